@@ -1,0 +1,162 @@
+/**
+ * Distinguished names as racfring stores them: `CN=web01,OU=Web,O=Example Corp,C=US`
+ * (comma-separated, most specific first, attribute names upper case, RACF's names: `SP` for
+ * state/province, `T` for title).
+ *
+ * RACF prints DNs with `.` between attributes (`CN=web01.example.com.O=Example.C=US`, RACDCERT
+ * LIST, formats.md §2) although values contain dots too, so a split happens only on a `.`
+ * that is followed by a known attribute name and `=`. OpenSSL and @peculiar/x509 write
+ * `CN=a, O=b` or `/CN=a/O=b`; all end up in the same form so that sources can be matched.
+ */
+
+const ALIASES: Record<string, string> = {
+  ST: "SP",
+  S: "SP",
+  STATEORPROVINCENAME: "SP",
+  TITLE: "T",
+  EMAILADDRESS: "E",
+  EMAIL: "E",
+  MAIL: "E",
+  COMMONNAME: "CN",
+  ORGANIZATIONNAME: "O",
+  ORGANIZATIONALUNITNAME: "OU",
+  LOCALITYNAME: "L",
+  COUNTRYNAME: "C",
+  "2.5.4.3": "CN",
+  "2.5.4.6": "C",
+  "2.5.4.7": "L",
+  "2.5.4.8": "SP",
+  "2.5.4.10": "O",
+  "2.5.4.11": "OU",
+  "2.5.4.12": "T",
+  "1.2.840.113549.1.9.1": "E",
+};
+
+const RACF_ATTRS = [
+  "CN",
+  "T",
+  "OU",
+  "O",
+  "L",
+  "SP",
+  "ST",
+  "C",
+  "E",
+  "EMAIL",
+  "MAIL",
+  "DC",
+  "SERIALNUMBER",
+  "UID",
+  "STREET",
+  "POSTALCODE",
+  "NAME",
+  "SN",
+  "GN",
+];
+
+const RACF_SPLIT = new RegExp(`\\.(?=(?:${RACF_ATTRS.join("|")})=)`, "i");
+
+export interface Rdn {
+  type: string;
+  value: string;
+}
+
+function canonicalType(t: string): string {
+  const up = t.trim().toUpperCase();
+  return ALIASES[up] ?? up;
+}
+
+/** Split an RFC 4514 string on unescaped commas (and `+`-less, which we treat as commas). */
+function splitRfc(dn: string): string[] {
+  const parts: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < dn.length; i++) {
+    const ch = dn.charAt(i);
+    if (ch === "\\" && i + 1 < dn.length) {
+      cur += ch + dn.charAt(i + 1);
+      i++;
+    } else if (ch === '"') {
+      quoted = !quoted;
+      cur += ch;
+    } else if ((ch === "," || ch === ";") && !quoted) {
+      parts.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  parts.push(cur);
+  return parts;
+}
+
+function unescapeValue(v: string): string {
+  let s = v.trim();
+  if (s.startsWith('"') && s.endsWith('"') && s.length >= 2) s = s.slice(1, -1);
+  return s.replace(/\\(.)/g, "$1");
+}
+
+/** Parse any of the DN spellings racfring meets into RDNs (most specific first). */
+export function parseDn(dn: string): Rdn[] {
+  const text = dn.trim();
+  if (text === "") return [];
+  let parts: string[];
+  if (text.startsWith("/")) {
+    // OpenSSL -subj form: least specific first
+    parts = text
+      .slice(1)
+      .split(/(?<!\\)\//)
+      .reverse();
+  } else if (/(^|[^\\])[,;]/.test(text) && /=[^,]*,\s*[A-Za-z0-9.]+=/.test(text)) {
+    parts = splitRfc(text);
+  } else {
+    parts = text.split(RACF_SPLIT);
+  }
+  const rdns: Rdn[] = [];
+  for (const p of parts) {
+    const eq = p.indexOf("=");
+    if (eq <= 0) {
+      // a value that contained the separator: glue it back to the previous RDN
+      const prev = rdns[rdns.length - 1];
+      if (prev) prev.value += `,${p}`;
+      continue;
+    }
+    rdns.push({ type: canonicalType(p.slice(0, eq)), value: unescapeValue(p.slice(eq + 1)) });
+  }
+  return rdns;
+}
+
+function escapeValue(v: string): string {
+  return v
+    .replace(/([,+"\\<>;])/g, "\\$1")
+    .replace(/^([ #])/, "\\$1")
+    .replace(/ $/, "\\ ");
+}
+
+/** Canonical form: `CN=a,OU=b,O=c,C=US`. */
+export function normalizeDn(dn: string): string {
+  return parseDn(dn)
+    .map((r) => `${r.type}=${escapeValue(r.value)}`)
+    .join(",");
+}
+
+/** RACF's display form, as RACDCERT LIST prints it: `CN=a.OU=b.O=c.C=US`. */
+export function racfDisplayDn(dn: string): string {
+  return parseDn(dn)
+    .map((r) => `${r.type}=${r.value}`)
+    .join(".");
+}
+
+/** DN equality as certificate path building uses it: same RDNs, values compared case-insensitively. */
+export function dnEquals(a: string | null, b: string | null): boolean {
+  if (a === null || b === null) return false;
+  const ra = parseDn(a);
+  const rb = parseDn(b);
+  if (ra.length !== rb.length) return false;
+  return ra.every((r, i) => {
+    const o = rb[i];
+    return (
+      o !== undefined &&
+      o.type === r.type &&
+      o.value.replace(/\s+/g, " ").toLowerCase() === r.value.replace(/\s+/g, " ").toLowerCase()
+    );
+  });
+}

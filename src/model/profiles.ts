@@ -1,0 +1,104 @@
+/**
+ * RACF general-resource profile matching.
+ *
+ * RACF resolves a resource name to at most one profile: a discrete profile of exactly that
+ * name wins; otherwise the most specific matching generic profile. Generic characters for
+ * general resources (IBM z/OS Security Server RACF Security Administrator's Guide, "Generic
+ * profile rules for general resource profiles"):
+ * - `%` matches exactly one character (not a period);
+ * - `*` at the end of a name matches zero or more characters to the end of the resource name,
+ *   periods included;
+ * - `*` as a whole qualifier elsewhere matches exactly one qualifier; inside a qualifier it
+ *   matches zero or more characters of that qualifier;
+ * - `**` matches zero or more qualifiers.
+ * Specificity: comparing names left to right, a literal character is more specific than `%`,
+ * which is more specific than `*`, which is more specific than `**`.
+ */
+
+export function isGenericName(name: string): boolean {
+  return /[*%]/.test(name);
+}
+
+const regexCache = new Map<string, RegExp>();
+
+function escapeRegex(ch: string): string {
+  return ch.replace(/[\\^$.|?*+()[\]{}]/g, "\\$&");
+}
+
+/** Translate a generic profile name into an anchored regular expression. */
+export function genericToRegex(profile: string): RegExp {
+  const cached = regexCache.get(profile);
+  if (cached) return cached;
+  const qualifiers = profile.split(".");
+  let src = "";
+  qualifiers.forEach((q, i) => {
+    const last = i === qualifiers.length - 1;
+    const sep = i === 0 ? "" : "\\.";
+    if (q === "**") {
+      // zero or more whole qualifiers, together with the period that would separate them
+      src += i === 0 ? "(?:[^.]+(?:\\.[^.]+)*\\.?)?" : "(?:\\.[^.]+)*";
+      return;
+    }
+    src += sep;
+    if (q === "*" && !last) {
+      src += "[^.]+";
+      return;
+    }
+    for (let c = 0; c < q.length; c++) {
+      const ch = q.charAt(c);
+      if (ch === "%") src += "[^.]";
+      else if (ch === "*") src += last && c === q.length - 1 ? ".*" : "[^.]*";
+      else src += escapeRegex(ch);
+    }
+  });
+  // `A.**.B` produced "A(?:\.[^.]+)*\.B" — correct; `**.B` at the start produced an optional
+  // prefix ending in a period, then "\.B" would double it, so strip the separator in that case.
+  src = src.replace("\\.?)?\\.", "\\.)?");
+  const re = new RegExp(`^${src}$`);
+  regexCache.set(profile, re);
+  return re;
+}
+
+export function genericMatches(profile: string, resource: string): boolean {
+  if (!isGenericName(profile)) return profile === resource;
+  return genericToRegex(profile).test(resource);
+}
+
+function rank(name: string, i: number): number {
+  const ch = name.charAt(i);
+  if (ch === "*") return name.charAt(i + 1) === "*" ? 3 : 2;
+  if (ch === "%") return 1;
+  return 0;
+}
+
+/**
+ * Negative when `a` is more specific than `b`. Used to pick the best generic match the way
+ * RACF does: compare position by position; literal < % < * < **; on a tie, the longer name.
+ */
+export function compareSpecificity(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const ra = rank(a, i);
+    const rb = rank(b, i);
+    if (ra !== rb) return ra - rb;
+  }
+  return b.length - a.length;
+}
+
+/**
+ * Pick the profile RACF would use for `resource` among `candidates` (all of one class).
+ * Discrete first, then the most specific generic. Returns undefined when nothing matches.
+ */
+export function bestMatch<T extends { name: string; generic: boolean }>(
+  candidates: readonly T[],
+  resource: string,
+): T | undefined {
+  const discrete = candidates.find((p) => !p.generic && p.name === resource);
+  if (discrete) return discrete;
+  let best: T | undefined;
+  for (const p of candidates) {
+    if (!p.generic || !genericMatches(p.name, resource)) continue;
+    if (!best || compareSpecificity(p.name, best.name) < 0) best = p;
+  }
+  return best;
+}

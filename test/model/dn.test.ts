@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { dnEquals, normalizeDn, racfDisplayDn } from "../../src/model/dn.js";
+
+describe("distinguished names", () => {
+  it("splits RACF's dotted display only before attribute names", () => {
+    expect(normalizeDn("CN=web01.example.com.OU=Web.O=Example Corp.C=US")).toBe(
+      "CN=web01.example.com,OU=Web,O=Example Corp,C=US",
+    );
+  });
+
+  it("reads RFC 4514 with escaped commas", () => {
+    expect(normalizeDn("CN=a, O=Example\\, Inc., C=US")).toBe("CN=a,O=Example\\, Inc.,C=US");
+  });
+
+  it("reads OpenSSL's -subj form (least specific first)", () => {
+    expect(normalizeDn("/C=US/O=Partner Bank/CN=Partner Bank Root CA")).toBe(
+      "CN=Partner Bank Root CA,O=Partner Bank,C=US",
+    );
+  });
+
+  it("maps ST to RACF's SP", () => {
+    expect(normalizeDn("CN=x, ST=New York, C=US")).toBe("CN=x,SP=New York,C=US");
+  });
+
+  it("compares DNs from different sources", () => {
+    expect(
+      dnEquals("CN=web01.example.com.O=Example Corp.C=US", "CN=WEB01.example.com, O=Example Corp, C=US"),
+    ).toBe(true);
+    expect(dnEquals("CN=a.O=b.C=US", "CN=a.O=c.C=US")).toBe(false);
+    expect(dnEquals("CN=a.O=b", "CN=a.O=b.C=US")).toBe(false);
+    expect(dnEquals(null, "CN=a")).toBe(false);
+  });
+
+  it("renders RACF's display form", () => {
+    expect(racfDisplayDn("CN=Root CA,O=Example,C=US")).toBe("CN=Root CA.O=Example.C=US");
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, it } from "vitest";
+import { modelFromJson, modelToJson } from "../../src/model/json.js";
+import { RacfModel } from "../../src/model/model.js";
+import type { Certificate, Source } from "../../src/model/types.js";
+
+const at = (line: number): Source => ({ file: "t.jcl", line, kind: "jcl" });
+
+function cert(owner: string, label: string): Certificate {
+  return {
+    owner,
+    label,
+    status: "TRUST",
+    notBefore: "2026-01-01T00:00:00Z",
+    notAfter: "2027-01-01T00:00:00Z",
+    datesAssumed: false,
+    subject: "CN=x",
+    issuer: "CN=x",
+    altNames: [],
+    keyType: "RSA",
+    keySize: 2048,
+    privateKey: true,
+    keyStore: "software",
+    icsfLabel: null,
+    keyUsage: ["HANDSHAKE"],
+    signatureAlgorithm: "sha256RSA",
+    serial: "01",
+    fingerprint: null,
+    signer: null,
+    selfSigned: true,
+    fromRequest: false,
+    der: null,
+    sources: [at(1)],
+  };
+}
+
+describe("RacfModel", () => {
+  it("keeps labels and ring names case-sensitive and user ids upper case", () => {
+    const m = new RacfModel();
+    m.addCertificate(cert("ID(FTPD)", "FTP Server"));
+    m.addRing("ftpd", "Server_RING", at(2));
+    expect(m.certificate("ID(FTPD)", "FTP Server")).toBeDefined();
+    expect(m.certificate("ID(FTPD)", "ftp server")).toBeUndefined();
+    expect(m.ring("FTPD", "Server_RING")).toBeDefined();
+    expect(m.ring("FTPD", "SERVER_RING")).toBeUndefined();
+  });
+
+  it("moves DEFAULT when another certificate is connected as default", () => {
+    const m = new RacfModel();
+    const ring = m.addRing("WEBSRV", "WebRing", at(1));
+    m.connect(ring, {
+      owner: "ID(WEBSRV)",
+      label: "Old",
+      usage: "PERSONAL",
+      default: true,
+      sources: [at(2)],
+    });
+    m.connect(ring, {
+      owner: "ID(WEBSRV)",
+      label: "New",
+      usage: "PERSONAL",
+      default: true,
+      sources: [at(3)],
+    });
+    expect(ring.connections.filter((c) => c.default).map((c) => c.label)).toEqual(["New"]);
+  });
+
+  it("removes connections when a certificate is deleted and follows a relabel", () => {
+    const m = new RacfModel();
+    const c = m.addCertificate(cert("ID(WEBSRV)", "Web"));
+    const ring = m.addRing("WEBSRV", "WebRing", at(1));
+    m.connect(ring, { owner: "ID(WEBSRV)", label: "Web", usage: "PERSONAL", default: true, sources: [] });
+    m.relabelCertificate(c, "Web 2026");
+    expect(ring.connections[0]?.label).toBe("Web 2026");
+    m.deleteCertificate("ID(WEBSRV)", "Web 2026");
+    expect(ring.connections).toHaveLength(0);
+  });
+
+  it("resolves access: user entry, then best group, then *, then UACC", () => {
+    const m = new RacfModel();
+    m.defineUser("ALICE", at(1)).groups.push("ADMINS", "OPS");
+    m.defineUser("BOB", at(2));
+    m.defineUser("CAROL", at(3)).groups.push("OPS");
+    const p = m.defineProfile("RDATALIB", "WEBSRV.WEBRING.LST", at(4));
+    p.uacc = "READ";
+    p.access.push(
+      { id: "ADMINS", level: "CONTROL", sources: [] },
+      { id: "OPS", level: "UPDATE", sources: [] },
+      { id: "BOB", level: "NONE", sources: [] },
+    );
+    expect(m.accessTo(p, "ALICE")).toMatchObject({ level: "CONTROL", via: "group" });
+    expect(m.accessTo(p, "BOB")).toMatchObject({ level: "NONE", via: "user" });
+    expect(m.accessTo(p, "CAROL")).toMatchObject({ level: "UPDATE", via: "group", entryId: "OPS" });
+    expect(m.accessTo(p, "DAVE")).toMatchObject({ level: "READ", via: "uacc" });
+    p.access.push({ id: "*", level: "NONE", sources: [] });
+    expect(m.accessTo(p, "DAVE")).toMatchObject({ level: "NONE", via: "all" });
+  });
+
+  it("finds the protecting profile like RACF (discrete, then most specific generic)", () => {
+    const m = new RacfModel();
+    m.defineProfile("RDATALIB", "WEBSRV.*.LST", at(1));
+    m.defineProfile("RDATALIB", "**", at(2));
+    expect(m.protectingProfile("RDATALIB", "WEBSRV.WEBRING.LST")?.name).toBe("WEBSRV.*.LST");
+    expect(m.protectingProfile("RDATALIB", "FTPD.FTPRING.LST")?.name).toBe("**");
+    expect(m.protectingProfile("FACILITY", "IRR.DIGTCERT.LISTRING")).toBeUndefined();
+  });
+
+  it("marks class state as assumed until an input sets it", () => {
+    const m = new RacfModel();
+    expect(m.classState("RDATALIB")).toMatchObject({ active: false, assumed: true });
+    m.setClass("RDATALIB", { active: true }, at(9));
+    expect(m.classState("RDATALIB")).toMatchObject({ active: true, raclisted: false, assumed: false });
+  });
+
+  it("creates implied users only once and un-implies them on definition", () => {
+    const m = new RacfModel();
+    m.referUser("tcpip", at(1));
+    m.referUser("TCPIP", at(2));
+    expect(m.state.users).toHaveLength(1);
+    expect(m.user("TCPIP")?.implied).toBe(true);
+    m.defineUser("TCPIP", at(3));
+    expect(m.user("TCPIP")?.implied).toBe(false);
+  });
+});
+
+describe("model JSON", () => {
+  it("round-trips losslessly", () => {
+    const m = new RacfModel();
+    m.defineUser("FTPD", at(1));
+    m.addCertificate(cert("ID(FTPD)", "FTP Server"));
+    const ring = m.addRing("FTPD", "Server_RING", at(3));
+    m.connect(ring, {
+      owner: "ID(FTPD)",
+      label: "FTP Server",
+      usage: "PERSONAL",
+      default: true,
+      sources: [at(4)],
+    });
+    const p = m.defineProfile("STARTED", "FTPT*.*", at(5));
+    p.stdata = { user: "TCPIP", group: null };
+    m.setClass("RDATALIB", { active: true, raclisted: true }, at(6));
+    m.assume("FACILITY assumed active and RACLISTed");
+    m.issue({ file: "t.jcl", line: 7, code: "unknown-keyword", severity: "warning", message: "x" });
+    const text = JSON.stringify(modelToJson(m.state));
+    const back = modelFromJson(text, "m.json");
+    expect(back.issues).toEqual([]);
+    expect(back.state).toEqual(m.state);
+  });
+
+  it("locates JSON syntax errors", () => {
+    const r = modelFromJson('{\n  "users": [\n    {"id": "A",}\n  ]\n}', "bad.json");
+    expect(r.issues[0]).toMatchObject({ file: "bad.json", code: "invalid-json" });
+    expect(r.issues[0]?.line).toBe(3);
+  });
+
+  it("skips elements with missing required fields and says which", () => {
+    const r = modelFromJson(JSON.stringify({ certificates: [{ owner: "CERTAUTH" }] }), "m.json");
+    expect(r.state.certificates).toHaveLength(0);
+    expect(r.issues[0]?.message).toContain('certificates[0]: field "label"');
+  });
+
+  it("refuses an unknown model version", () => {
+    const r = modelFromJson(JSON.stringify({ racfringModel: 9 }), "m.json");
+    expect(r.issues[0]?.code).toBe("model-version");
+  });
+});
