@@ -105,7 +105,9 @@ export function parseDn(dn: string): Rdn[] {
       .slice(1)
       .split(/(?<!\\)\//)
       .reverse();
-  } else if (/(^|[^\\])[,;]/.test(text) && /=[^,]*,\s*[A-Za-z0-9.]+=/.test(text)) {
+  } else if (/(^|[^\\])[,;]\s*(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)\s*=/.test(text)) {
+    // RFC 4514 only when a comma is followed directly by an attribute type and `=`: a RACF
+    // display such as `O=Example, Inc..C=US` has a comma inside a value, not between RDNs.
     parts = splitRfc(text);
   } else {
     parts = text.split(RACF_SPLIT);

@@ -320,20 +320,21 @@ export class RacfModel {
     return { level: profile.uacc, via: "uacc", entryId: null };
   }
 
+  /**
+   * State of a class. A class no input mentions and racfring has no default for is reported
+   * inactive and assumed; asking does not add it to the model (reads stay pure).
+   */
   classState(cls: string): ClassState {
     const c = cls.toUpperCase();
-    let s = this.state.classes[c];
-    if (!s) {
-      s = {
+    return (
+      this.state.classes[c] ?? {
         active: false,
         raclisted: false,
         generic: false,
         assumed: true,
         sources: [{ file: "", line: 0, kind: "default" }],
-      };
-      this.state.classes[c] = s;
-    }
-    return s;
+      }
+    );
   }
 
   /** Record an explicit class setting; the class is no longer assumed. */
@@ -342,7 +343,9 @@ export class RacfModel {
     change: Partial<Pick<ClassState, "active" | "raclisted" | "generic">>,
     source: Source,
   ): void {
-    const s = this.classState(cls);
+    const c = cls.toUpperCase();
+    const s = this.classState(c);
+    this.state.classes[c] = s;
     if (s.assumed) {
       s.assumed = false;
       s.sources = [];

@@ -35,3 +35,12 @@ describe("distinguished names", () => {
     expect(racfDisplayDn("CN=Root CA,O=Example,C=US")).toBe("CN=Root CA.O=Example.C=US");
   });
 });
+
+describe("RACF display DNs with commas inside values", () => {
+  it("does not split at a comma that is not followed by an attribute type", () => {
+    expect(normalizeDn("CN=Web.O=Example, Inc..C=US")).toBe("CN=Web,O=Example\\, Inc.,C=US");
+  });
+  it("still reads RFC 4514 with an OID attribute type", () => {
+    expect(normalizeDn("CN=a, 2.5.4.10=Org")).toBe("CN=a,O=Org");
+  });
+});

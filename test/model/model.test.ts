@@ -163,3 +163,21 @@ describe("model JSON", () => {
     expect(r.issues[0]?.code).toBe("model-version");
   });
 });
+
+describe("class state reads", () => {
+  it("asking about a class no input mentions does not add it to the model", () => {
+    const m = new RacfModel();
+    const before = Object.keys(m.state.classes).sort();
+    expect(m.classState("CSFKEYS")).toMatchObject({ active: false, assumed: true });
+    expect(Object.keys(m.state.classes).sort()).toEqual(before);
+  });
+});
+
+describe("class state reads", () => {
+  it("asking about a class no input mentions does not add it to the model", () => {
+    const m = new RacfModel();
+    const before = Object.keys(m.state.classes).sort();
+    expect(m.classState("CSFKEYS")).toMatchObject({ active: false, assumed: true });
+    expect(Object.keys(m.state.classes).sort()).toEqual(before);
+  });
+});

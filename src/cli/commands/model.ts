@@ -1,0 +1,126 @@
+import { modelToJson } from "../../model/json.js";
+import { formatSource, type RacfModel } from "../../model/model.js";
+import type { Certificate, InputIssue, Ring } from "../../model/types.js";
+import type { CommandSpec, Io, ParsedArgs } from "../command.js";
+import { EXIT, UsageError } from "../errors.js";
+import { INPUT_FLAGS, INPUT_OPTIONS, loadInputs } from "../inputs.js";
+
+export const spec: CommandSpec = {
+  name: "model",
+  summary: "Read RACF inputs and print the model (users, certificates, rings, profiles)",
+  usage:
+    "racfring model [--jcl FILE]... [--listing FILE]... [--unload FILE]... [--cert FILE[=OWNER:LABEL]]... [--model FILE]... [--dataset NAME=FILE]... [--json]",
+  description: `
+Reads every input in the order given into one model of the RACF state that matters for TLS and
+prints it. Problems in the inputs are listed with file and line; they never stop the rest of the
+input from being read (use --strict to make them fatal). Defaults racfring had to assume (class
+state, GENCERT dates) are listed under "Assumptions".`,
+  options: {
+    ...INPUT_OPTIONS,
+    json: { type: "boolean", description: "Print the model as JSON (the format --model reads back)" },
+  },
+  examples: [
+    "racfring model --jcl samples/site/setup.jcl",
+    "racfring model --jcl samples/site/setup.jcl --dataset 'SECADM.PARTNER.CA.PEM=samples/site/partner-ca.pem' --json > site.json",
+    "racfring model --model site.json --listing listring.txt",
+  ],
+  exitCodes: {
+    0: "model printed (warnings, if any, are listed)",
+    2: "usage error",
+    3: "an input is unreadable or has errors (the model is still printed); with --strict: any input issue",
+  },
+};
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  if (!args.ordered.some((o) => (INPUT_FLAGS as readonly string[]).includes(o.name))) {
+    throw new UsageError("no input given: name at least one --jcl, --listing, --unload, --cert or --model");
+  }
+  const { model } = await loadInputs(args, io.cwd, io.now());
+  if (args.values.json === true) {
+    io.out(`${JSON.stringify(modelToJson(model.state), null, 2)}\n`);
+  } else {
+    io.out(renderModel(model));
+  }
+  // The model is printed even when an input has errors (a truncated job, an unbalanced quote):
+  // what could be read is still useful. The exit code says the input was not valid.
+  const errors = model.state.issues.filter((i) => i.severity === "error").length;
+  if (errors > 0) {
+    io.err(`racfring model: ${errors} input error(s); the model above may be incomplete.\n`);
+    return EXIT.input;
+  }
+  return EXIT.ok;
+}
+
+function certLine(c: Certificate): string {
+  const key = c.keyType ? `${c.keyType}${c.keySize ? ` ${c.keySize}` : ""}` : "key type unknown";
+  const pk =
+    c.privateKey === null
+      ? "private key unknown"
+      : c.privateKey
+        ? `private key${c.keyStore && c.keyStore !== "software" ? ` (${c.keyStore})` : ""}`
+        : "no private key";
+  const dates = c.notAfter
+    ? `${c.notBefore?.slice(0, 10) ?? "?"} → ${c.notAfter.slice(0, 10)}${c.datesAssumed ? " (assumed)" : ""}`
+    : "dates unknown";
+  // A certificate file read without FILE=OWNER:LABEL has no owner until another input names it.
+  const owner = c.owner === "" ? "(owner unknown)" : c.owner;
+  return `  ${owner.padEnd(12)} '${c.label}'  ${c.status}  ${dates}  ${key}  ${pk}`;
+}
+
+function ringBlock(r: Ring): string[] {
+  const lines = [
+    `  ${r.owner}/${r.name}  (${formatSource(r.sources[0] ?? { file: "", line: 0, kind: "inferred" })})`,
+  ];
+  if (r.connections.length === 0) lines.push("      (no certificates connected)");
+  for (const c of r.connections) {
+    lines.push(`      ${c.owner.padEnd(12)} '${c.label}'  ${c.usage}${c.default ? "  DEFAULT" : ""}`);
+  }
+  return lines;
+}
+
+function issueLine(i: InputIssue): string {
+  const where = i.line > 0 ? `${i.file}:${i.line}${i.column ? `:${i.column}` : ""}` : i.file;
+  return `  ${where}: ${i.severity} [${i.code}] ${i.message}`;
+}
+
+/** Text summary of the model, one section per kind of fact. */
+export function renderModel(model: RacfModel): string {
+  const s = model.state;
+  const out: string[] = [];
+  out.push(`Users (${s.users.length})`);
+  for (const u of s.users) {
+    const flags = [
+      u.special ? "SPECIAL" : "",
+      u.implied ? "implied (never defined in the inputs)" : "",
+      u.revoked ? "REVOKED" : "",
+    ].filter(Boolean);
+    out.push(
+      `  ${u.id.padEnd(8)}${flags.length ? `  ${flags.join(", ")}` : ""}${u.groups.length ? `  groups: ${u.groups.join(" ")}` : ""}`,
+    );
+  }
+  out.push("", `Certificates (${s.certificates.length})`);
+  for (const c of s.certificates) out.push(certLine(c));
+  out.push("", `Key rings (${s.rings.length})`);
+  for (const r of s.rings) out.push(...ringBlock(r));
+  out.push("", `Profiles (${s.profiles.length})`);
+  for (const p of s.profiles) {
+    const acc = p.access.map((a) => `${a.id}:${a.level}`).join(" ");
+    const std = p.stdata ? `  STDATA user=${p.stdata.user ?? "-"} group=${p.stdata.group ?? "-"}` : "";
+    out.push(
+      `  ${p.class.padEnd(8)} ${p.name}${p.generic ? " (G)" : ""}  UACC(${p.uacc})${acc ? `  ${acc}` : ""}${std}`,
+    );
+  }
+  out.push("", "Classes");
+  for (const [name, c] of Object.entries(s.classes).sort(([a], [b]) => a.localeCompare(b))) {
+    const st = [c.active ? "active" : "inactive", c.raclisted ? "RACLISTed" : "not RACLISTed"].join(", ");
+    out.push(`  ${name.padEnd(8)} ${st}${c.assumed ? "  (assumed: no input says)" : ""}`);
+  }
+  if (s.assumptions.length > 0) {
+    out.push("", "Assumptions");
+    for (const a of s.assumptions)
+      out.push(`  - ${a.message}${a.sources[0] ? ` (${formatSource(a.sources[0])})` : ""}`);
+  }
+  out.push("", `Input issues (${s.issues.length})`);
+  for (const i of s.issues) out.push(issueLine(i));
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,236 @@
+import { createReadStream } from "node:fs";
+import { resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { modelFromJson } from "../model/json.js";
+import { RacfModel } from "../model/model.js";
+import type { DatasetFile, ReadContext } from "../readers/context.js";
+import { mergeCertificate, sameCertificate } from "../readers/merge.js";
+import { type OptionSpecs, type ParsedArgs, str } from "./command.js";
+import { InputError, UsageError } from "./errors.js";
+import { exists, readInput } from "./files.js";
+
+/**
+ * The input flags every command that works on a RACF state accepts. They can be mixed and
+ * repeated; they are applied in the order given (a later RACDCERT DELETE removes what an
+ * earlier listing showed).
+ */
+export const INPUT_OPTIONS: OptionSpecs = {
+  jcl: {
+    type: "string",
+    multiple: true,
+    arg: "FILE",
+    description: "RACF commands: a batch TSO job (IKJEFT01 SYSTSIN) or a plain command deck",
+  },
+  listing: {
+    type: "string",
+    multiple: true,
+    arg: "FILE",
+    description: "Captured RACDCERT LIST/LISTRING/LISTCHAIN, RLIST or SETROPTS LIST output",
+  },
+  unload: { type: "string", multiple: true, arg: "FILE", description: "IRRDBU00 database unload (text)" },
+  cert: {
+    type: "string",
+    multiple: true,
+    arg: "FILE[=OWNER:LABEL]",
+    description: "PEM/DER/PKCS#7 certificate(s); OWNER is ID(user), CERTAUTH or SITE",
+  },
+  model: {
+    type: "string",
+    multiple: true,
+    arg: "FILE",
+    description: "A model JSON written by `racfring model --json`",
+  },
+  dataset: {
+    type: "string",
+    multiple: true,
+    arg: "NAME=FILE",
+    description: "Map a data set named in the JCL (RACDCERT ADD, GENCERT request) to a local file",
+  },
+  "ran-at": {
+    type: "string",
+    arg: "DATE",
+    description: "When the JCL ran (GENCERT default dates); default now, marked as assumed",
+  },
+  strict: { type: "boolean", description: "Treat every input issue as an error (exit 3)" },
+};
+
+export const INPUT_FLAGS = ["jcl", "listing", "unload", "cert", "model"] as const;
+
+export function parseDateOption(value: string, flag: string): Date {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z)?$/.exec(value.trim());
+  if (!m) throw new UsageError(`--${flag} expects YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], got "${value}"`);
+  const [, y, mo, d, h = "00", mi = "00", s = "00"] = m;
+  const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`) {
+    throw new UsageError(`--${flag}: "${value}" is not a valid date`);
+  }
+  return date;
+}
+
+export interface LoadedInputs {
+  model: RacfModel;
+  /** Input files in the order read. */
+  files: string[];
+}
+
+async function* fileLines(path: string): AsyncIterable<string> {
+  const rl = createInterface({
+    input: createReadStream(path, { encoding: "utf8" }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  for await (const line of rl) yield line;
+}
+
+/** Parse `--cert FILE=OWNER:LABEL`. The label may contain colons and blanks; the owner may not. */
+export function parseCertSpec(spec: string): { file: string; owner: string | null; label: string | null } {
+  const eq = spec.lastIndexOf("=");
+  if (eq < 0) return { file: spec, owner: null, label: null };
+  const file = spec.slice(0, eq);
+  const rest = spec.slice(eq + 1);
+  const colon = rest.indexOf(":");
+  if (colon < 0)
+    throw new UsageError(`--cert ${spec}: expected FILE=OWNER:LABEL, e.g. server.pem=ID(FTPD):FTP Server`);
+  const owner = rest.slice(0, colon).trim().toUpperCase();
+  const label = rest.slice(colon + 1);
+  if (!/^(ID\([A-Z#$@][A-Z0-9#$@]{0,7}\)|CERTAUTH|SITE)$/.test(owner)) {
+    throw new UsageError(`--cert ${spec}: owner must be ID(user), CERTAUTH or SITE, got "${owner}"`);
+  }
+  if (label.length < 1 || label.length > 32)
+    throw new UsageError(`--cert ${spec}: label must be 1–32 characters`);
+  return { file, owner, label };
+}
+
+/**
+ * Build the model from the input flags, in the order given. Readers are loaded lazily so a
+ * command that needs no listing parser never loads one.
+ */
+export async function loadInputs(args: ParsedArgs, cwd: string, now: Date): Promise<LoadedInputs> {
+  const ranAtRaw = str(args.values["ran-at"]);
+  const ranAt = ranAtRaw ? parseDateOption(ranAtRaw, "ran-at") : now;
+  const datasets = new Map<string, DatasetFile>();
+  for (const o of args.ordered) {
+    if (o.name !== "dataset" || o.value === undefined) continue;
+    const eq = o.value.indexOf("=");
+    if (eq <= 0)
+      throw new UsageError(`--dataset ${o.value}: expected NAME=FILE, e.g. 'FTPD.CERT.PEM=server.pem'`);
+    const name = o.value.slice(0, eq).replace(/^'|'$/g, "").toUpperCase();
+    const file = o.value.slice(eq + 1);
+    datasets.set(name, { file, data: await readInput(file, cwd) });
+  }
+  const inputs = args.ordered.filter((o) => (INPUT_FLAGS as readonly string[]).includes(o.name));
+  const model = new RacfModel();
+  const files: string[] = [];
+  for (const input of inputs) {
+    const value = input.value ?? "";
+    const ctx = (file: string): ReadContext => ({
+      model,
+      file,
+      datasets,
+      ranAt,
+      ranAtGiven: ranAtRaw !== undefined,
+    });
+    switch (input.name) {
+      case "jcl": {
+        const text = (await readInput(value, cwd)).toString("utf8");
+        const { readRacfCommands } = await import("../racf/reader.js");
+        readRacfCommands(text, ctx(value));
+        files.push(value);
+        break;
+      }
+      case "listing": {
+        const text = (await readInput(value, cwd)).toString("utf8");
+        const { readListing } = await import("../readers/listing.js");
+        readListing(text, ctx(value));
+        files.push(value);
+        break;
+      }
+      case "unload": {
+        const path = resolve(cwd, value);
+        if (!(await exists(path))) throw new InputError(`${value}: cannot read input (no such file)`);
+        const { readUnload } = await import("../readers/unload.js");
+        await readUnload(fileLines(path), ctx(value));
+        files.push(value);
+        break;
+      }
+      case "cert": {
+        const spec = parseCertSpec(value);
+        const data = await readInput(spec.file, cwd);
+        const { readCertificates } = await import("../readers/cert.js");
+        await readCertificates(
+          new Uint8Array(data),
+          { owner: spec.owner, label: spec.label },
+          ctx(spec.file),
+        );
+        files.push(spec.file);
+        break;
+      }
+      case "model": {
+        const text = (await readInput(value, cwd)).toString("utf8");
+        const { state, issues } = modelFromJson(text, value);
+        const fatal = issues.find(
+          (i) => i.code === "invalid-json" || i.code === "model-version" || i.code === "invalid-model",
+        );
+        if (
+          fatal &&
+          state.users.length + state.certificates.length + state.rings.length + state.profiles.length === 0
+        ) {
+          throw new InputError(`${fatal.file}:${fatal.line}: ${fatal.message}`);
+        }
+        mergeState(model, state);
+        for (const i of issues) model.issue(i);
+        files.push(value);
+        break;
+      }
+    }
+  }
+  if (args.values.strict === true && model.state.issues.length > 0) {
+    const first = model.state.issues[0];
+    const where = first ? `${first.file}:${first.line}: ${first.message}` : "";
+    throw new InputError(`--strict: ${model.state.issues.length} input issue(s); first: ${where}`);
+  }
+  return { model, files };
+}
+
+/** Fold a model JSON into the model being built (a later input may refine it). */
+function mergeState(model: RacfModel, incoming: RacfModel["state"]): void {
+  const s = model.state;
+  for (const u of incoming.users) {
+    const existing = model.user(u.id);
+    if (existing) Object.assign(existing, u, { sources: [...existing.sources, ...u.sources] });
+    else s.users.push(u);
+  }
+  s.groups.push(...incoming.groups.filter((g) => !s.groups.some((x) => x.id === g.id)));
+  for (const c of incoming.certificates) {
+    // Alone, a model JSON is taken as it is (lossless round trip). When an earlier input knows
+    // the same certificate (same owner and label, or same fingerprint / serial + issuer), the
+    // facts are merged the way every reader merges them, conflicts reported.
+    const known =
+      model.certificate(c.owner, c.label) ?? s.certificates.find((x) => sameCertificate(x, c) === true);
+    if (!known) {
+      s.certificates.push(c);
+      continue;
+    }
+    const { sources, ...facts } = c;
+    const merged = mergeCertificate(model, {
+      ...facts,
+      source: sources[0] ?? { file: "", line: 0, kind: "model" },
+    });
+    for (const src of sources.slice(1)) if (!merged.sources.includes(src)) merged.sources.push(src);
+  }
+  for (const r of incoming.rings) {
+    if (!model.ring(r.owner, r.name)) s.rings.push(r);
+  }
+  for (const p of incoming.profiles) {
+    if (!model.profile(p.class, p.name)) s.profiles.push(p);
+  }
+  for (const [name, st] of Object.entries(incoming.classes)) {
+    const mine = s.classes[name];
+    if (!mine || mine.assumed) s.classes[name] = st;
+  }
+  s.issues.push(...incoming.issues);
+  for (const a of incoming.assumptions) {
+    const mine = s.assumptions.find((x) => x.message === a.message);
+    if (mine) mine.sources.push(...a.sources);
+    else s.assumptions.push(a);
+  }
+}

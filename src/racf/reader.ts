@@ -1,0 +1,56 @@
+import type { ReadContext } from "../readers/context.js";
+import { CommandApplier } from "./apply.js";
+import type { RacfIssue } from "./issues.js";
+import { splitInput } from "./jcl.js";
+import { parseCommand } from "./parse.js";
+import { tokenizeLines } from "./tokenizer.js";
+
+/**
+ * Read RACF commands — a batch TSO job (SYSTSIN of IKJEFT01/1A/1B steps) or a plain command
+ * deck — and apply them to `ctx.model` in order. Never throws: every problem becomes a located
+ * issue (ctx.file, line, column) on the model, and the reader carries on with the next command.
+ * Issues are added in input order, interleaved with the effects of the commands.
+ */
+export function readRacfCommands(text: string, ctx: ReadContext): void {
+  const toModel = (i: RacfIssue): void => {
+    ctx.model.issue(
+      i.column === undefined
+        ? { file: ctx.file, line: i.line, code: i.code, severity: i.severity, message: i.message }
+        : {
+            file: ctx.file,
+            line: i.line,
+            column: i.column,
+            code: i.code,
+            severity: i.severity,
+            message: i.message,
+          },
+    );
+  };
+  try {
+    const split = splitInput(text);
+    const applier = new CommandApplier(ctx, { jobUser: split.jobUser });
+    // Splitting issues (JCL structure) first: they explain what follows.
+    split.issues.forEach(toModel);
+    for (const block of split.blocks) {
+      const tokens = tokenizeLines(block.lines);
+      const pending = [...tokens.issues];
+      for (const cmd of tokens.commands) {
+        // Tokenizer issues belong to the command they were found in: report them in order.
+        while (pending.length > 0 && (pending[0]?.line ?? 0) <= cmd.endLine)
+          toModel(pending.shift() as RacfIssue);
+        const parsed = parseCommand(cmd);
+        parsed.issues.forEach(toModel);
+        if (parsed.command) applier.apply(parsed.command);
+      }
+      pending.forEach(toModel);
+    }
+  } catch (e) {
+    // A defect in racfring, not in the input: report it where the user will see it.
+    toModel({
+      line: 0,
+      code: "internal-error",
+      severity: "error",
+      message: `racfring could not finish reading this input (internal error: ${(e as Error).message}); the model may be incomplete`,
+    });
+  }
+}

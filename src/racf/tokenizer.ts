@@ -1,0 +1,269 @@
+import { type RacfIssue, racfIssue } from "./issues.js";
+import { physicalLines, type SourceLine } from "./jcl.js";
+
+/**
+ * The TSO command tokenizer: physical lines → logical commands → tokens.
+ *
+ * TSO/E rules (IBM TSO/E Command Reference, "Continuing a command" and "Comments";
+ * racf-rules.md §6):
+ * - A line whose last non-blank character is `-` continues on the next line with that line's
+ *   leading blanks kept; `+` continues with them dropped. Blanks before the mark are kept. This
+ *   holds inside a quoted string too (that is how long labels are split).
+ * - `/* ... *\/` is a comment and counts as a blank; a comment can span lines when the line
+ *   holding the unfinished comment ends with a continuation mark. A comment still open at the
+ *   end of a command ends there.
+ * - Quoted strings use apostrophes; an apostrophe inside is doubled (`'O''Brien'`).
+ * - Operands are separated by blanks or commas; `(` and `)` group operand values, nested.
+ * Keywords are matched case-insensitively by the parser; the tokenizer keeps the text as written.
+ */
+
+export type TokenKind = "word" | "string" | "lparen" | "rparen";
+
+export interface Token {
+  kind: TokenKind;
+  /** The text as written (strings with their apostrophes, doubled apostrophes kept). */
+  text: string;
+  /** Words: as written. Strings: the value (apostrophes removed, doubled ones undoubled). */
+  value: string;
+  /** Position of the token's first character in the input (1-based). */
+  line: number;
+  column: number;
+  /** True when a blank, comma, comment or line break precedes the token. */
+  spaceBefore: boolean;
+}
+
+export interface TsoCommand {
+  /** First and last physical line of the command. */
+  line: number;
+  endLine: number;
+  column: number;
+  tokens: Token[];
+  /**
+   * False when the command cannot be trusted (unbalanced apostrophe or parenthesis, or a
+   * continuation with nothing after it): the issue says why, and readers skip the command.
+   */
+  ok: boolean;
+}
+
+export interface TokenizeResult {
+  commands: TsoCommand[];
+  issues: RacfIssue[];
+}
+
+/** A piece of one physical line inside a logical command. */
+interface Segment {
+  /** Offset of the piece in the logical text. */
+  offset: number;
+  line: number;
+  /** Column (1-based) of the piece's first character in its line. */
+  column: number;
+}
+
+interface Logical {
+  /** The command's text with continuation marks removed (comments still in). */
+  text: string;
+  segments: Segment[];
+  line: number;
+  endLine: number;
+  truncated: { line: number; column: number } | null;
+}
+
+/** Join continued lines into logical commands, keeping where each piece came from. */
+function joinLines(lines: readonly SourceLine[]): Logical[] {
+  const out: Logical[] = [];
+  let current: Logical | null = null;
+  let dropLeading = false;
+  for (const { line, text } of lines) {
+    const trimmed = text.replace(/[\s]+$/, "");
+    let start = 0;
+    if (dropLeading) while (start < trimmed.length && /\s/.test(trimmed.charAt(start))) start++;
+    const last = trimmed.charAt(trimmed.length - 1);
+    const continues = trimmed.length > start && (last === "-" || last === "+");
+    const end = continues ? trimmed.length - 1 : trimmed.length;
+    if (!current) current = { text: "", segments: [], line, endLine: line, truncated: null };
+    current.segments.push({ offset: current.text.length, line, column: start + 1 });
+    current.text += trimmed.slice(start, end);
+    current.endLine = line;
+    if (continues) {
+      dropLeading = last === "+";
+      current.truncated = { line, column: trimmed.length };
+      continue;
+    }
+    current.truncated = null;
+    dropLeading = false;
+    out.push(current);
+    current = null;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+/** Line and column of the character at `offset` in a logical command. */
+function positionOf(l: Logical, offset: number): { line: number; column: number } {
+  let seg = l.segments[0] as Segment;
+  for (const s of l.segments) {
+    if (s.offset > offset) break;
+    seg = s;
+  }
+  return { line: seg.line, column: seg.column + (offset - seg.offset) };
+}
+
+function isBlank(ch: string): boolean {
+  return ch === " " || ch === "\t" || ch === ",";
+}
+
+/** Tokenize one logical command. */
+function tokenizeLogical(l: Logical, issues: RacfIssue[]): TsoCommand | null {
+  const tokens: Token[] = [];
+  const s = l.text;
+  let ok = true;
+  const issuesBefore = issues.length;
+  let unclosedString = false;
+  let space = true;
+  const parens: number[] = [];
+  const push = (kind: TokenKind, text: string, value: string, at: number): void => {
+    const p = positionOf(l, at);
+    tokens.push({ kind, text, value, line: p.line, column: p.column, spaceBefore: space });
+    space = false;
+  };
+  let i = 0;
+  while (i < s.length) {
+    const ch = s.charAt(i);
+    if (isBlank(ch)) {
+      space = true;
+      i++;
+      continue;
+    }
+    if (ch === "/" && s.charAt(i + 1) === "*") {
+      // Comment: counts as a blank; runs to `*/` or to the end of the command.
+      const close = s.indexOf("*/", i + 2);
+      i = close < 0 ? s.length : close + 2;
+      space = true;
+      continue;
+    }
+    if (ch === "'") {
+      const at = i;
+      let value = "";
+      let closed = false;
+      i++;
+      while (i < s.length) {
+        const q = s.charAt(i);
+        if (q === "'") {
+          if (s.charAt(i + 1) === "'") {
+            value += "'";
+            i += 2;
+            continue;
+          }
+          closed = true;
+          i++;
+          break;
+        }
+        value += q;
+        i++;
+      }
+      if (!closed) {
+        ok = false;
+        unclosedString = true;
+        const p = positionOf(l, at);
+        // The string's content may be a password: never echo it.
+        issues.push(
+          racfIssue(
+            p.line,
+            "unbalanced-quote",
+            "unbalanced apostrophe: the quoted string that starts here is not closed before the end of the command",
+            "error",
+            p.column,
+          ),
+        );
+      }
+      push("string", s.slice(at, i), value, at);
+      continue;
+    }
+    if (ch === "(") {
+      parens.push(i);
+      push("lparen", "(", "(", i);
+      i++;
+      continue;
+    }
+    if (ch === ")") {
+      if (parens.length === 0) {
+        ok = false;
+        const p = positionOf(l, i);
+        issues.push(
+          racfIssue(
+            p.line,
+            "unbalanced-paren",
+            "unbalanced parenthesis: this ')' has no matching '('",
+            "error",
+            p.column,
+          ),
+        );
+      } else parens.pop();
+      push("rparen", ")", ")", i);
+      i++;
+      continue;
+    }
+    const at = i;
+    while (i < s.length) {
+      const w = s.charAt(i);
+      if (isBlank(w) || w === "(" || w === ")" || w === "'") break;
+      if (w === "/" && s.charAt(i + 1) === "*") break;
+      i++;
+    }
+    const word = s.slice(at, i);
+    push("word", word, word, at);
+  }
+  if (l.truncated) {
+    // The rest of the command is missing: open strings and parentheses are a consequence.
+    issues.length = issuesBefore;
+    ok = false;
+    issues.push(
+      racfIssue(
+        l.truncated.line,
+        "truncated-command",
+        "the command ends with a continuation mark but the input ends here (truncated input?); command skipped",
+        "error",
+        l.truncated.column,
+      ),
+    );
+  } else if (!unclosedString) {
+    // (An open string swallowed the closing parentheses: one error is enough.)
+    for (const at of parens) {
+      ok = false;
+      const p = positionOf(l, at);
+      issues.push(
+        racfIssue(
+          p.line,
+          "unbalanced-paren",
+          "missing parenthesis: this '(' is not closed before the end of the command",
+          "error",
+          p.column,
+        ),
+      );
+    }
+  }
+  const first = tokens[0];
+  if (!first) return null;
+  return { line: first.line, endLine: l.endLine, column: first.column, tokens, ok };
+}
+
+/** Tokenize a sequence of physical lines (one SYSTSIN or a whole deck) into commands. */
+export function tokenizeLines(lines: readonly SourceLine[]): TokenizeResult {
+  const issues: RacfIssue[] = [];
+  const commands: TsoCommand[] = [];
+  for (const logical of joinLines(lines)) {
+    const cmd = tokenizeLogical(logical, issues);
+    if (cmd) commands.push(cmd);
+  }
+  return { commands, issues };
+}
+
+/** Tokenize TSO command text (lines numbered from `firstLine`). Handy for one-off commands. */
+export function tokenizeText(text: string, firstLine = 1): TokenizeResult {
+  return tokenizeLines(physicalLines(text).map((t, i) => ({ line: firstLine + i, text: t })));
+}
+
+/** Quote a value for TSO: `'O''Brien'`. Labels and ring names should always be quoted. */
+export function quoteTso(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import {
+  canonicalSignatureAlgorithm,
+  X509_KEY_USAGE as KU,
+  keyTypeFromRacfText,
+  normalizeFingerprint,
+  normalizeSerial,
+  racfKeyType,
+  racfKeyUsage,
+  racfSignatureAlgorithm,
+  sameSerial,
+} from "../../src/pki/index.js";
+
+describe("RACF names for X.509 facts", () => {
+  it("key usage bits → RACF KEYUSAGE names (le-gencert.htm pairs)", () => {
+    expect(racfKeyUsage(KU.digitalSignature)).toEqual(["HANDSHAKE"]);
+    expect(racfKeyUsage(KU.keyEncipherment)).toEqual(["HANDSHAKE"]);
+    expect(racfKeyUsage(KU.dataEncipherment)).toEqual(["DATAENCRYPT"]);
+    expect(racfKeyUsage(KU.nonRepudiation)).toEqual(["DOCSIGN"]);
+    expect(racfKeyUsage(KU.keyCertSign)).toEqual(["CERTSIGN"]);
+    expect(racfKeyUsage(KU.cRLSign)).toEqual(["CERTSIGN"]);
+    expect(racfKeyUsage(KU.keyAgreement)).toEqual([]);
+    expect(racfKeyUsage(KU.cRLSign | KU.digitalSignature | KU.nonRepudiation | KU.dataEncipherment)).toEqual([
+      "HANDSHAKE",
+      "DATAENCRYPT",
+      "DOCSIGN",
+      "CERTSIGN",
+    ]);
+  });
+
+  it("signature algorithm OIDs in RACF spelling", () => {
+    expect(racfSignatureAlgorithm("1.2.840.113549.1.1.11")).toBe("sha256RSA");
+    expect(racfSignatureAlgorithm("1.2.840.113549.1.1.5")).toBe("sha1RSA");
+    expect(racfSignatureAlgorithm("1.2.840.10045.4.3.2")).toBe("sha256ECDSA");
+    expect(racfSignatureAlgorithm("1.2.840.10045.4.3.4")).toBe("sha512ECDSA");
+    expect(racfSignatureAlgorithm("2.16.840.1.101.3.4.3.2")).toBe("sha256DSA");
+    expect(racfSignatureAlgorithm("1.3.101.112")).toBe("UNKNOWN");
+    expect(racfSignatureAlgorithm(null)).toBe("UNKNOWN");
+    expect(canonicalSignatureAlgorithm("SHA256rsa")).toBe("sha256RSA");
+  });
+
+  it("key types", () => {
+    expect(racfKeyType("rsa", { modulusLength: 4096 })).toEqual({ keyType: "RSA", keySize: 4096 });
+    expect(racfKeyType("ec", { namedCurve: "prime256v1" })).toEqual({ keyType: "NISTECC", keySize: 256 });
+    expect(racfKeyType("ec", { namedCurve: "secp521r1" })).toEqual({ keyType: "NISTECC", keySize: 521 });
+    expect(racfKeyType("ec", { namedCurve: "brainpoolP384r1" })).toEqual({ keyType: "BPECC", keySize: 384 });
+    expect(racfKeyType("ed25519", undefined)).toEqual({ keyType: null, keySize: null });
+    expect(
+      ["RSA", "RSA Mod-Exp", "NIST ECC", "Brainpool ECC", "DSA", "Quantum"].map(keyTypeFromRacfText),
+    ).toEqual(["RSA", "RSA", "NISTECC", "BPECC", "DSA", null]);
+  });
+
+  it("serials and fingerprints", () => {
+    expect(normalizeSerial("00")).toBe("00");
+    expect(normalizeSerial("0")).toBe("00");
+    expect(normalizeSerial("00c3ff")).toBe("C3FF");
+    expect(normalizeSerial("0a:1b")).toBe("0A1B");
+    expect(sameSerial("00C3", "c3")).toBe(true);
+    expect(sameSerial("01", "10")).toBe(false);
+    expect(normalizeFingerprint("4a:17 ".repeat(16))).toBe("4A17".repeat(16));
+    expect(normalizeFingerprint("4A:17")).toBeNull();
+  });
+});
+
+describe("certificate files through the adapter", () => {
+  it("sync and async readers agree; a PKCS#10 request gives subject, names and key", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parseCertificateData, parseCertificateDataSync, parseCertificateRequest } = await import(
+      "../../src/pki/index.js"
+    );
+    const pem = new Uint8Array(readFileSync(new URL("../fixtures/readers/certs/chain.pem", import.meta.url)));
+    expect(parseCertificateDataSync(pem)).toEqual(await parseCertificateData(pem));
+    const csr = new Uint8Array(readFileSync(new URL("../fixtures/readers/certs/app.csr", import.meta.url)));
+    expect(parseCertificateRequest(csr)).toEqual({
+      subject: "CN=app01.example.com,O=Example Corp,C=US",
+      altNames: [
+        { type: "DNS", value: "app01.example.com" },
+        { type: "IP", value: "10.1.1.2" },
+      ],
+      keyType: "RSA",
+      keySize: 2048,
+    });
+    expect(parseCertificateRequest(new TextEncoder().encode("nonsense"))).toBeNull();
+  });
+});
