@@ -23,6 +23,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: "Read RACF inputs and print the model (users, certificates, rings, profiles)",
     load: () => import("./commands/model.js"),
   },
+  simulate: {
+    summary: "Predict System SSL's return code when an application opens its key ring",
+    load: () => import("./commands/simulate.js"),
+  },
+  explain: {
+    summary: "Explain a System SSL or AT-TLS return code",
+    load: () => import("./commands/explain.js"),
+  },
 };
 
 const VERSION = "0.1.0";
@@ -41,6 +49,8 @@ function mainHelp(): string {
     "",
     "Examples:",
     "  racfring model --jcl samples/site/setup.jcl",
+    "  racfring simulate --jcl samples/site/setup.jcl --started FTPD --keyring FTPD/FTPRing",
+    "  racfring explain 428",
     "",
     "Exit codes: 0 ok, 1 failure predicted / findings, 2 usage error, 3 unreadable or invalid input.",
     "",

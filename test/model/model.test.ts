@@ -172,12 +172,3 @@ describe("class state reads", () => {
     expect(Object.keys(m.state.classes).sort()).toEqual(before);
   });
 });
-
-describe("class state reads", () => {
-  it("asking about a class no input mentions does not add it to the model", () => {
-    const m = new RacfModel();
-    const before = Object.keys(m.state.classes).sort();
-    expect(m.classState("CSFKEYS")).toMatchObject({ active: false, assumed: true });
-    expect(Object.keys(m.state.classes).sort()).toEqual(before);
-  });
-});

@@ -1,0 +1,60 @@
+/**
+ * RACF command text for fixes. Labels are always quoted with an embedded apostrophe doubled
+ * (racf-rules.md §6: labels are mixed case and may contain blanks). Refresh commands are added
+ * only for classes that are RACLISTed (or assumed to be): refreshing a class that is not
+ * RACLISTed fails with ICH14070I.
+ */
+import type { RacfModel } from "../model/model.js";
+import type { AccessLevel, CertOwner, RingUsage } from "../model/types.js";
+
+export function quote(text: string): string {
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/** `ID(FTPD)`, `CERTAUTH` or `SITE` — the owner keyword as RACDCERT wants it. */
+export function ownerKeyword(owner: CertOwner): string {
+  return owner;
+}
+
+export function connectCommand(
+  ringOwner: string,
+  ring: string,
+  certOwner: CertOwner,
+  label: string,
+  usage: RingUsage,
+  makeDefault: boolean,
+): string {
+  return `RACDCERT ID(${ringOwner}) CONNECT(${ownerKeyword(certOwner)} LABEL(${quote(label)}) RING(${ring}) USAGE(${usage})${makeDefault ? " DEFAULT" : ""})`;
+}
+
+export function permitCommand(profile: string, cls: string, id: string, access: AccessLevel): string {
+  return `PERMIT ${profile} CLASS(${cls}) ID(${id}) ACCESS(${access})`;
+}
+
+export function alterTrustCommand(owner: CertOwner, label: string): string {
+  return `RACDCERT ${ownerKeyword(owner)} ALTER(LABEL(${quote(label)})) TRUST`;
+}
+
+/**
+ * `SETROPTS RACLIST(cls) REFRESH` when the class is RACLISTed (assumed or known); for RDATALIB
+ * not yet active/RACLISTed, the activation command instead (ring-specific checking needs both,
+ * racf-rules.md §1).
+ */
+export function refreshCommands(model: RacfModel, classes: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const cls of classes) {
+    const st = model.classState(cls);
+    if (cls === "RDATALIB" && (!st.active || !st.raclisted)) {
+      out.push("SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)");
+      continue;
+    }
+    if (st.raclisted) out.push(`SETROPTS RACLIST(${cls}) REFRESH`);
+  }
+  return out;
+}
+
+/** The AT-TLS / application note that a running environment keeps its old view of the ring. */
+export const POLICY_REFRESH_NOTE =
+  "Running AT-TLS environments keep the ring they read at initialisation: refresh the policy (F PAGENT,REFRESH — use your Policy Agent's procedure name) or restart the application so the ring is read again (racf-rules.md §6, field case 1).";
+export const APPLICATION_RESTART_NOTE =
+  "The application reads its key ring when its System SSL environment is initialised: restart it (or its listener) after the change.";

@@ -1,0 +1,117 @@
+/**
+ * Text rendering of a simulation: the way an expert reads a GSKSRVR trace aloud — each step,
+ * what was checked, what was found (with file:line), the verdict, the rule's source and its
+ * confidence; then the fix and the alternatives. Pure (returns a string).
+ */
+import { formatSource } from "../model/model.js";
+import type { Confidence } from "../model/types.js";
+import type { ReturnCodeInfo } from "./catalogue.js";
+import type { SimFix, SimResult } from "./simulate.js";
+
+const CONF: Record<Confidence, string> = {
+  ibm: "IBM",
+  "third-party": "third-party",
+  unconfirmed: "UNCONFIRMED",
+};
+
+function verdict(ok: boolean | null): string {
+  return ok === true ? "ok  " : ok === false ? "FAIL" : "--  ";
+}
+
+/** Wrap prose at `width`, indenting continuation lines. */
+export function wrap(text: string, indent: string, width = 100, hang: string = indent): string[] {
+  const words = text.split(/\s+/).filter((w) => w !== "");
+  const lines: string[] = [];
+  let cur = "";
+  for (const w of words) {
+    const lead = lines.length === 0 ? indent : hang;
+    if (cur.length > 0 && lead.length + cur.length + 1 + w.length > width) {
+      lines.push(lead + cur);
+      cur = w;
+    } else cur = cur.length > 0 ? `${cur} ${w}` : w;
+  }
+  if (cur.length > 0) lines.push((lines.length === 0 ? indent : hang) + cur);
+  return lines;
+}
+
+function fixLines(f: SimFix, indent: string): string[] {
+  const out = wrap(f.summary, indent);
+  for (const c of f.commands) out.push(`${indent}  ${c}`);
+  for (const n of f.notes ?? []) out.push(...wrap(`Note: ${n}`, `${indent}  `));
+  return out;
+}
+
+export interface FormatExtras {
+  /** Lines about how the request was built (policy objects used, STARTED profile…). */
+  context?: string[];
+}
+
+export function formatResult(r: SimResult, extras: FormatExtras = {}): string {
+  const out: string[] = [];
+  const role = r.role;
+  out.push(
+    `Simulating ${role === "server" ? "a TLS server" : "a TLS client"} running as ${r.user} with key ring ${r.keyring}${r.label ? `, certificate '${r.label}'` : ""}.`,
+  );
+  for (const c of extras.context ?? []) out.push(...wrap(c, "  "));
+  out.push("");
+  if (r.rc === 0) {
+    out.push(`Prediction: RC 0 — the handshake succeeds on this side. [prediction: ${CONF[r.confidence]}]`);
+  } else {
+    out.push(
+      `Prediction: RC ${r.rc} "${r.text}" on the ${r.side} side at "${r.event}". [text: ${CONF[r.textConfidence]}; prediction: ${CONF[r.confidence]}]`,
+    );
+    if (r.partner) {
+      const other = r.side === "server" ? "client" : "server";
+      out.push(`Partner (${other}): RC ${r.partner.rc} "${r.partner.text}". [${CONF[r.partner.confidence]}]`);
+    } else out.push("Partner: not predicted (no source says what the other side logs here).");
+  }
+  if (r.messages.length > 0) {
+    out.push("", "Expected messages:");
+    for (const m of r.messages) out.push(`  ${m}`);
+  }
+  out.push("", "Trace:");
+  r.steps.forEach((s, i) => {
+    out.push(`  ${String(i + 1).padStart(2)}. [${verdict(s.ok)}] ${s.title} (${s.id})`);
+    out.push(...wrap(s.detail, "        "));
+    if (s.evidence.length > 0)
+      out.push(...wrap(`evidence: ${s.evidence.map(formatSource).join(", ")}`, "        "));
+    out.push(...wrap(`rule: ${s.source} [${CONF[s.confidence]}]`, "        "));
+  });
+  if (r.fix) {
+    out.push("", "Fix:");
+    out.push(...fixLines(r.fix, "  "));
+  }
+  if (r.alternatives.length > 0) {
+    out.push("", r.alternatives.length === 1 ? "Alternative:" : "Alternatives:");
+    r.alternatives.forEach((a, i) => {
+      out.push(
+        ...fixLines(a, `  ${i + 1}) `).map((l, j) => (j === 0 ? l : l.replace(/^ {2}\d+\) /, "     "))),
+      );
+    });
+  }
+  if (r.warnings.length > 0) {
+    out.push("", "Clients outside z/OS:");
+    for (const w of r.warnings) out.push(...wrap(`- ${w}`, "  ", 100, "    "));
+  }
+  if (r.assumptions.length > 0) {
+    out.push("", "Assumptions:");
+    for (const a of r.assumptions) out.push(...wrap(`- ${a}`, "  ", 100, "    "));
+  }
+  return `${out.join("\n")}\n`;
+}
+
+export function formatCode(info: ReturnCodeInfo): string {
+  const out: string[] = [];
+  out.push(`${info.family} return code ${info.code}: ${info.text} [text: ${CONF[info.textConfidence]}]`);
+  if (info.meaning) out.push("", ...wrap(info.meaning, "  "));
+  if (info.causes.length > 0) {
+    out.push("", "Likely causes:");
+    for (const c of info.causes) out.push(...wrap(`- ${c}`, "  ", 100, "    "));
+  }
+  if (info.check.length > 0) {
+    out.push("", "What to check:");
+    for (const c of info.check) out.push(...wrap(`- ${c}`, "  ", 100, "    "));
+  }
+  out.push("", ...wrap(`Source: ${info.source} [${CONF[info.confidence]}]`, ""));
+  return `${out.join("\n")}\n`;
+}

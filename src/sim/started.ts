@@ -1,0 +1,43 @@
+/**
+ * Which user a started task runs as: RACF checks STARTED class profiles named
+ * `membername.jobname` (discrete first, then the best generic such as `FTPD.*` or `**`) and takes
+ * the user from the profile's STDATA; `USER(=MEMBER)` means "the member name" (IBM RACF Security
+ * Administrator's Guide, "Using the STARTED class"). `S FTPD` without a job name runs job FTPD, so
+ * the resource is `FTPD.FTPD`. The ICHRIN03 started procedures table is not modelled.
+ */
+import type { RacfModel } from "../model/model.js";
+import type { Profile } from "../model/types.js";
+
+export interface StartedUser {
+  /** The resource RACF checks, `MEMBER.JOBNAME`. */
+  resource: string;
+  profile: Profile | null;
+  user: string | null;
+  /** Why no user could be found, when `user` is null. */
+  problem: string | null;
+}
+
+/** `spec` is `PROC` or `PROC.JOBNAME`. */
+export function startedUser(model: RacfModel, spec: string): StartedUser {
+  const [member = "", job] = spec.toUpperCase().split(".", 2);
+  const resource = `${member}.${job ?? member}`;
+  const profile = model.protectingProfile("STARTED", resource) ?? null;
+  if (!profile) {
+    return {
+      resource,
+      profile: null,
+      user: null,
+      problem: `no STARTED profile in the inputs matches ${resource} (the ICHRIN03 table is not modelled)`,
+    };
+  }
+  const u = profile.stdata?.user ?? null;
+  if (!u) {
+    return {
+      resource,
+      profile,
+      user: null,
+      problem: `STARTED profile ${profile.name} has no STDATA USER in the inputs`,
+    };
+  }
+  return { resource, profile, user: u === "=MEMBER" ? member : u.toUpperCase(), problem: null };
+}
