@@ -31,6 +31,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: "Explain a System SSL or AT-TLS return code",
     load: () => import("./commands/explain.js"),
   },
+  generate: {
+    summary: "Generate RACDCERT/PERMIT JCL and OpenSSL scripts from a plan",
+    load: () => import("./commands/generate.js"),
+  },
+  "lint-jcl": {
+    summary: "Check RACF batch JCL or command decks for errors",
+    load: () => import("./commands/lint-jcl.js"),
+  },
 };
 
 const VERSION = "0.1.0";

@@ -1,0 +1,152 @@
+/**
+ * `generate`: plan text → the files to write, checked before anything is written.
+ *
+ * Pure: the caller (src/cli/commands/generate.ts) supplies the template sources, the instant
+ * to simulate at and any certificate files already produced; it writes the files.
+ *
+ * Self-check before writing: every setup job is read back through the RACF command reader into
+ * a fresh model and every application of the plan is simulated (System SSL's ring lookup); each
+ * must predict RC 0, otherwise generation fails and says why.
+ */
+
+import type { DatasetFile } from "../readers/context.js";
+import { computeAccess } from "./access.js";
+import { checkRenderedJcl, type JobSpec, jobView, planJobs } from "./jobs.js";
+import { opensslViews } from "./openssl.js";
+import { formatPlanIssue, loadPlan, type PlanIssue } from "./plan.js";
+import { createRenderer, type TemplateSources } from "./render.js";
+import { type ResolvedPlan, resolvePlan } from "./resolve.js";
+import { runbookView } from "./runbook.js";
+import { UnsafeValueError } from "./tso.js";
+import { type AppSimulation, type CertificateFileFacts, readBackAndSimulate } from "./verify.js";
+
+export interface GeneratedFile {
+  /** Relative to the output directory, `/`-separated. */
+  path: string;
+  contents: string;
+  mode: number;
+}
+
+export interface GenerateOptions {
+  templates: TemplateSources;
+  /** The instant the applications are simulated at. */
+  at: Date;
+  /** Data set name → certificate file the OpenSSL scripts produced (when they exist). */
+  datasets?: ReadonlyMap<string, DatasetFile>;
+  /** Facts of those files, parsed by the caller (certificate parsing is asynchronous). */
+  fileFacts?: ReadonlyMap<string, CertificateFileFacts>;
+}
+
+export interface GenerateResult {
+  /** Plan errors, located (`file:line:col: path: message`). Non-empty: nothing else was produced. */
+  planIssues: PlanIssue[];
+  /** Other reasons generation failed (unsafe value, simulation predicted a failure). */
+  errors: string[];
+  warnings: string[];
+  files: GeneratedFile[];
+  jobs: JobSpec[];
+  simulations: AppSimulation[];
+  /** How the read-back obtained the facts of externally signed certificates. */
+  readBackNotes: string[];
+  resolved: ResolvedPlan | null;
+}
+
+function empty(planIssues: PlanIssue[], errors: string[] = []): GenerateResult {
+  return {
+    planIssues,
+    errors,
+    warnings: [],
+    files: [],
+    jobs: [],
+    simulations: [],
+    readBackNotes: [],
+    resolved: null,
+  };
+}
+
+/** Build every output file of a resolved plan (no checks beyond rendering). */
+export function renderPlan(
+  resolved: ResolvedPlan,
+  planFile: string,
+  templates: TemplateSources,
+): { files: GeneratedFile[]; jobs: JobSpec[]; warnings: string[] } {
+  const access = computeAccess(resolved);
+  const jobs = planJobs(resolved, access);
+  const renderer = createRenderer(templates);
+  const files: GeneratedFile[] = [];
+  for (const job of jobs) {
+    files.push({
+      path: job.file,
+      contents: renderer.render("jcl/job.jcl.hbs", jobView(resolved, job)),
+      mode: 0o644,
+    });
+  }
+  const ossl = opensslViews(resolved);
+  for (const a of ossl.authorities) {
+    const view = { ...a, planName: resolved.name };
+    files.push({ path: a.cnfFile, contents: renderer.render("openssl/ca.cnf.hbs", view), mode: 0o644 });
+    files.push({ path: a.scriptFile, contents: renderer.render("openssl/ca.sh.hbs", view), mode: 0o755 });
+  }
+  for (const c of ossl.certs) {
+    const view = { ...c, planName: resolved.name };
+    files.push({ path: c.cnfFile, contents: renderer.render("openssl/cert.cnf.hbs", view), mode: 0o644 });
+    const tpl = c.method === "pkcs12" ? "openssl/pkcs12.sh.hbs" : "openssl/sign.sh.hbs";
+    files.push({ path: c.scriptFile, contents: renderer.render(tpl, view), mode: 0o755 });
+  }
+  files.push({
+    path: "README.md",
+    contents: renderer.render("README.md.hbs", runbookView(resolved, planFile, jobs, access, ossl)),
+    mode: 0o644,
+  });
+  return { files, jobs, warnings: access.warnings };
+}
+
+/**
+ * Generate from plan text. Never throws on a bad plan: problems come back in `planIssues` /
+ * `errors`, and then `files` is empty.
+ */
+export function generate(planText: string, planFile: string, opts: GenerateOptions): GenerateResult {
+  const loaded = loadPlan(planText, planFile);
+  if (!loaded.plan) return empty(loaded.issues);
+  const { resolved, issues } = resolvePlan(loaded.plan, loaded.locator);
+  if (!resolved) return empty(issues);
+  let rendered: ReturnType<typeof renderPlan>;
+  try {
+    rendered = renderPlan(resolved, planFile, opts.templates);
+  } catch (e) {
+    if (e instanceof UnsafeValueError) return empty([], [`refused: ${e.message}`]);
+    throw e;
+  }
+  const errors: string[] = [];
+  for (const f of rendered.files)
+    if (f.path.endsWith(".jcl")) errors.push(...checkRenderedJcl(f.contents, f.path));
+  const setup = rendered.jobs
+    .filter((j) => j.kind === "setup")
+    .map((j) => ({ file: j.file, text: rendered.files.find((f) => f.path === j.file)?.contents ?? "" }));
+  const check = readBackAndSimulate(resolved, setup, {
+    at: opts.at,
+    datasets: opts.datasets ?? new Map(),
+    planFile,
+    ...(opts.fileFacts ? { fileFacts: opts.fileFacts } : {}),
+  });
+  errors.push(...check.errors);
+  for (const s of check.simulations) {
+    if (s.result.rc !== 0)
+      errors.push(
+        `application "${s.app.name}" would fail with System SSL RC ${s.result.rc} (${s.result.text})`,
+      );
+  }
+  const result: GenerateResult = {
+    planIssues: [],
+    errors,
+    warnings: [...rendered.warnings, ...check.warnings],
+    files: errors.length > 0 ? [] : rendered.files,
+    jobs: rendered.jobs,
+    simulations: check.simulations,
+    readBackNotes: check.notes,
+    resolved,
+  };
+  return result;
+}
+
+export { formatPlanIssue };

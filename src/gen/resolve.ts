@@ -1,0 +1,603 @@
+/**
+ * From a schema-valid plan to the resolved entities the generators work on: every reference
+ * followed, every default applied, every RACF/OpenSSL limit the schema cannot express checked
+ * and located in the plan file. A plan with any issue produces no output at all.
+ */
+import { datasetProblem, dnValueProblem, labelProblem } from "./names.js";
+import type {
+  Plan,
+  PlanAltNames,
+  PlanApplication,
+  PlanCa,
+  PlanEku,
+  PlanIssue,
+  PlanKey,
+  PlanKeyUsage,
+  PlanLocator,
+  PlanPath,
+  PlanSubject,
+  SignMethod,
+} from "./plan.js";
+import { formatPath, SUBJECT_ORDER } from "./plan.js";
+
+/** A CA certificate to create: a RACF CERTAUTH certificate, or an OpenSSL root/intermediate added to RACF. */
+export interface ResolvedCa {
+  /** Authority id from the plan; intermediates get `<id>` too, with level "intermediate". */
+  authorityId: string;
+  level: "root" | "intermediate";
+  create: "racf" | "openssl";
+  label: string;
+  subject: PlanSubject;
+  key: PlanKey;
+  notBefore: Date;
+  notAfter: Date;
+  /** The CA that signed this one (null for roots). */
+  issuer: ResolvedCa | null;
+  /** Transfer data set for an OpenSSL CA certificate (PEM, text). */
+  dsn: string | null;
+  /** File the OpenSSL scripts write, relative to the output directory. */
+  pemFile: string | null;
+}
+
+export interface ResolvedAuthority {
+  id: string;
+  create: "racf" | "openssl";
+  root: ResolvedCa;
+  intermediate: ResolvedCa | null;
+  /** The CA that signs end-entity certificates (the intermediate if there is one). */
+  signer: ResolvedCa;
+  /** Root first. */
+  chain: ResolvedCa[];
+}
+
+export interface ResolvedCert {
+  id: string;
+  /** `ID(USER)` or `SITE` as RACDCERT writes the owner keyword. */
+  ownerKeyword: string;
+  /** User id, or null for SITE. */
+  ownerUser: string | null;
+  label: string;
+  subject: PlanSubject;
+  altNames: Required<PlanAltNames>;
+  key: PlanKey;
+  notBefore: Date;
+  notAfter: Date;
+  keyUsage: PlanKeyUsage[];
+  extendedKeyUsage: PlanEku[];
+  authority: ResolvedAuthority;
+  method: SignMethod;
+  /** GENREQ output (PEM, text), OpenSSL-signed certificate (PEM, text), PKCS#12 package (binary). */
+  csrDsn: string | null;
+  certDsn: string | null;
+  p12Dsn: string | null;
+}
+
+export interface ResolvedConnection {
+  ownerKeyword: string;
+  label: string;
+  usage: "PERSONAL" | "CERTAUTH" | "SITE";
+  default: boolean;
+  /** The plan certificate, when the connection is an end-entity certificate. */
+  cert: ResolvedCert | null;
+}
+
+export interface ResolvedRing {
+  owner: string;
+  name: string;
+  connections: ResolvedConnection[];
+}
+
+export interface ResolvedApp {
+  name: string;
+  user: string;
+  ring: ResolvedRing;
+  /** The certificate the application presents (label given, or the ring default); null for a client without one. */
+  cert: ResolvedCert | null;
+  /** True when the plan names the certificate (AT-TLS CertificateLabel); false = ring default. */
+  labelGiven: boolean;
+  role: "server" | "client";
+}
+
+export interface ResolvedPlan {
+  plan: Plan;
+  name: string;
+  jobPrefix: string;
+  split: "single" | "per-phase";
+  hlq: string | null;
+  users: { id: string; create: boolean; defaultGroup: string | null; name: string | null }[];
+  authorities: ResolvedAuthority[];
+  certificates: ResolvedCert[];
+  rings: ResolvedRing[];
+  apps: ResolvedApp[];
+  strategy: "rdatalib" | "facility";
+  activateRdatalib: boolean;
+}
+
+const KEY_SIZES: Record<string, readonly number[] | null> = {
+  // RSA: any size in range (GENCERT SIZE, racf-rules.md §6; 2048 is the practical floor, §4 browser rules)
+  RSA: null,
+  NISTECC: [256, 384, 521],
+  // Brainpool r1 curves OpenSSL and RACF BPECC share
+  BPECC: [256, 320, 384, 512],
+};
+
+/** Plan dates: YYYY-MM-DD (notBefore 00:00:00, notAfter 23:59:59) or an explicit UTC time. */
+export function planDate(value: string, end: boolean): Date | null {
+  const full = value.length === 10 ? `${value}T${end ? "23:59:59" : "00:00:00"}Z` : value;
+  const d = new Date(full);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value.slice(0, 10)) return null;
+  return d;
+}
+
+class Checker {
+  readonly issues: PlanIssue[] = [];
+  constructor(private readonly locator: PlanLocator) {}
+  add(path: PlanPath, message: string): void {
+    const pos = this.locator.locate(path);
+    this.issues.push({
+      file: this.locator.file,
+      line: pos.line,
+      column: pos.column,
+      path: formatPath(path),
+      message,
+    });
+  }
+}
+
+function checkSubject(c: Checker, path: PlanPath, subject: PlanSubject): void {
+  for (const attr of SUBJECT_ORDER) {
+    const v = subject[attr];
+    if (v === undefined) continue;
+    const p = dnValueProblem(v);
+    if (p) c.add([...path, attr], `subject ${attr} ${p}`);
+  }
+}
+
+function checkKey(c: Checker, path: PlanPath, key: PlanKey): void {
+  const sizes = KEY_SIZES[key.type];
+  if (key.type === "RSA") {
+    if (key.size < 2048 || key.size > 4096)
+      c.add([...path, "size"], `RSA key size must be 2048–4096, got ${key.size}`);
+  } else if (sizes && !sizes.includes(key.size)) {
+    c.add([...path, "size"], `${key.type} key size must be one of ${sizes.join(", ")}, got ${key.size}`);
+  }
+}
+
+function checkValidity(
+  c: Checker,
+  path: PlanPath,
+  v: { notBefore: string; notAfter: string },
+): { notBefore: Date; notAfter: Date } | null {
+  const nb = planDate(v.notBefore, false);
+  const na = planDate(v.notAfter, true);
+  if (!nb) c.add([...path, "notBefore"], `"${v.notBefore}" is not a valid date`);
+  if (!na) c.add([...path, "notAfter"], `"${v.notAfter}" is not a valid date`);
+  if (!nb || !na) return null;
+  if (nb.getTime() >= na.getTime()) {
+    c.add([...path, "notAfter"], `notAfter (${v.notAfter}) must be later than notBefore (${v.notBefore})`);
+    return null;
+  }
+  // RACDCERT DATE() takes years 1950–9997 and X.509 UTCTime/GeneralizedTime switch at 2050;
+  // keep to the range both sides handle identically.
+  if (nb.getUTCFullYear() < 2000 || na.getUTCFullYear() > 2049) {
+    c.add(
+      path,
+      "validity must lie between 2000-01-01 and 2049-12-31 (UTCTime range both RACF and OpenSSL encode the same way)",
+    );
+    return null;
+  }
+  return { notBefore: nb, notAfter: na };
+}
+
+function within(
+  inner: { notBefore: Date; notAfter: Date },
+  outer: { notBefore: Date; notAfter: Date },
+): boolean {
+  return (
+    inner.notBefore.getTime() >= outer.notBefore.getTime() &&
+    inner.notAfter.getTime() <= outer.notAfter.getTime()
+  );
+}
+
+/** Resolve and check everything the schema could not. */
+export function resolvePlan(
+  plan: Plan,
+  locator: PlanLocator,
+): { resolved: ResolvedPlan | null; issues: PlanIssue[] } {
+  const c = new Checker(locator);
+  const hlq = plan.datasets?.hlq.toUpperCase() ?? null;
+  const labelsByOwner = new Map<string, Map<string, PlanPath>>();
+  const claimLabel = (owner: string, label: string, path: PlanPath) => {
+    const p = labelProblem(label);
+    if (p) c.add(path, `label ${p}`);
+    let m = labelsByOwner.get(owner);
+    if (!m) {
+      m = new Map();
+      labelsByOwner.set(owner, m);
+    }
+    const prev = m.get(label);
+    if (prev)
+      c.add(
+        path,
+        `label "${label}" is already used for ${owner} at ${formatPath(prev)} (labels are unique per owner)`,
+      );
+    else m.set(label, path);
+  };
+  const ids = new Map<string, PlanPath>();
+  const claimId = (id: string, path: PlanPath) => {
+    const up = id.toUpperCase();
+    const prev = ids.get(up);
+    if (prev) c.add(path, `id "${id}" is already used at ${formatPath(prev)}`);
+    else ids.set(up, path);
+  };
+  const dsn = (...quals: string[]): string | null => {
+    if (!hlq) return null;
+    const name = [hlq, ...quals].join(".");
+    return name;
+  };
+
+  // ---- job card ---------------------------------------------------------------------------
+  // `//NAMEn    JOB acct,'programmer',` must end by column 71 (JCL); apostrophes are doubled.
+  const programmer = plan.job.programmer ?? "RACFRING";
+  const cardLength =
+    2 + 8 + 5 + (plan.job.accounting?.length ?? 0) + 1 + programmer.replace(/'/g, "''").length + 2 + 1;
+  if (cardLength > 71) {
+    c.add(
+      ["job", plan.job.programmer !== undefined ? "programmer" : "accounting"],
+      `the JOB statement would be ${cardLength} columns long; shorten the accounting information or the programmer name (JCL ends at column 71)`,
+    );
+  }
+
+  // ---- users ------------------------------------------------------------------------------
+  const users = (plan.users ?? []).map((u) => ({
+    id: u.id.toUpperCase(),
+    create: u.create === true,
+    defaultGroup: u.defaultGroup?.toUpperCase() ?? null,
+    name: u.name ?? null,
+  }));
+  users.forEach((u, i) => {
+    if (users.findIndex((x) => x.id === u.id) !== i)
+      c.add(["users", i, "id"], `user ${u.id} is listed twice`);
+    if (u.create && !u.defaultGroup)
+      c.add(["users", i], "a user to create needs defaultGroup (ADDUSER DFLTGRP)");
+  });
+
+  // ---- authorities --------------------------------------------------------------------------
+  const authorities: ResolvedAuthority[] = [];
+  (plan.authorities ?? []).forEach((a, i) => {
+    const path: PlanPath = ["authorities", i];
+    claimId(a.id, [...path, "id"]);
+    const id = a.id.toUpperCase();
+    claimLabel("CERTAUTH", a.label, [...path, "label"]);
+    checkSubject(c, [...path, "subject"], a.subject);
+    checkKey(c, [...path, "key"], a.key);
+    const v = checkValidity(c, [...path, "validity"], a.validity);
+    if (a.create === "racf" && a.intermediate) {
+      c.add(
+        [...path, "intermediate"],
+        "an intermediate CA is only generated on the OpenSSL side; create it as a separate authority or use create: openssl",
+      );
+    }
+    if (a.create === "openssl" && !hlq) {
+      c.add(
+        path,
+        "an OpenSSL authority needs datasets.hlq: its certificate is transferred to a data set for RACDCERT ADD",
+      );
+    }
+    const makeCa = (
+      ca: PlanCa,
+      level: "root" | "intermediate",
+      issuer: ResolvedCa | null,
+      vv: { notBefore: Date; notAfter: Date },
+    ): ResolvedCa => ({
+      authorityId: id,
+      level,
+      create: a.create,
+      label: ca.label,
+      subject: ca.subject,
+      key: ca.key,
+      notBefore: vv.notBefore,
+      notAfter: vv.notAfter,
+      issuer,
+      dsn: a.create === "openssl" ? dsn(id, level === "root" ? "ROOT" : "INTER") : null,
+      pemFile:
+        a.create === "openssl"
+          ? `pki/${id.toLowerCase()}/${level === "root" ? "root" : "intermediate"}.pem`
+          : null,
+    });
+    if (!v) return;
+    const root = makeCa(a, "root", null, v);
+    let intermediate: ResolvedCa | null = null;
+    if (a.intermediate && a.create === "openssl") {
+      const ip: PlanPath = [...path, "intermediate"];
+      claimLabel("CERTAUTH", a.intermediate.label, [...ip, "label"]);
+      checkSubject(c, [...ip, "subject"], a.intermediate.subject);
+      checkKey(c, [...ip, "key"], a.intermediate.key);
+      const iv = checkValidity(c, [...ip, "validity"], a.intermediate.validity);
+      if (iv && !within(iv, v))
+        c.add([...ip, "validity"], "the intermediate's validity must lie within the root's validity");
+      if (iv) intermediate = makeCa(a.intermediate, "intermediate", root, iv);
+    }
+    const signer = intermediate ?? root;
+    authorities.push({
+      id,
+      create: a.create,
+      root,
+      intermediate,
+      signer,
+      chain: intermediate ? [root, intermediate] : [root],
+    });
+  });
+  const authority = (id: string) => authorities.find((a) => a.id === id.toUpperCase());
+
+  // ---- certificates -------------------------------------------------------------------------
+  const certificates: ResolvedCert[] = [];
+  (plan.certificates ?? []).forEach((p, i) => {
+    const path: PlanPath = ["certificates", i];
+    claimId(p.id, [...path, "id"]);
+    const id = p.id.toUpperCase();
+    const owner = p.owner.toUpperCase();
+    if (owner === "CERTAUTH") {
+      c.add([...path, "owner"], "CA certificates belong under authorities, not certificates");
+      return;
+    }
+    const ownerKeyword = owner === "SITE" ? "SITE" : `ID(${owner})`;
+    claimLabel(ownerKeyword, p.label, [...path, "label"]);
+    checkSubject(c, [...path, "subject"], p.subject);
+    checkKey(c, [...path, "key"], p.key);
+    const v = checkValidity(c, [...path, "validity"], p.validity);
+    const auth = authority(p.signer.authority);
+    if (!auth) {
+      if (!(plan.authorities ?? []).some((a) => a.id.toUpperCase() === p.signer.authority.toUpperCase())) {
+        c.add([...path, "signer", "authority"], `no authority with id "${p.signer.authority}" in the plan`);
+      }
+      return;
+    }
+    const method: SignMethod = p.signer.method ?? (auth.create === "racf" ? "racf" : "genreq");
+    if (auth.create === "racf" && method !== "racf") {
+      c.add(
+        [...path, "signer", "method"],
+        `authority ${auth.id} is a RACF CA: method must be racf (GENCERT SIGNWITH), got ${method}`,
+      );
+    }
+    if (auth.create === "openssl" && method === "racf") {
+      c.add(
+        [...path, "signer", "method"],
+        `authority ${auth.id} is an OpenSSL CA: method must be genreq or pkcs12, got racf`,
+      );
+    }
+    const alt: Required<PlanAltNames> = {
+      dns: p.altNames?.dns ?? [],
+      ip: p.altNames?.ip ?? [],
+      email: p.altNames?.email ?? [],
+      uri: p.altNames?.uri ?? [],
+    };
+    if (method === "racf") {
+      // GENCERT ALTNAME takes one IP, one DOMAIN, one EMAIL and one URI (IBM KC21 le-gencert.htm).
+      for (const k of ["dns", "ip", "email", "uri"] as const) {
+        if (alt[k].length > 1) {
+          c.add(
+            [...path, "altNames", k],
+            `RACF GENCERT ALTNAME takes one ${k} value; ${alt[k].length} given — use an OpenSSL CA for more`,
+          );
+        }
+      }
+      if (p.extendedKeyUsage) {
+        c.add(
+          [...path, "extendedKeyUsage"],
+          "RACF GENCERT cannot write an extended key usage extension; use an OpenSSL CA or drop it",
+        );
+      }
+    }
+    alt.ip.forEach((ip, j) => {
+      if (!/^(\d{1,3})(\.\d{1,3}){3}$/.test(ip) && !ip.includes(":"))
+        c.add([...path, "altNames", "ip", j], `"${ip}" is not an IP address`);
+      if (/^\d/.test(ip) && ip.split(".").some((o) => Number(o) > 255))
+        c.add([...path, "altNames", "ip", j], `"${ip}" is not an IPv4 address`);
+    });
+    if (v && !within(v, { notBefore: auth.signer.notBefore, notAfter: auth.signer.notAfter })) {
+      c.add(
+        [...path, "validity"],
+        `the certificate's validity must lie within its signing CA's validity (${auth.signer.label})`,
+      );
+    }
+    const keyUsage = p.keyUsage ?? ["HANDSHAKE"];
+    if (!v) return;
+    certificates.push({
+      id,
+      ownerKeyword,
+      ownerUser: owner === "SITE" ? null : owner,
+      label: p.label,
+      subject: p.subject,
+      altNames: alt,
+      key: p.key,
+      notBefore: v.notBefore,
+      notAfter: v.notAfter,
+      keyUsage,
+      extendedKeyUsage: p.extendedKeyUsage ?? [],
+      authority: auth,
+      method,
+      csrDsn: method === "genreq" ? dsn(id, "CSR") : null,
+      certDsn: method === "genreq" ? dsn(id, "CRT") : null,
+      p12Dsn: method === "pkcs12" ? dsn(id, "P12") : null,
+    });
+  });
+  for (const cert of certificates) {
+    for (const d of [cert.csrDsn, cert.certDsn, cert.p12Dsn]) {
+      const p = d ? datasetProblem(d) : null;
+      if (p) c.add(["datasets", "hlq"], `data set ${d} ${p}`);
+    }
+  }
+  const certificate = (id: string) => certificates.find((x) => x.id === id.toUpperCase());
+
+  // ---- rings ----------------------------------------------------------------------------------
+  const rings: ResolvedRing[] = [];
+  // Rings with a connection that could not be resolved (already reported): the applications
+  // that use them are not checked again, to report one problem rather than a cascade.
+  const incomplete = new Set<ResolvedRing>();
+  (plan.rings ?? []).forEach((r, i) => {
+    const path: PlanPath = ["rings", i];
+    const owner = r.owner.toUpperCase();
+    if (owner === "CERTAUTH" || owner === "SITE") {
+      c.add([...path, "owner"], "only users own key rings, never CERTAUTH or SITE (IBM message IRRD120I)");
+      return;
+    }
+    if (rings.some((x) => x.owner === owner && x.name === r.name))
+      c.add([...path, "name"], `ring ${owner}/${r.name} is listed twice`);
+    // General-resource profile names are at most 246 characters (IBM RACF Command Language
+    // Reference, RDEFINE): <owner>.<RING>.LST must fit.
+    const profileLength = owner.length + r.name.length + 5;
+    if ((plan.permissions?.strategy ?? "rdatalib") === "rdatalib" && profileLength > 246) {
+      c.add(
+        [...path, "name"],
+        `the RDATALIB profile ${owner}.<ring>.LST would be ${profileLength} characters; profile names are at most 246 (shorten the ring name or use permissions.strategy: facility)`,
+      );
+    }
+    const conns: ResolvedConnection[] = [];
+    let defaults = 0;
+    let resolvedEntries = 0;
+    r.connect.forEach((k, j) => {
+      const cp: PlanPath = [...path, "connect", j];
+      if ((k.certificate === undefined) === (k.authority === undefined)) {
+        c.add(cp, "give exactly one of certificate or authority");
+        return;
+      }
+      if (k.default) defaults++;
+      if (k.certificate !== undefined) {
+        const cert = certificate(k.certificate);
+        if (!cert) {
+          if (!(plan.certificates ?? []).some((x) => x.id.toUpperCase() === k.certificate?.toUpperCase())) {
+            c.add([...cp, "certificate"], `no certificate with id "${k.certificate}" in the plan`);
+          }
+          return;
+        }
+        const usage = k.usage ?? (cert.ownerKeyword === "SITE" ? "SITE" : "PERSONAL");
+        conns.push({
+          ownerKeyword: cert.ownerKeyword,
+          label: cert.label,
+          usage,
+          default: k.default === true,
+          cert,
+        });
+        resolvedEntries++;
+        return;
+      }
+      const auth = authority(k.authority ?? "");
+      if (!auth) {
+        if (!(plan.authorities ?? []).some((x) => x.id.toUpperCase() === k.authority?.toUpperCase())) {
+          c.add([...cp, "authority"], `no authority with id "${k.authority}" in the plan`);
+        }
+        return;
+      }
+      if (k.default)
+        c.add(
+          [...cp, "default"],
+          "a CA certificate cannot be the ring's default: it has no private key for the application",
+        );
+      if (k.usage && k.usage !== "CERTAUTH")
+        c.add([...cp, "usage"], "connect CA certificates with usage CERTAUTH");
+      // The whole chain goes on the ring: partners and LISTCHAIN need the intermediate too.
+      for (const ca of auth.chain)
+        conns.push({
+          ownerKeyword: "CERTAUTH",
+          label: ca.label,
+          usage: "CERTAUTH",
+          default: false,
+          cert: null,
+        });
+      resolvedEntries++;
+    });
+    if (defaults > 1) c.add([...path, "connect"], "only one connection can be the ring's default");
+    const ring: ResolvedRing = { owner, name: r.name, connections: conns };
+    if (resolvedEntries < r.connect.length) incomplete.add(ring);
+    rings.push(ring);
+  });
+
+  // ---- applications ---------------------------------------------------------------------------
+  const strategy = plan.permissions?.strategy ?? "rdatalib";
+  const apps: ResolvedApp[] = [];
+  (plan.applications ?? []).forEach((a: PlanApplication, i) => {
+    const path: PlanPath = ["applications", i];
+    const slash = a.ring.indexOf("/");
+    const owner = a.ring.slice(0, slash).toUpperCase();
+    const name = a.ring.slice(slash + 1);
+    const ring = rings.find((r) => r.owner === owner && r.name === name);
+    if (!ring) {
+      c.add(
+        [...path, "ring"],
+        `ring ${owner}/${name} is not in the plan's rings (ring names are case-sensitive)`,
+      );
+      return;
+    }
+    if (incomplete.has(ring)) return;
+    const role = a.role ?? "server";
+    const user = a.user.toUpperCase();
+    let cert: ResolvedCert | null = null;
+    if (a.certificate !== undefined) {
+      const conn = ring.connections.find((k) => k.cert?.id === a.certificate?.toUpperCase());
+      if (!conn?.cert) {
+        c.add(
+          [...path, "certificate"],
+          `certificate "${a.certificate}" is not connected to ring ${owner}/${name}`,
+        );
+        return;
+      }
+      if (conn.usage !== "PERSONAL") {
+        c.add(
+          [...path, "certificate"],
+          `"${conn.label}" is connected with USAGE(${conn.usage}); a private key is returned only for USAGE(PERSONAL) (racf-rules.md §2)`,
+        );
+        return;
+      }
+      cert = conn.cert;
+    } else if (role === "client") {
+      // A client without a named certificate sends none (the server does not ask for one):
+      // the ring is its trust store only.
+      cert = null;
+    } else {
+      const def = ring.connections.find((k) => k.default);
+      if (def && def.usage !== "PERSONAL") {
+        c.add(
+          [...path, "ring"],
+          `the default certificate of ${owner}/${name} is connected with USAGE(${def.usage}); it needs USAGE(PERSONAL) to return a private key`,
+        );
+        return;
+      }
+      if (!def) {
+        c.add(
+          [...path],
+          `the server has no certificate: name one (certificate) or mark a PERSONAL connection of ${owner}/${name} default (System SSL RC 6 otherwise, field case 3)`,
+        );
+        return;
+      }
+      cert = def?.cert ?? null;
+    }
+    if (cert && strategy === "facility" && cert.ownerUser !== null && cert.ownerUser !== user) {
+      c.add(
+        [...path, "user"],
+        `${user} would use ${cert.ownerUser}'s private key; under FACILITY checking a private key is only returned to the certificate's own user (racf-rules.md §2, field case 4, RC 428) — use permissions.strategy: rdatalib, or let ${cert.ownerUser} run the application`,
+      );
+      return;
+    }
+    apps.push({ name: a.name, user, ring, cert, labelGiven: a.certificate !== undefined, role });
+  });
+
+  if (c.issues.length > 0) return { resolved: null, issues: c.issues };
+  return {
+    resolved: {
+      plan,
+      name: plan.name,
+      jobPrefix: plan.job.name.toUpperCase(),
+      split: plan.job.split ?? "single",
+      hlq,
+      users,
+      authorities,
+      certificates,
+      rings,
+      apps,
+      strategy,
+      activateRdatalib: plan.permissions?.activateRdatalib ?? true,
+    },
+    issues: [],
+  };
+}
