@@ -31,6 +31,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: "Explain a System SSL or AT-TLS return code",
     load: () => import("./commands/explain.js"),
   },
+  audit: {
+    summary: "Audit key rings and permissions; report defects with fixes",
+    load: () => import("./commands/audit.js"),
+  },
   generate: {
     summary: "Generate RACDCERT/PERMIT JCL and OpenSSL scripts from a plan",
     load: () => import("./commands/generate.js"),

@@ -1,0 +1,190 @@
+/**
+ * Who may open a ring and whose private keys come back: R_datalib's authorisation as
+ * racf-rules.md §1–2 describes it. The simulator answers "which rc does this application get";
+ * the audit needs the same facts per connection to say which certificate is the problem.
+ */
+import { accessAtLeast, isCaOwner, ownerUser, type RacfModel } from "../model/model.js";
+import type { AccessLevel, Confidence, Profile, Ring } from "../model/types.js";
+
+export type RingMode =
+  | { mode: "rdatalib"; profile: Profile; resource: string; classAssumed: boolean }
+  | { mode: "facility"; resource: string; profile: Profile | undefined; classAssumed: boolean };
+
+/**
+ * RDATALIB resource for a ring: `<OWNER>.<RING>.LST`, the ring name folded to upper case for
+ * the check (racf-rules §1, KC24 ichd100/dlibauth.htm).
+ */
+export function rdatalibResource(ring: Pick<Ring, "owner" | "name">): string {
+  return `${ring.owner.toUpperCase()}.${ring.name.toUpperCase()}.LST`;
+}
+
+/**
+ * The RDATALIB profile covering a ring, whatever the class state: normal best match against
+ * `<OWNER>.<RING>.LST` with the ring name folded to upper case. Profile names are compared as
+ * written — a profile spelled in mixed case never matches (rdatalib-profile-unmatchable).
+ */
+export function rdatalibProfileFor(
+  model: RacfModel,
+  ring: Pick<Ring, "owner" | "name">,
+): Profile | undefined {
+  return model.protectingProfile("RDATALIB", rdatalibResource(ring));
+}
+
+/**
+ * Which check decides access to a ring (racf-rules.md §1). When no input says whether RDATALIB
+ * is active, a matching profile is taken as meant to be used (class assumed active and
+ * RACLISTed) — the simulator (src/sim/simulate.ts) assumes the same, and both say so.
+ */
+export function ringMode(model: RacfModel, ring: Pick<Ring, "owner" | "name">): RingMode {
+  const cls = model.classState("RDATALIB");
+  const profile = rdatalibProfileFor(model, ring);
+  if (profile && ((cls.active && cls.raclisted) || cls.assumed)) {
+    return { mode: "rdatalib", profile, resource: rdatalibResource(ring), classAssumed: cls.assumed };
+  }
+  const fac = model.protectingProfile("FACILITY", "IRR.DIGTCERT.LISTRING");
+  return { mode: "facility", resource: "IRR.DIGTCERT.LISTRING", profile: fac, classAssumed: cls.assumed };
+}
+
+function assumedNote(m: RingMode): string {
+  return m.mode === "rdatalib" && m.classAssumed
+    ? ` (RDATALIB assumed active and RACLISTed because ${m.profile.name} is defined; no input says)`
+    : "";
+}
+
+export interface AccessVerdict {
+  /** true: allowed; false: denied; null: the inputs do not say (no protecting profile known). */
+  ok: boolean | null;
+  have: AccessLevel | null;
+  need: AccessLevel;
+  /** `FACILITY IRR.DIGTCERT.LISTRING` or `RDATALIB WEBSRV.WEBRING.LST`. */
+  resource: string;
+  profile: Profile | undefined;
+  explanation: string;
+  confidence: Confidence;
+}
+
+/**
+ * Can `user` open `ring`? Global mode: READ for one's own ring, UPDATE for another user's
+ * (IBM KC21 icha400/le-listring.htm). Ring-specific mode: READ on the `.LST` profile.
+ */
+export function canOpenRing(
+  model: RacfModel,
+  user: string,
+  ring: Pick<Ring, "owner" | "name">,
+): AccessVerdict {
+  const m = ringMode(model, ring);
+  const u = user.toUpperCase();
+  if (m.mode === "rdatalib") {
+    const have = model.accessTo(m.profile, u).level;
+    return {
+      ok: accessAtLeast(have, "READ"),
+      have,
+      need: "READ",
+      resource: `RDATALIB ${m.profile.name}`,
+      profile: m.profile,
+      explanation: `ring-specific checking${assumedNote(m)}: ${u} has ${have} to RDATALIB ${m.profile.name}, READ is needed`,
+      confidence: "ibm",
+    };
+  }
+  const need: AccessLevel = u === ring.owner.toUpperCase() ? "READ" : "UPDATE";
+  if (!m.profile) {
+    return {
+      ok: null,
+      have: null,
+      need,
+      resource: "FACILITY IRR.DIGTCERT.LISTRING",
+      profile: undefined,
+      explanation: "no FACILITY profile protecting IRR.DIGTCERT.LISTRING is in the inputs",
+      confidence: "ibm",
+    };
+  }
+  const have = model.accessTo(m.profile, u).level;
+  return {
+    ok: accessAtLeast(have, need),
+    have,
+    need,
+    resource: `FACILITY ${m.profile.name}`,
+    profile: m.profile,
+    explanation: `global checking: ${u} has ${have} to FACILITY ${m.profile.name}, ${need} is needed for ${need === "READ" ? "its own" : "another user's"} ring`,
+    confidence: "ibm",
+  };
+}
+
+/**
+ * Would R_datalib return the private key of a certificate connected with USAGE(PERSONAL) to
+ * `user`? (racf-rules §2, R_datalib usage notes item 4; CONTROL conditions are third-party.)
+ * Only the authorisation is decided here; whether a key exists at all is `privateKey`.
+ */
+export function personalKeyAccess(
+  model: RacfModel,
+  user: string,
+  ring: Pick<Ring, "owner" | "name">,
+  certOwner: string,
+): AccessVerdict {
+  const u = user.toUpperCase();
+  const m = ringMode(model, ring);
+  const ownerId = ownerUser(certOwner);
+  const special = model.user(u)?.special === true;
+  if (isCaOwner(certOwner)) {
+    if (special) {
+      return {
+        ok: true,
+        have: null,
+        need: "CONTROL",
+        resource: "SPECIAL",
+        profile: undefined,
+        explanation: `${u} has SPECIAL, which returns ${certOwner} private keys`,
+        confidence: "ibm",
+      };
+    }
+    const profile =
+      m.mode === "rdatalib" ? m.profile : model.protectingProfile("FACILITY", "IRR.DIGTCERT.GENCERT");
+    const resource = m.mode === "rdatalib" ? `RDATALIB ${m.profile.name}` : "FACILITY IRR.DIGTCERT.GENCERT";
+    if (!profile) {
+      return {
+        ok: false,
+        have: "NONE",
+        need: "CONTROL",
+        resource,
+        profile: undefined,
+        explanation: `${u} is not SPECIAL and no profile granting CONTROL on ${resource} is in the inputs`,
+        confidence: "third-party",
+      };
+    }
+    const have = model.accessTo(profile, u).level;
+    return {
+      ok: accessAtLeast(have, "CONTROL"),
+      have,
+      need: "CONTROL",
+      resource,
+      profile,
+      explanation: `${certOwner} keys need SPECIAL or CONTROL on ${resource}; ${u} has ${have}`,
+      confidence: "third-party",
+    };
+  }
+  const own = ownerId === u;
+  if (m.mode === "facility") {
+    return {
+      ok: own,
+      have: null,
+      need: own ? "READ" : "UPDATE",
+      resource: `RDATALIB ${rdatalibResource(ring)}`,
+      profile: undefined,
+      explanation: own
+        ? `${u} owns the certificate`
+        : `under global (FACILITY) checking a private key is returned only to the certificate's owner (${ownerId ?? certOwner}), never to ${u}`,
+      confidence: "ibm",
+    };
+  }
+  const need: AccessLevel = own ? "READ" : "UPDATE";
+  const have = model.accessTo(m.profile, u).level;
+  return {
+    ok: accessAtLeast(have, need),
+    have,
+    need,
+    resource: `RDATALIB ${m.profile.name}`,
+    profile: m.profile,
+    explanation: `ring-specific checking${assumedNote(m)}: ${u} has ${have} to RDATALIB ${m.profile.name}; ${need} returns ${own ? "its own" : "another user's"} private key`,
+    confidence: "ibm",
+  };
+}

@@ -1,0 +1,246 @@
+/**
+ * The audit engine: runs the selected rules over the model (zlint's lifecycle reduced to
+ * "requirements met? then check"), runs the simulator for every application, and assembles the
+ * report. Pure: the caller passes the time, the applications and the simulator.
+ */
+import { formatSource, type RacfModel } from "../model/model.js";
+import type { Severity, Source } from "../model/types.js";
+import { describeApplications } from "./applications.js";
+import { RULES, RULES_BY_ID } from "./rules/index.js";
+import type { SimulateFn } from "./sim-port.js";
+import type {
+  Application,
+  ApplicationResult,
+  AuditContext,
+  AuditReport,
+  Evidence,
+  Finding,
+  JclSecret,
+  NotEvaluated,
+  PolicyApplication,
+  Requirement,
+  Rule,
+} from "./types.js";
+
+export const SEVERITY_ORDER: readonly Severity[] = ["info", "warning", "error"];
+
+export function severityAtLeast(s: Severity, threshold: Severity): boolean {
+  return SEVERITY_ORDER.indexOf(s) >= SEVERITY_ORDER.indexOf(threshold);
+}
+
+/** Include/exclude by id, exclusion winning (zlint FilterOptions). Unknown ids are returned. */
+export function selectRules(
+  include: readonly string[],
+  skip: readonly string[],
+): { rules: Rule[]; unknown: string[] } {
+  const unknown = [...include, ...skip].filter((id) => !RULES_BY_ID.has(id));
+  const base = include.length > 0 ? RULES.filter((r) => include.includes(r.meta.id)) : [...RULES];
+  return { rules: base.filter((r) => !skip.includes(r.meta.id)), unknown };
+}
+
+export interface AuditOptions {
+  at: Date;
+  expiryDays: number;
+  applications: Application[];
+  policy: PolicyApplication[] | null;
+  jclSecrets: JclSecret[] | null;
+  rules?: readonly Rule[];
+  simulate?: SimulateFn | null;
+  failOn?: Severity;
+  /** Reasons some applications could not be resolved (policy rules without a user). */
+  unresolvedApplications?: { rule: string; reason: string }[];
+}
+
+/** Global requirements (types.ts): null when met, else the reason. */
+function unmet(req: Requirement, ctx: AuditContext): string | null {
+  const s = ctx.model.state;
+  switch (req) {
+    case "rings":
+      return s.rings.length > 0 ? null : "no key rings in the inputs";
+    case "certificates":
+      return s.certificates.length > 0 ? null : "no certificates in the inputs";
+    case "policy":
+      return ctx.policy !== null ? null : "no AT-TLS policy given (--policy)";
+    case "jcl-text":
+      return ctx.jclSecrets !== null ? null : "no --jcl input to scan";
+    case "rdatalib-profiles":
+      return ctx.model.profilesOf("RDATALIB").length > 0 ? null : "no RDATALIB profiles in the inputs";
+    case "facility-profiles":
+      return ctx.model
+        .profilesOf("FACILITY")
+        .some((p) => p.name.startsWith("IRR.") || p.name === "**" || p.name === "*")
+        ? null
+        : "no FACILITY IRR.DIGTCERT.* profiles in the inputs";
+    case "application-labels":
+      return ctx.applications.some((a) => a.origin === "option" && a.label !== null)
+        ? null
+        : "no --app names a certificate label";
+    case "applications":
+      return ctx.applications.length > 0 ? null : "no application (and no ring to assume one for)";
+    default:
+      return null; // per-item requirements are checked by the rules themselves
+  }
+}
+
+function evidenceOf(sources: Source[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const s of sources) {
+    if (!s.file) continue;
+    if (!out.some((e) => e.file === s.file && e.line === s.line)) out.push({ file: s.file, line: s.line });
+  }
+  return out;
+}
+
+function simulateAll(
+  model: RacfModel,
+  apps: Application[],
+  at: Date,
+  simulate: SimulateFn | null | undefined,
+): ApplicationResult[] {
+  return apps.map((app) => {
+    const base = {
+      user: app.user,
+      keyring: `${app.ring.owner}/${app.ring.name}`,
+      label: app.label,
+      role: app.role,
+      origin: app.origin,
+      name: app.name,
+      userFrom: app.userFrom,
+    };
+    if (!simulate)
+      return {
+        ...base,
+        rc: null,
+        text: "the simulator is not available",
+        confidence: null,
+        fix: null,
+        assumptions: [],
+      };
+    try {
+      const r = simulate(model, {
+        user: app.user,
+        ring: app.ring,
+        label: app.label,
+        role: app.role ?? "server",
+        at,
+      });
+      // Notes (policy refresh, restart) are part of the fix an administrator reads.
+      const fix = r.fix
+        ? { summary: [r.fix.summary, ...(r.fix.notes ?? [])].join(" "), commands: [...r.fix.commands] }
+        : null;
+      return { ...base, rc: r.rc, text: r.text, confidence: r.confidence, fix, assumptions: r.assumptions };
+    } catch (e) {
+      return {
+        ...base,
+        rc: null,
+        text: `the simulator failed: ${(e as Error).message}`,
+        confidence: null,
+        fix: null,
+        assumptions: [],
+      };
+    }
+  });
+}
+
+const SEV_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function runAudit(model: RacfModel, opts: AuditOptions): AuditReport {
+  const rules = opts.rules ?? RULES;
+  const failOn = opts.failOn ?? "error";
+  const simulations = simulateAll(model, opts.applications, opts.at, opts.simulate);
+  const ctx: AuditContext = {
+    model,
+    at: opts.at,
+    expiryDays: opts.expiryDays,
+    applications: opts.applications,
+    simulations,
+    policy: opts.policy,
+    jclSecrets: opts.jclSecrets,
+  };
+  const findings: Finding[] = [];
+  const notEvaluated: NotEvaluated[] = [];
+  for (const rule of rules) {
+    const missing = rule.meta.requires.map((r) => unmet(r, ctx)).find((r) => r !== null);
+    if (missing) {
+      notEvaluated.push({ rule: rule.meta.id, subject: null, reason: missing });
+      continue;
+    }
+    let out: ReturnType<Rule["check"]>;
+    try {
+      out = rule.check(ctx);
+    } catch (e) {
+      // A broken rule must not hide the others' findings (zlint's "Fatal": the tool failed,
+      // not the RACF set-up); it is reported, never counted as passed.
+      notEvaluated.push({
+        rule: rule.meta.id,
+        subject: null,
+        reason: `the rule failed: ${(e as Error).message}`,
+      });
+      continue;
+    }
+    for (const f of out.findings) {
+      findings.push({
+        rule: rule.meta.id,
+        severity: rule.meta.severity,
+        confidence: rule.meta.confidence,
+        subject: f.subject,
+        ring: f.ring,
+        message: f.message,
+        evidence: evidenceOf(f.evidence),
+        fix: f.fix,
+      });
+    }
+    for (const n of out.notEvaluated)
+      notEvaluated.push({ rule: rule.meta.id, subject: n.subject, reason: n.reason });
+  }
+  for (const u of opts.unresolvedApplications ?? []) {
+    notEvaluated.push({ rule: "applications", subject: { kind: "policy", id: u.rule }, reason: u.reason });
+  }
+  findings.sort(
+    (a, b) =>
+      SEV_RANK[a.severity] - SEV_RANK[b.severity] ||
+      (a.ring ?? "\uffff").localeCompare(b.ring ?? "\uffff") ||
+      a.rule.localeCompare(b.rule) ||
+      a.subject.id.localeCompare(b.subject.id),
+  );
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const assumptions = [
+    ...model.state.assumptions.map(
+      (a) => `${a.message}${a.sources.length > 0 ? ` (${a.sources.map(formatSource).join(", ")})` : ""}`,
+    ),
+    ...Object.entries(model.state.classes)
+      .filter(([name, c]) => c.assumed && ["FACILITY", "RDATALIB"].includes(name))
+      .map(([name, c]) =>
+        name === "RDATALIB" && model.profilesOf("RDATALIB").length > 0
+          ? "class RDATALIB: no input says whether it is active; a ring with a matching RDATALIB profile is taken as ring-specific (as if active and RACLISTed), other rings as FACILITY-checked"
+          : `class ${name} assumed ${c.active ? "active" : "inactive"}${c.raclisted ? " and RACLISTed" : ""} (no input says)`,
+      ),
+  ];
+  if (opts.applications.some((a) => a.origin === "ring-owner")) {
+    assumptions.push("rings with no known application are assumed to be used by their owner");
+  }
+  return {
+    findings,
+    applications: simulations,
+    notEvaluated,
+    summary: {
+      at: opts.at.toISOString(),
+      rules: rules.length,
+      rings: model.state.rings.length,
+      certificates: model.state.certificates.length,
+      applications: opts.applications.length,
+      applicationsFrom: describeApplications(opts.applications),
+      errors: count("error"),
+      warnings: count("warning"),
+      infos: count("info"),
+      byRule: Object.fromEntries(
+        rules.map((r) => [r.meta.id, findings.filter((f) => f.rule === r.meta.id).length]),
+      ),
+      notEvaluated: notEvaluated.length,
+      failing: findings.filter((f) => severityAtLeast(f.severity, failOn)).length,
+      failOn,
+    },
+    assumptions,
+    rules: rules.map((r) => r.meta),
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * SARIF 2.1.0 output (OASIS "Static Analysis Results Interchange Format" 2.1.0), for code
+ * scanning dashboards: rules in tool.driver.rules, one result per finding with a physical
+ * location (input file and line) when the evidence has one, a logical location (the RACF
+ * object) always.
+ */
+import type { Severity } from "../../model/types.js";
+import type { AuditReport } from "../types.js";
+
+const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
+  error: "error",
+  warning: "warning",
+  info: "note",
+};
+
+export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+export function toSarif(report: AuditReport, version: string): object {
+  const index = new Map(report.rules.map((r, i) => [r.id, i]));
+  const results = report.findings.map((f) => {
+    const physical = f.evidence.map((e) => ({
+      physicalLocation: {
+        artifactLocation: { uri: encodeURI(e.file.split("\\").join("/")) },
+        ...(e.line > 0 ? { region: { startLine: e.line } } : {}),
+      },
+    }));
+    const logical = [
+      { name: f.subject.id, kind: f.subject.kind === "profile" ? "resource" : f.subject.kind },
+    ];
+    const locations =
+      physical.length > 0
+        ? physical.map((p, i) => (i === 0 ? { ...p, logicalLocations: logical } : p))
+        : [{ logicalLocations: logical }];
+    const ruleIndex = index.get(f.rule);
+    return {
+      ruleId: f.rule,
+      ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+      level: LEVEL[f.severity],
+      message: { text: f.fix ? `${f.message} Fix: ${f.fix.summary}` : f.message },
+      locations,
+      partialFingerprints: { subject: `${f.rule}|${f.subject.kind}|${f.subject.id}` },
+      properties: {
+        confidence: f.confidence,
+        subject: f.subject,
+        ring: f.ring,
+        ...(f.fix ? { fixCommands: f.fix.commands } : {}),
+      },
+    };
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: "racfring",
+            version,
+            rules: report.rules.map((r) => ({
+              id: r.id,
+              name: r.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
+              shortDescription: { text: r.description },
+              fullDescription: { text: r.rationale },
+              help: { text: `${r.rationale} Source: ${r.source} (confidence: ${r.confidence}).` },
+              defaultConfiguration: { level: LEVEL[r.severity] },
+              properties: { confidence: r.confidence, source: r.source, requires: r.requires },
+            })),
+          },
+        },
+        results,
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: report.notEvaluated.map((n) => ({
+              level: "note",
+              message: {
+                text: `${n.rule} not evaluated${n.subject ? ` for ${n.subject.id}` : ""}: ${n.reason}`,
+              },
+              descriptor: { id: n.rule },
+            })),
+          },
+        ],
+        properties: {
+          summary: report.summary,
+          applications: report.applications,
+          assumptions: report.assumptions,
+        },
+      },
+    ],
+  };
+}
+
+export function formatSarif(report: AuditReport, version: string): string {
+  return `${JSON.stringify(toSarif(report, version), null, 2)}\n`;
+}

@@ -1,0 +1,96 @@
+/**
+ * Plain-text report for a terminal or a log: findings grouped by ring, applications with their
+ * predicted return codes, what could not be evaluated, and the counts last. ANSI colours only
+ * when asked (the CLI asks when stdout is a TTY).
+ */
+import type { Severity } from "../../model/types.js";
+import type { AuditReport, Finding } from "../types.js";
+
+const COLOURS: Record<Severity | "dim" | "bold" | "ok", string> = {
+  error: "\u001b[31m",
+  warning: "\u001b[33m",
+  info: "\u001b[36m",
+  dim: "\u001b[2m",
+  bold: "\u001b[1m",
+  ok: "\u001b[32m",
+};
+const RESET = "\u001b[0m";
+
+export interface TextOptions {
+  colour: boolean;
+}
+
+export function formatText(report: AuditReport, opts: TextOptions): string {
+  const paint = (style: keyof typeof COLOURS, text: string) =>
+    opts.colour ? `${COLOURS[style]}${text}${RESET}` : text;
+  const out: string[] = [];
+  const s = report.summary;
+  out.push(
+    paint("bold", `racfring audit at ${s.at}`) +
+      ` — ${s.rings} ring(s), ${s.certificates} certificate(s), ${s.applications} application(s) from ${s.applicationsFrom}`,
+    "",
+  );
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const key = f.ring ?? "";
+    const list = groups.get(key) ?? [];
+    list.push(f);
+    groups.set(key, list);
+  }
+  const keys = [...groups.keys()].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : a.localeCompare(b)));
+  for (const key of keys) {
+    out.push(paint("bold", key === "" ? "Not tied to a ring" : `Ring ${key}`));
+    for (const f of groups.get(key) ?? []) {
+      const sev = f.severity.toUpperCase().padEnd(7);
+      out.push(
+        `  ${paint(f.severity, sev)} ${f.rule}  ${paint("dim", `[${f.confidence}] ${f.subject.kind} ${f.subject.id}`)}`,
+      );
+      out.push(`          ${f.message}`);
+      if (f.evidence.length > 0)
+        out.push(
+          `          at ${f.evidence.map((e) => (e.line > 0 ? `${e.file}:${e.line}` : e.file)).join(", ")}`,
+        );
+      if (f.fix) {
+        out.push(`          fix: ${f.fix.summary}`);
+        for (const c of f.fix.commands) out.push(`            ${c}`);
+      }
+    }
+    out.push("");
+  }
+  if (report.findings.length === 0) out.push(paint("ok", "No findings."), "");
+  if (report.applications.length > 0) {
+    out.push(paint("bold", "Applications (predicted System SSL return code)"));
+    for (const a of report.applications) {
+      const rc = a.rc === null ? "rc ?" : `rc ${a.rc}`;
+      const style = a.rc === null ? "dim" : a.rc === 0 ? "ok" : "error";
+      out.push(
+        `  ${a.user.padEnd(8)} ${a.keyring}${a.label ? ` label '${a.label}'` : ""}  ${paint(style, rc)} ${a.text}` +
+          `${a.confidence ? ` [${a.confidence}]` : ""}`,
+      );
+      out.push(`           ${paint("dim", `${a.name}; user from ${a.userFrom}`)}`);
+      // The model's own assumptions are listed once at the end; show only this application's.
+      for (const assumption of a.assumptions.filter(
+        (x) => !report.assumptions.some((r) => r.startsWith(x)),
+      )) {
+        out.push(`           ${paint("dim", `assumes: ${assumption}`)}`);
+      }
+    }
+    out.push("");
+  }
+  if (report.notEvaluated.length > 0) {
+    out.push(paint("bold", `Not evaluated (${report.notEvaluated.length})`));
+    for (const n of report.notEvaluated)
+      out.push(`  ${n.rule}${n.subject ? ` ${n.subject.id}` : ""}: ${n.reason}`);
+    out.push("");
+  }
+  if (report.assumptions.length > 0) {
+    out.push(paint("bold", "Assumptions"));
+    for (const a of report.assumptions) out.push(`  - ${a}`);
+    out.push("");
+  }
+  out.push(
+    `${paint("error", `${s.errors} error(s)`)}, ${paint("warning", `${s.warnings} warning(s)`)}, ${paint("info", `${s.infos} info`)}; ` +
+      `${s.notEvaluated} not evaluated; ${s.rules} rule(s) run; ${s.failing} finding(s) at or above --fail-on ${s.failOn}.`,
+  );
+  return `${out.join("\n")}\n`;
+}

@@ -1,0 +1,60 @@
+/**
+ * A NOTRUST certificate is connected to a ring.
+ *
+ * R_datalib's default selection does not return NOTRUST certificates, so the ring behaves as
+ * if the certificate were absent (racf-rules.md §3, [UNCONFIRMED]; consistent with the OCSF
+ * interface documentation). RACF sets NOTRUST itself on ADD when it cannot verify a
+ * certificate or it has expired (racf-rules.md §6).
+ */
+import { connectionSubject, ownerOperand, quote, refresh, ringId, sourcesOf } from "../subjects.js";
+import type { FindingDraft, Rule } from "../types.js";
+
+export const rule: Rule = {
+  meta: {
+    id: "cert-notrust-on-ring",
+    severity: "warning",
+    description: "A certificate marked NOTRUST is connected to a ring, where it is ignored.",
+    rationale:
+      "NOTRUST certificates are treated as absent: a NOTRUST default certificate leaves the ring without one (rc 6), a NOTRUST CA breaks chain validation. Either the status is wrong or the connection is dead weight.",
+    source: "racf-rules.md §3 (NOTRUST treated as absent) and §6 (ADD/ALTER TRUST)",
+    confidence: "unconfirmed",
+    requires: ["rings", "certificates"],
+  },
+  check(ctx) {
+    const findings: FindingDraft[] = [];
+    for (const ring of ctx.model.state.rings) {
+      for (const conn of ring.connections) {
+        const cert = ctx.model.certificate(conn.owner, conn.label);
+        if (cert?.status !== "NOTRUST") continue;
+        const expired = cert.notAfter !== null && Date.parse(cert.notAfter) < ctx.at.getTime();
+        const keyless = conn.usage === "PERSONAL" && cert.privateKey === false;
+        const removeIt = expired || keyless;
+        findings.push({
+          subject: connectionSubject(ring, conn),
+          ring: ringId(ring),
+          message:
+            `Certificate '${conn.label}' (${conn.owner}) on ${ringId(ring)} is NOTRUST, so System SSL ignores it` +
+            `${conn.default ? "; it is the ring's default, so the ring has no usable default" : ""}.`,
+          evidence: sourcesOf(conn.sources, cert.sources),
+          fix: removeIt
+            ? {
+                summary: `Remove it from the ring (it is ${expired ? "expired" : "without a private key"}, so trusting it would not help).`,
+                commands: [
+                  `RACDCERT ID(${ring.owner}) REMOVE(${ownerOperand(conn.owner)} LABEL(${quote(conn.label)}) RING(${ring.name}))`,
+                  refresh("DIGTRING"),
+                ],
+              }
+            : {
+                summary:
+                  "If the certificate is genuine and should be used, mark it TRUST; otherwise remove it from the ring.",
+                commands: [
+                  `RACDCERT ${ownerOperand(conn.owner)} ALTER(LABEL(${quote(conn.label)})) TRUST`,
+                  refresh("DIGTCERT"),
+                ],
+              },
+        });
+      }
+    }
+    return { findings, notEvaluated: [] };
+  },
+};

@@ -1,0 +1,67 @@
+/**
+ * A CERTAUTH or SITE certificate is connected PERSONAL, for a key, to a ring whose user
+ * is neither SPECIAL nor has CONTROL.
+ *
+ * R_datalib returns the private key of a CERTAUTH or SITE certificate only to a SPECIAL caller
+ * [IBM], or with CONTROL on FACILITY IRR.DIGTCERT.GENCERT (global) / on the ring's .LST profile
+ * (ring-specific) [3rd: Zowe ZWEIKRR1, bin/libs/certificate.sh] (racf-rules.md §2). Without it:
+ * 428.
+ */
+
+import { isCaOwner } from "../../model/model.js";
+import { personalKeyAccess } from "../access.js";
+import { applicationsOf, connectionSubject, refresh, ringId, sourcesOf } from "../subjects.js";
+import type { FindingDraft, Rule } from "../types.js";
+
+export const rule: Rule = {
+  meta: {
+    id: "site-or-certauth-key-needs-control",
+    severity: "error",
+    description:
+      "A ring's user cannot get the private key of a CERTAUTH or SITE certificate connected PERSONAL (needs SPECIAL or CONTROL).",
+    rationale:
+      "System SSL gets the key of a CERTAUTH/SITE certificate only for SPECIAL users or with CONTROL on IRR.DIGTCERT.GENCERT (global) or the ring's .LST profile; otherwise the handshake fails with 428.",
+    source:
+      "racf-rules.md §2 (SPECIAL: IBM R_datalib usage notes; CONTROL conditions: third-party, Zowe ZWEIKRR1)",
+    confidence: "third-party",
+    requires: ["rings", "applications"],
+  },
+  check(ctx) {
+    const findings: FindingDraft[] = [];
+    for (const ring of ctx.model.state.rings) {
+      for (const conn of ring.connections) {
+        if (conn.usage !== "PERSONAL" || !isCaOwner(conn.owner)) continue;
+        const cert = ctx.model.certificate(conn.owner, conn.label);
+        if (cert?.privateKey === false) continue; // no-private-key reports it
+        for (const app of applicationsOf(ctx, ring)) {
+          const v = personalKeyAccess(ctx.model, app.user, ring, conn.owner);
+          if (v.ok !== false) continue;
+          const viaRdatalib = v.resource.startsWith("RDATALIB");
+          findings.push({
+            subject: connectionSubject(ring, conn),
+            ring: ringId(ring),
+            message:
+              `${app.user} opens ${ringId(ring)}, which holds ${conn.owner} certificate '${conn.label}' as PERSONAL${conn.default ? " DEFAULT" : ""}, ` +
+              `but cannot get its private key: ${v.explanation}. System SSL returns 428 when it selects it.`,
+            evidence: sourcesOf(conn.sources, cert?.sources, app.evidence),
+            fix: viaRdatalib
+              ? {
+                  summary: `Give ${app.user} CONTROL on ${v.resource}, or better connect a certificate owned by ${app.user}.`,
+                  commands: [
+                    `PERMIT ${v.resource.slice("RDATALIB ".length)} CLASS(RDATALIB) ID(${app.user}) ACCESS(CONTROL)`,
+                    refresh("RDATALIB"),
+                  ],
+                }
+              : {
+                  summary:
+                    `Connect a certificate owned by ${app.user} instead (preferred), or protect the ring with an RDATALIB profile and give ${app.user} CONTROL on it; ` +
+                    "CONTROL on IRR.DIGTCERT.GENCERT would also let the user create CA certificates.",
+                  commands: [],
+                },
+          });
+        }
+      }
+    }
+    return { findings, notEvaluated: [] };
+  },
+};

@@ -1,0 +1,61 @@
+/**
+ * Stable subject ids and small lookups shared by the rules. Ids are meant to be read by
+ * administrators and to stay stable between runs (SARIF baselines, CI diffs).
+ */
+import { ownerUser } from "../model/model.js";
+import type { CertOwner, Connection, Ring, Source } from "../model/types.js";
+import type { AuditContext, Subject } from "./types.js";
+
+export function ringId(ring: Pick<Ring, "owner" | "name">): string {
+  return `${ring.owner}/${ring.name}`;
+}
+
+export function certId(c: { owner: CertOwner; label: string }): string {
+  return `${c.owner}:${c.label}`;
+}
+
+export function ringSubject(ring: Ring): Subject {
+  return { kind: "ring", id: ringId(ring) };
+}
+
+export function certSubject(c: { owner: CertOwner; label: string }): Subject {
+  return { kind: "certificate", id: certId(c) };
+}
+
+export function connectionSubject(ring: Ring, conn: Connection): Subject {
+  return { kind: "connection", id: `${ringId(ring)}:${certId(conn)}` };
+}
+
+/** `ID(X)` → `ID(X)`, CERTAUTH/SITE unchanged, for RACDCERT operands. */
+export function ownerOperand(owner: CertOwner): string {
+  const user = ownerUser(owner);
+  return user ? `ID(${user})` : owner;
+}
+
+/** RACDCERT quoting: labels are always quoted, an embedded apostrophe doubled (racf-rules §6). */
+export function quote(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+export function sourcesOf(...lists: (Source[] | undefined)[]): Source[] {
+  const out: Source[] = [];
+  for (const l of lists) {
+    for (const s of l ?? []) {
+      if (!out.some((o) => o.file === s.file && o.line === s.line)) out.push(s);
+    }
+  }
+  return out;
+}
+
+/** Applications that open a ring. */
+export function applicationsOf(ctx: AuditContext, ring: Ring) {
+  return ctx.applications.filter((a) => a.ring.owner === ring.owner && a.ring.name === ring.name);
+}
+
+export function refresh(...classes: string[]): string {
+  return `SETROPTS RACLIST(${classes.join(" ")}) REFRESH`;
+}
+
+export function formatDate(iso: string): string {
+  return iso.slice(0, 10);
+}

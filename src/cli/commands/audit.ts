@@ -1,0 +1,268 @@
+/**
+ * `racfring audit`: read the inputs, work out who opens which ring, run the rules and the
+ * simulator, and write the report (text, JSON, SARIF or Markdown) and optionally a fix job.
+ * I/O only; the audit itself is src/audit/engine.ts.
+ */
+import { resolve } from "node:path";
+import {
+  applicationFromSpec,
+  applicationsFromPolicy,
+  ownerApplications,
+  parseAppSpec,
+} from "../../audit/applications.js";
+import { rulesJson, rulesMarkdown, rulesText } from "../../audit/docs.js";
+import { runAudit, selectRules } from "../../audit/engine.js";
+import { buildFixJcl } from "../../audit/fix-jcl.js";
+import { formatJson } from "../../audit/format/json.js";
+import { formatMarkdown } from "../../audit/format/markdown.js";
+import { formatSarif } from "../../audit/format/sarif.js";
+import { formatText } from "../../audit/format/text.js";
+import { scanJclSecrets } from "../../audit/jcl-secrets.js";
+import { readPolicyApplications } from "../../audit/policy.js";
+import { RULES } from "../../audit/rules/index.js";
+import type { Application, JclSecret, PolicyApplication } from "../../audit/types.js";
+import type { Severity } from "../../model/types.js";
+import { simulate } from "../../sim/simulate.js";
+import { type CommandSpec, type Io, type ParsedArgs, str, strs } from "../command.js";
+import { EXIT, UsageError } from "../errors.js";
+import { readInput, writeFileSafe } from "../files.js";
+import { INPUT_OPTIONS, loadInputs, parseDateOption } from "../inputs.js";
+
+const VERSION = "0.1.0";
+const FORMATS = ["text", "json", "sarif", "markdown"] as const;
+type Format = (typeof FORMATS)[number];
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+function wrap(text: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.join("\n");
+}
+
+export const spec: CommandSpec = {
+  name: "audit",
+  summary: "Audit key rings and permissions; report defects with fixes",
+  usage:
+    "racfring audit {--jcl FILE | --listing FILE | --unload FILE | --model FILE}... [--app USER=[OWNER/]RING[:LABEL]]... " +
+    "[--policy FILE] [--at DATE] [--expiry-days N] [--format text|json|sarif|markdown] [--fail-on error|warning|info] " +
+    "[--rule ID]... [--skip ID]... [-o FILE] [--fix-jcl FILE] [--force]",
+  description: `
+Reads RACF commands, listings, unloads or a model, finds key ring defects (ownership
+mismatches, missing keys or defaults, expired or untrusted certificates, incomplete chains,
+over-broad permissions, passwords in JCL...) and predicts, with the simulator, the System SSL
+return code of every application that opens a ring. Applications come from --app, from an
+AT-TLS policy (--policy: Keyring/CertificateLabel per rule, the user from the STARTED profile
+of the rule's Jobname), and otherwise each ring is assumed to be used by its owner; the report
+says which. Rules that lack the data they need are listed as "not evaluated", never as passed.
+Rules (--list-rules describes them):
+${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
+  options: {
+    ...INPUT_OPTIONS,
+    app: {
+      type: "string",
+      multiple: true,
+      arg: "USER=[OWNER/]RING[:LABEL]",
+      description:
+        "An application: the user it runs as, its ring (owner defaults to USER), optional certificate label",
+    },
+    policy: {
+      type: "string",
+      multiple: true,
+      arg: "FILE",
+      description: "AT-TLS policy (Policy Agent configuration) naming rings and labels",
+    },
+    at: {
+      type: "string",
+      arg: "DATE",
+      description: "Audit as of this date (YYYY-MM-DD[THH:MM[:SS]], UTC); default now",
+    },
+    "expiry-days": {
+      type: "string",
+      arg: "N",
+      description: "Warn about certificates expiring within N days (default 30)",
+    },
+    format: {
+      type: "string",
+      arg: "FORMAT",
+      description: "text (default), json, sarif (SARIF 2.1.0) or markdown",
+    },
+    "fail-on": {
+      type: "string",
+      arg: "SEVERITY",
+      description: "Exit 1 when a finding is at or above: error (default), warning, info",
+    },
+    rule: { type: "string", multiple: true, arg: "ID", description: "Run only this rule" },
+    skip: {
+      type: "string",
+      multiple: true,
+      arg: "ID",
+      description: "Do not run this rule (wins over --rule)",
+    },
+    output: {
+      type: "string",
+      short: "o",
+      arg: "FILE",
+      description: "Write the report to FILE instead of standard output",
+    },
+    "fix-jcl": {
+      type: "string",
+      arg: "FILE",
+      description: "Write one reviewable batch job with the fixes, in a safe order",
+    },
+    force: { type: "boolean", description: "Replace existing -o / --fix-jcl files" },
+    "list-rules": {
+      type: "boolean",
+      description:
+        "List the rules (id, severity, confidence, what they find, source) and exit; --format markdown or json for a table",
+    },
+  },
+  examples: [
+    "racfring audit --jcl samples/site/setup.jcl --policy samples/site/pagent.conf",
+    "racfring audit --unload irrdbu00.txt --format sarif -o audit.sarif",
+    "racfring audit --listing listring.txt --app TCPIP=FTPD/FTPRing --fail-on warning",
+    "racfring audit --jcl setup.jcl --fix-jcl fix.jcl --skip weak-key",
+  ],
+  exitCodes: {
+    0: "no finding at or above --fail-on",
+    1: "findings at or above --fail-on",
+    2: "usage error (bad option, unknown rule id)",
+    3: "an input cannot be read or is invalid",
+  },
+};
+
+interface AuditFlags {
+  format: Format;
+  failOn: Severity;
+  at: Date | null;
+  expiryDays: number;
+  include: string[];
+  skip: string[];
+  apps: Application[];
+}
+
+/** Check every flag before any input is read, so usage errors come first (exit 2). */
+function parseFlags(args: ParsedArgs): AuditFlags {
+  const format = (str(args.values.format) ?? "text").toLowerCase();
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
+  const failOn = (str(args.values["fail-on"]) ?? "error").toLowerCase();
+  if (!(SEVERITIES as readonly string[]).includes(failOn))
+    throw new UsageError(`--fail-on must be error, warning or info, got "${failOn}"`);
+  const atRaw = str(args.values.at);
+  const at = atRaw ? parseDateOption(atRaw, "at") : null;
+  const daysRaw = str(args.values["expiry-days"]);
+  let expiryDays = 30;
+  if (daysRaw !== undefined) {
+    if (!/^\d{1,5}$/.test(daysRaw.trim()))
+      throw new UsageError(`--expiry-days expects a whole number of days, got "${daysRaw}"`);
+    expiryDays = Number(daysRaw);
+  }
+  const include = strs(args.values.rule);
+  const skip = strs(args.values.skip);
+  const { unknown } = selectRules(include, skip);
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `unknown rule id${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")}; rules: ${RULES.map((r) => r.meta.id).join(", ")}`,
+    );
+  }
+  const apps: Application[] = [];
+  for (const raw of strs(args.values.app)) {
+    const parsed = parseAppSpec(raw);
+    if (typeof parsed === "string") throw new UsageError(parsed);
+    apps.push(applicationFromSpec(parsed, raw));
+  }
+  const inputs = ["jcl", "listing", "unload", "cert", "model"].some((k) => strs(args.values[k]).length > 0);
+  if (!inputs) throw new UsageError("give at least one input: --jcl, --listing, --unload, --cert or --model");
+  return { format: format as Format, failOn: failOn as Severity, at, expiryDays, include, skip, apps };
+}
+
+export async function run(args: ParsedArgs, io: Io): Promise<number> {
+  if (args.values["list-rules"] === true) {
+    const format = (str(args.values.format) ?? "text").toLowerCase();
+    io.out(format === "markdown" ? rulesMarkdown() : format === "json" ? rulesJson() : rulesText());
+    return EXIT.ok;
+  }
+  const flags = parseFlags(args);
+  const at = flags.at ?? io.now();
+  // The JCL ran "now" (or --ran-at), whatever date the audit is for.
+  const { model } = await loadInputs(args, io.cwd, io.now());
+
+  // Secrets are not in the model: re-read the JCL inputs for PASSWORD literals.
+  const jclFiles = strs(args.values.jcl);
+  let jclSecrets: JclSecret[] | null = null;
+  if (jclFiles.length > 0) {
+    jclSecrets = [];
+    for (const f of jclFiles)
+      jclSecrets.push(...scanJclSecrets((await readInput(f, io.cwd)).toString("utf8"), f));
+  }
+
+  let policy: PolicyApplication[] | null = null;
+  const policyFiles = strs(args.values.policy);
+  if (policyFiles.length > 0) {
+    policy = [];
+    for (const f of policyFiles) {
+      const { apps, issues } = readPolicyApplications((await readInput(f, io.cwd)).toString("utf8"), f);
+      policy.push(...apps);
+      for (const i of issues) model.issue(i);
+    }
+  }
+  const fromPolicy = policy ? applicationsFromPolicy(model, policy) : { apps: [], unresolved: [] };
+  const known = [...flags.apps, ...fromPolicy.apps];
+  const applications = [...known, ...ownerApplications(model, known)];
+
+  const { rules } = selectRules(flags.include, flags.skip);
+  const report = runAudit(model, {
+    at,
+    expiryDays: flags.expiryDays,
+    applications,
+    policy,
+    jclSecrets,
+    rules,
+    simulate,
+    failOn: flags.failOn,
+    unresolvedApplications: fromPolicy.unresolved,
+  });
+
+  const issues = model.state.issues;
+  if (issues.length > 0) {
+    // Errors and policy issues are shown here (`racfring model` does not read policies);
+    // the rest is one `racfring model` away.
+    const shown = issues.filter((x) => x.severity === "error" || policyFiles.includes(x.file)).slice(0, 10);
+    io.err(
+      `racfring audit: ${issues.length} input issue(s)${shown.length < issues.length ? "; run `racfring model` on the same inputs to see the others" : ""}.\n`,
+    );
+    for (const i of shown) io.err(`  ${i.file}:${i.line}: ${i.severity} ${i.code}: ${i.message}\n`);
+  }
+
+  const text =
+    flags.format === "json"
+      ? formatJson(report)
+      : flags.format === "sarif"
+        ? formatSarif(report, VERSION)
+        : flags.format === "markdown"
+          ? formatMarkdown(report)
+          : formatText(report, { colour: io.isTTY && str(args.values.output) === undefined });
+  const force = args.values.force === true;
+  const output = str(args.values.output);
+  if (output) {
+    await writeFileSafe(resolve(io.cwd, output), text, { force });
+    io.err(`racfring audit: report written to ${output}\n`);
+  } else io.out(text);
+
+  const fixFile = str(args.values["fix-jcl"]);
+  if (fixFile) {
+    const job = buildFixJcl(report.findings, { at });
+    await writeFileSafe(resolve(io.cwd, fixFile), job.text, { force });
+    io.err(
+      `racfring audit: fix job written to ${fixFile} (${job.commands.length} command(s); ${job.suggested.length} simulator suggestion(s) commented out; ${job.manual.length} finding(s) need a manual decision). Review it before submitting.\n`,
+    );
+  }
+  return report.summary.failing > 0 ? EXIT.findings : EXIT.ok;
+}
