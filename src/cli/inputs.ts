@@ -194,11 +194,7 @@ export async function loadInputs(args: ParsedArgs, cwd: string, now: Date): Prom
 /** Fold a model JSON into the model being built (a later input may refine it). */
 function mergeState(model: RacfModel, incoming: RacfModel["state"]): void {
   const s = model.state;
-  for (const u of incoming.users) {
-    const existing = model.user(u.id);
-    if (existing) Object.assign(existing, u, { sources: [...existing.sources, ...u.sources] });
-    else s.users.push(u);
-  }
+  for (const u of incoming.users) model.adoptUser(u);
   s.groups.push(...incoming.groups.filter((g) => !s.groups.some((x) => x.id === g.id)));
   for (const c of incoming.certificates) {
     // Alone, a model JSON is taken as it is (lossless round trip). When an earlier input knows

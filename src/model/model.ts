@@ -113,9 +113,44 @@ export class RacfModel {
 
   // ---- users -------------------------------------------------------------------------------
 
+  /**
+   * Users by id. An IRRDBU00 unload of a real site holds hundreds of thousands of users, so
+   * lookups go through an index instead of scanning; it is rebuilt whenever the users array was
+   * changed other than through this class (a different array, or a different length).
+   */
+  #userIndex = new Map<string, User>();
+  #indexedUsers: User[] | null = null;
+  #indexedCount = -1;
+
+  #usersIndex(): Map<string, User> {
+    const users = this.state.users;
+    if (this.#indexedUsers !== users || this.#indexedCount !== users.length) {
+      this.#userIndex = new Map(users.map((u) => [u.id, u]));
+      this.#indexedUsers = users;
+      this.#indexedCount = users.length;
+    }
+    return this.#userIndex;
+  }
+
+  #addUser(u: User): User {
+    const index = this.#usersIndex();
+    this.state.users.push(u);
+    index.set(u.id, u);
+    this.#indexedCount = this.state.users.length;
+    return u;
+  }
+
   user(id: string): User | undefined {
     const up = id.toUpperCase();
-    return this.state.users.find((u) => u.id === up);
+    return this.#usersIndex().get(up);
+  }
+
+  /** Add a complete user record (a model JSON read back); an existing user is updated. */
+  adoptUser(u: User): User {
+    const existing = this.user(u.id);
+    if (!existing) return this.#addUser(u);
+    Object.assign(existing, u, { sources: [...existing.sources, ...u.sources] });
+    return existing;
   }
 
   /** Define (or redefine) a user from an explicit definition: it is no longer implied. */
@@ -134,8 +169,7 @@ export class RacfModel {
       revoked: false,
       sources: [source],
     };
-    this.state.users.push(u);
-    return u;
+    return this.#addUser(u);
   }
 
   /** A user referred to by a command; created as implied if never defined. */
@@ -150,14 +184,16 @@ export class RacfModel {
       revoked: false,
       sources: [source],
     };
-    this.state.users.push(u);
-    return u;
+    return this.#addUser(u);
   }
 
   deleteUser(id: string): boolean {
-    const i = this.state.users.findIndex((u) => u.id === id.toUpperCase());
+    const up = id.toUpperCase();
+    const i = this.state.users.findIndex((u) => u.id === up);
     if (i < 0) return false;
     this.state.users.splice(i, 1);
+    this.#usersIndex().delete(up);
+    this.#indexedCount = this.state.users.length;
     return true;
   }
 

@@ -172,3 +172,24 @@ describe("class state reads", () => {
     expect(Object.keys(m.state.classes).sort()).toEqual(before);
   });
 });
+
+describe("user lookups at the size of a real RACF database", () => {
+  it("finds users added through the model and through the state array alike", () => {
+    const m = new RacfModel();
+    for (let i = 0; i < 50_000; i++) m.referUser(`U${i}`, { file: "", line: 0, kind: "unload" });
+    expect(m.user("u49999")?.id).toBe("U49999");
+    // a reader that pushes into the state directly is still seen
+    m.state.users.push({
+      id: "DIRECT",
+      special: true,
+      implied: false,
+      groups: [],
+      revoked: false,
+      sources: [],
+    });
+    expect(m.user("DIRECT")?.special).toBe(true);
+    expect(m.deleteUser("U0")).toBe(true);
+    expect(m.user("U0")).toBeUndefined();
+    expect(m.user("U1")?.id).toBe("U1");
+  });
+});
