@@ -1,6 +1,6 @@
 /**
  * Who may open a ring and whose private keys come back: R_datalib's authorisation as
- * racf-rules.md §1–2 describes it. The simulator answers "which rc does this application get";
+ * rules §1–2 describes it. The simulator answers "which rc does this application get";
  * the audit needs the same facts per connection to say which certificate is the problem.
  */
 import { accessAtLeast, isCaOwner, ownerUser, type RacfModel } from "../model/model.js";
@@ -31,7 +31,7 @@ export function rdatalibProfileFor(
 }
 
 /**
- * Which check decides access to a ring (racf-rules.md §1). When no input says whether RDATALIB
+ * Which check decides access to a ring (rules §1). When no input says whether RDATALIB
  * is active, a matching profile is taken as meant to be used (class assumed active and
  * RACLISTed) — the simulator (src/sim/simulate.ts) assumes the same, and both say so.
  */

@@ -36,7 +36,7 @@ export function parseAppSpec(value: string): AppSpec | string {
   const slash = rest.indexOf("/");
   const owner = slash >= 0 ? rest.slice(0, slash).trim().toUpperCase() : null;
   const ring = (slash >= 0 ? rest.slice(slash + 1) : rest).trim();
-  // Virtual rings (racf-rules.md §1): `*AUTH*/*`, `*SITE*/*`, `<user>/*`.
+  // Virtual rings (rules §1): `*AUTH*/*`, `*SITE*/*`, `<user>/*`.
   const virtualOwner = owner === "*AUTH*" || owner === "*SITE*";
   if (owner !== null && !virtualOwner && !/^[A-Z#$@][A-Z0-9#$@]{0,7}$/.test(owner)) {
     return `--app ${value}: "${owner}" is not a valid ring owner`;

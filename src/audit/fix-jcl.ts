@@ -4,7 +4,7 @@
  * Order (safest first): trust changes (RACDCERT ALTER), new profiles, new connections,
  * permissions, class activation, then REMOVE before DELETE, and the SETROPTS refreshes last —
  * so that nothing an application still uses disappears before its replacement is in place, and
- * RACLISTed classes are refreshed once, after every change (racf-rules.md §6: refresh DIGTCERT,
+ * RACLISTed classes are refreshed once, after every change (rules §6: refresh DIGTCERT,
  * DIGTRING, FACILITY, RDATALIB after changes). Each command is preceded by a TSO comment naming
  * the finding(s) it fixes. Commands are laid out by the generator's SYSTSIN formatter
  * (src/gen/tso.ts: columns 1–71, `-` continuations).

@@ -63,7 +63,7 @@ export interface RuleMeta {
   description: string;
   /** Why it matters: what fails, and for whom. */
   rationale: string;
-  /** IBM manual page, racf-rules.md section, or field case the rule rests on. */
+  /** IBM manual page, the rules (README) section, or field case the rule rests on. */
   source: string;
   confidence: Confidence;
   requires: Requirement[];

@@ -1,7 +1,7 @@
 /**
  * The least access each application needs to open its ring and get its private key.
  *
- * racf-rules.md §1–2 (R_datalib authorisation, IBM KC24 ichd100/dlibauth.htm and the R_datalib
+ * rules §1–2 (R_datalib authorisation, IBM KC24 ichd100/dlibauth.htm and the R_datalib
  * usage notes):
  * - ring-specific mode (RDATALIB `<OWNER>.<RING>.LST`, ring folded to upper case): READ opens
  *   the ring and returns the caller's own private keys; UPDATE also returns another user's

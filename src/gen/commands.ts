@@ -5,7 +5,7 @@
  * Command syntax: IBM z/OS Security Server RACF Command Language Reference — RACDCERT GENCERT
  * (KC21 icha400/le-gencert.htm), ADD, GENREQ, ADDRING, CONNECT (le-connect.htm), LIST,
  * LISTRING, LISTCHAIN (le-listch.htm), DELETE, DELRING; RDEFINE, PERMIT, RDELETE, RLIST,
- * SETROPTS, ADDUSER, DELUSER. Order and refreshes: racf-rules.md §6.
+ * SETROPTS, ADDUSER, DELUSER. Order and refreshes: rules §6.
  */
 import type { AccessPlan } from "./access.js";
 import type { PlanKey, PlanSubject } from "./plan.js";

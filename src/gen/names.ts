@@ -2,7 +2,7 @@
  * What racfring accepts in the names and values it writes into JCL, TSO commands and OpenSSL
  * configuration files. Each check returns the reason a value is refused, or null.
  *
- * Limits: labels 1–32 characters (racf-rules.md §6, Zowe MAX_LABEL_LEN [3rd]); user ids 1–8;
+ * Limits: labels 1–32 characters (rules §6, Zowe MAX_LABEL_LEN [3rd]); user ids 1–8;
  * ring names 1–237, case-sensitive (IBM KC21 icha700/tringp.htm); job names 1–8 (JCL).
  */
 

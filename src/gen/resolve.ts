@@ -114,7 +114,7 @@ export interface ResolvedPlan {
 }
 
 const KEY_SIZES: Record<string, readonly number[] | null> = {
-  // RSA: any size in range (GENCERT SIZE, racf-rules.md §6; 2048 is the practical floor, §4 browser rules)
+  // RSA: any size in range (GENCERT SIZE, rules §6; 2048 is the practical floor, §4 browser rules)
   RSA: null,
   NISTECC: [256, 384, 521],
   // Brainpool r1 curves OpenSSL and RACF BPECC share
@@ -545,7 +545,7 @@ export function resolvePlan(
       if (conn.usage !== "PERSONAL") {
         c.add(
           [...path, "certificate"],
-          `"${conn.label}" is connected with USAGE(${conn.usage}); a private key is returned only for USAGE(PERSONAL) (racf-rules.md §2)`,
+          `"${conn.label}" is connected with USAGE(${conn.usage}); a private key is returned only for USAGE(PERSONAL) (rules §2)`,
         );
         return;
       }
@@ -575,7 +575,7 @@ export function resolvePlan(
     if (cert && strategy === "facility" && cert.ownerUser !== null && cert.ownerUser !== user) {
       c.add(
         [...path, "user"],
-        `${user} would use ${cert.ownerUser}'s private key; under FACILITY checking a private key is only returned to the certificate's own user (racf-rules.md §2, field case 4, RC 428) — use permissions.strategy: rdatalib, or let ${cert.ownerUser} run the application`,
+        `${user} would use ${cert.ownerUser}'s private key; under FACILITY checking a private key is only returned to the certificate's own user (rules §2, field case 4, RC 428) — use permissions.strategy: rdatalib, or let ${cert.ownerUser} run the application`,
       );
       return;
     }

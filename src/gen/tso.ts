@@ -1,7 +1,7 @@
 /**
  * Laying out TSO/RACF commands for a batch SYSTSIN (fixed 80-byte records).
  *
- * Rules this formatter follows (racf-rules.md §6, IBM "SYSTSIN DD statement",
+ * Rules this formatter follows (rules §6, IBM "SYSTSIN DD statement",
  * https://www.ibm.com/docs/en/zos/3.1.0?topic=execution-systsin-dd-statement, and TSO/E
  * "Continuing a command", KC21 ikjc400/ikjc40013.htm):
  * - every line stays within columns 1–71: column 72 is left blank and 73–80 are the sequence

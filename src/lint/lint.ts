@@ -8,11 +8,11 @@
  *
  * Rules and sources:
  * - TSO continuation (`-`/`+` as the last non-blank character) and columns 1–72 of SYSTSIN,
- *   73–80 ignored: racf-rules.md §6, IBM "SYSTSIN DD statement".
- * - Labels 1–32, user ids 1–8, ring names 1–237: racf-rules.md §6, IBM KC21 icha700/tringp.htm.
+ *   73–80 ignored: rules §6, IBM "SYSTSIN DD statement".
+ * - Labels 1–32, user ids 1–8, ring names 1–237: rules §6, IBM KC21 icha700/tringp.htm.
  * - Keywords valid per RACDCERT function: IBM RACF Command Language Reference, one page per
  *   function (le-gencert.htm, le-add.htm, le-connect.htm, le-alter.htm, le-genreq.htm...).
- * - Refresh after changes to RACLISTed classes: racf-rules.md §6 (le-addring.htm, Zowe).
+ * - Refresh after changes to RACLISTed classes: rules §6 (le-addring.htm, Zowe).
  * - Rings belong to users, never CERTAUTH/SITE: IBM message IRRD120I.
  */
 

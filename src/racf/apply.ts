@@ -18,7 +18,7 @@ import { readCertificateFile, readRequestFile } from "./dataset.js";
 import { firstValue, hasKeyword, type Keyword, keyword, type ParsedCommand, type Value } from "./parse.js";
 
 /**
- * Applying parsed RACF commands to the model, with RACF's semantics (racf-rules.md §6 and the
+ * Applying parsed RACF commands to the model, with RACF's semantics (rules §6 and the
  * IBM RACF Command Language Reference pages cited per command). When RACF would reject a
  * command, the command is reported (with the IBM message number where we know it) and not
  * applied, so the model shows what RACF would really hold after the job.
@@ -135,7 +135,7 @@ export class CommandApplier {
     return id;
   }
 
-  /** A certificate label: 1–32 characters, case kept (racf-rules.md §6). */
+  /** A certificate label: 1–32 characters, case kept (rules §6). */
   private label(v: Value | undefined, what: string, line: number): string | null {
     if (!v || v.text === "") {
       this.issue(line, "missing-label", `${what}: no LABEL given; command skipped`, "error");
@@ -447,7 +447,7 @@ export class CommandApplier {
       );
       return;
     }
-    // USAGE defaults to the certificate's kind (racf-rules.md §6, [3rd]).
+    // USAGE defaults to the certificate's kind (rules §6, [3rd]).
     const kind: RingUsage =
       certOwner === "CERTAUTH" ? "CERTAUTH" : certOwner === "SITE" ? "SITE" : "PERSONAL";
     let usage: RingUsage = kind;
@@ -724,7 +724,7 @@ export class CommandApplier {
       (facts.notAfter !== null && Date.parse(facts.notAfter) < at) ||
       (facts.notBefore !== null && Date.parse(facts.notBefore) > at);
     if (outside && explicit === null) {
-      // [UNCONFIRMED] racf-rules.md §6: RACF adds an expired (or not yet valid) certificate as
+      // [UNCONFIRMED] rules §6: RACF adds an expired (or not yet valid) certificate as
       // NOTRUST unless TRUST/HIGHTRUST is given.
       cert.status = "NOTRUST";
       this.issue(
@@ -744,7 +744,7 @@ export class CommandApplier {
         (c) => c.status !== "NOTRUST" && dnEquals(c.subject, issuer),
       );
       if (!known) {
-        // [UNCONFIRMED] racf-rules.md §6: a certificate whose issuer RACF cannot verify (issuer
+        // [UNCONFIRMED] rules §6: a certificate whose issuer RACF cannot verify (issuer
         // certificate not in RACF) comes in NOTRUST unless TRUST/HIGHTRUST is given.
         cert.status = "NOTRUST";
         this.issue(
@@ -822,7 +822,7 @@ export class CommandApplier {
     const cert = this.newCertificate(owner, label, source);
 
     // ---- validity: RACF's defaults are the run time and one year later (IBM le-gencert.htm,
-    // racf-rules.md §6 [UNCONFIRMED]); TIME defaults to 00:00:00 / 23:59:59.
+    // rules §6 [UNCONFIRMED]); TIME defaults to 00:00:00 / 23:59:59.
     const nb = this.dateOperand(keyword(kws, "NOTBEFORE"), what);
     const na = this.dateOperand(keyword(kws, "NOTAFTER"), what);
     if (!nb || !na) return;
@@ -889,7 +889,7 @@ export class CommandApplier {
     let request: ReturnType<typeof readRequestFile> = null;
     if (fromRequest) {
       cert.fromRequest = true;
-      // The key pair stays with the requester: RACF holds no private key [UNCONFIRMED], racf-rules.md §6.
+      // The key pair stays with the requester: RACF holds no private key [UNCONFIRMED], rules §6.
       cert.privateKey = false;
       const ds = this.dataset(fn.values[0]);
       if (!ds) {

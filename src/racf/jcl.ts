@@ -9,7 +9,7 @@ import { type RacfIssue, racfIssue } from "./issues.js";
  * - a plain TSO command deck (what a SYSTSIN data set or a CLIST-like file holds).
  *
  * JCL rules used here (IBM z/OS MVS JCL Reference, "DD statement", "Parameters on DD
- * statements: * and DATA", "DLM parameter"; racf-rules.md §6):
+ * statements: * and DATA", "DLM parameter"; rules §6):
  * - `//*` in columns 1–3 is a comment statement; `/*` in columns 1–2 is a delimiter (or a JES2
  *   control statement when not ending data);
  * - `DD *` data ends at a `/*` delimiter, at the next `//` statement, or at the end of the input;
@@ -43,7 +43,7 @@ export interface SplitResult {
   issues: RacfIssue[];
   /**
    * USER= from the JOB statement: the user RACDCERT acts for when a command names no owner
-   * (RACDCERT without ID/CERTAUTH/SITE works on the issuer's own user id, racf-rules.md §6).
+   * (RACDCERT without ID/CERTAUTH/SITE works on the issuer's own user id, rules §6).
    */
   jobUser: string | null;
 }
@@ -369,7 +369,7 @@ export function splitJcl(text: string): SplitResult {
           !following.startsWith("//")
         ) {
           // A TSO comment written in columns 1-2 looks like the JCL delimiter: JES ends the
-          // data here and the commands after it are lost (racf-rules.md §6: use DD DATA,DLM=).
+          // data here and the commands after it are lost (rules §6: use DD DATA,DLM=).
           issues.push(
             racfIssue(
               i + 1,

@@ -5,7 +5,7 @@ import { physicalLines, type SourceLine } from "./jcl.js";
  * The TSO command tokenizer: physical lines → logical commands → tokens.
  *
  * TSO/E rules (IBM TSO/E Command Reference, "Continuing a command" and "Comments";
- * racf-rules.md §6):
+ * rules §6):
  * - A line whose last non-blank character is `-` continues on the next line with that line's
  *   leading blanks kept; `+` continues with them dropped. Blanks before the mark are kept. This
  *   holds inside a quoted string too (that is how long labels are split).

@@ -4,7 +4,7 @@ import type { CleanLine } from "./text.js";
 
 /**
  * SETROPTS LIST: the class lists that decide how RACF checks ring access (RDATALIB must be
- * active and RACLISTed for ring-specific checking, racf-rules.md §1). Lines look like
+ * active and RACLISTed for ring-specific checking, rules §1). Lines look like
  * `ACTIVE CLASSES = DATASET USER FACILITY ...` with the list continued on indented lines; the
  * keys are as printed by TSO (seen in several public captures; `SETR RACLIST CLASSES`,
  * `GLOBAL=YES RACLIST ONLY` for classes RACLISTed by RACROUTE REQUEST=LIST GLOBAL=YES).

@@ -806,7 +806,7 @@ function finishCert(c: CertInProgress, owner: CertOwner | null, ctx: ReadContext
  * LIST's "Ring Associations" say the certificate is in ring owner/name, without usage or
  * default flag. When no LISTRING (or other input) has described that ring, racfring records
  * the connection as *inferred*: usage as RACDCERT CONNECT would default it from the owner
- * (PERSONAL for a user's certificate, CERTAUTH, SITE — racf-rules.md §6 [3rd]) and not the
+ * (PERSONAL for a user's certificate, CERTAUTH, SITE — rules §6 [3rd]) and not the
  * default; an assumption says so. A later LISTRING of the ring replaces inferred connections.
  */
 function applyRingAssociation(

@@ -84,7 +84,7 @@ interface RingState {
   connections: Array<{ certName: string; usage: string; default: boolean; label: string; line: number }>;
 }
 
-/** Owners RACF uses for CERTAUTH, SITE and MULTIID certificates (racf-rules.md §6; IBM irrids.htm). */
+/** Owners RACF uses for CERTAUTH, SITE and MULTIID certificates (rules §6; IBM irrids.htm). */
 function ownerFromId(id: string): CertOwner | "MULTIID" | null {
   const v = id.trim();
   if (v === "") return null;
@@ -136,7 +136,7 @@ export function keyFromType(keyType: string): {
 
 /**
  * FACILITY profiles that can protect IRR.DIGTCERT.* resources (the ones ring access and
- * RACDCERT authority depend on, racf-rules.md §1 and §6). Other FACILITY profiles are not kept,
+ * RACDCERT authority depend on, rules §1 and §6). Other FACILITY profiles are not kept,
  * so that a large unload does not fill the model with unrelated profiles.
  */
 const DIGTCERT_RESOURCES = [

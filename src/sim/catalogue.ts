@@ -4,7 +4,7 @@
  *
  * One typed table. Texts are IBM's short texts where IBM's table (or IBM MQ for z/OS's copy of
  * it) was readable; otherwise the number is well known but the text is marked "unconfirmed"
- * (racf-rules.md §5). The AT-TLS table (z/OS Communications Server IP Diagnosis Guide, "AT-TLS
+ * (rules §5). The AT-TLS table (z/OS Communications Server IP Diagnosis Guide, "AT-TLS
  * return codes", Table 2) was not found: only 5003 and 5006 are listed, from practitioner
  * reports, and `explain` says so for every other 5xxx code rather than invent a text.
  */
@@ -33,10 +33,10 @@ export interface ReturnCodeInfo {
 
 const SSLFRC =
   "IBM z/OS Cryptographic Services System SSL Programming, return codes (https://www.ibm.com/docs/en/zos/latest?topic=sfrc-1; KC21 com.ibm.zos.v2r1.e0zh300/sslfrc.htm)";
-const MQCOPY = "IBM MQ for z/OS copy of the System SSL return-code table (racf-rules.md §5)";
-const THIRD = "vendor support notes (racf-rules.md §5, [3rd])";
-const UNC = "number widely reported; IBM's text not found (racf-rules.md §5, [UNCONFIRMED])";
-const FIELD = "field-cases.md";
+const MQCOPY = "IBM MQ for z/OS copy of the System SSL return-code table (rules §5)";
+const THIRD = "vendor support notes (rules §5, [3rd])";
+const UNC = "number widely reported; IBM's text not found (rules §5, [UNCONFIRMED])";
+const FIELD = "field";
 const ATTLS =
   "IBM KC21 com.ibm.zos.v2r1.hald001/comtls.htm (AT-TLS return-code ranges); texts from practitioner reports";
 
@@ -608,5 +608,5 @@ export function missingCodeNote(code: number): string {
   if (code >= 6001 && code <= 6999) {
     return `AT-TLS return code ${code} is an internal AT-TLS error (6001–6999, IBM KC21 hald001/comtls.htm); racfring has no text for it. Report it to IBM with the EZD1287I message.`;
   }
-  return `System SSL return code ${code} is not in racfring's catalogue (texts of 404, 408–421, 423–427, 429–439 and 441–466 were only partly found; racf-rules.md §8). See IBM z/OS System SSL Programming, "Function return codes".`;
+  return `System SSL return code ${code} is not in racfring's catalogue (texts of 404, 408–421, 423–427, 429–439 and 441–466 were only partly found; rules §8). See IBM z/OS System SSL Programming, "Function return codes".`;
 }

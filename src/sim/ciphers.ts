@@ -2,7 +2,7 @@
  * Cipher suites as System SSL and AT-TLS name them: 4-character hex codes (V3CipherSuites4Char,
  * GSK_V3_CIPHER_SPECS_EXPANDED), the older 2-character codes (V3CipherSuites) and the TLS_*
  * constants. Only what the simulator needs: which protocol versions a suite can be used with and
- * which server key type it needs (racf-rules.md §4, the 434 rule).
+ * which server key type it needs (rules §4, the 434 rule).
  *
  * Codes are the IANA TLS cipher-suite numbers (RFC 5246, 5289, 8446), which are what System SSL's
  * 4-character specifications are. The list covers the suites System SSL documents for TLS 1.0–1.3

@@ -1,6 +1,6 @@
 /**
  * RACF command text for fixes. Labels are always quoted with an embedded apostrophe doubled
- * (racf-rules.md §6: labels are mixed case and may contain blanks). Refresh commands are added
+ * (rules §6: labels are mixed case and may contain blanks). Refresh commands are added
  * only for classes that are RACLISTed (or assumed to be): refreshing a class that is not
  * RACLISTed fails with ICH14070I.
  */
@@ -38,7 +38,7 @@ export function alterTrustCommand(owner: CertOwner, label: string): string {
 /**
  * `SETROPTS RACLIST(cls) REFRESH` when the class is RACLISTed (assumed or known); for RDATALIB
  * not yet active/RACLISTed, the activation command instead (ring-specific checking needs both,
- * racf-rules.md §1).
+ * rules §1).
  */
 export function refreshCommands(model: RacfModel, classes: readonly string[]): string[] {
   const out: string[] = [];
@@ -55,6 +55,6 @@ export function refreshCommands(model: RacfModel, classes: readonly string[]): s
 
 /** The AT-TLS / application note that a running environment keeps its old view of the ring. */
 export const POLICY_REFRESH_NOTE =
-  "Running AT-TLS environments keep the ring they read at initialisation: refresh the policy (F PAGENT,REFRESH — use your Policy Agent's procedure name) or restart the application so the ring is read again (racf-rules.md §6, field case 1).";
+  "Running AT-TLS environments keep the ring they read at initialisation: refresh the policy (F PAGENT,REFRESH — use your Policy Agent's procedure name) or restart the application so the ring is read again (rules §6, field case 1).";
 export const APPLICATION_RESTART_NOTE =
   "The application reads its key ring when its System SSL environment is initialised: restart it (or its listener) after the change.";

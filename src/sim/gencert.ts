@@ -1,6 +1,6 @@
 /**
  * RACDCERT GENCERT / GENREQ command text for fixes that need a new or renewed certificate
- * (racf-rules.md §6; IBM KC21 icha400/le-gencert.htm, le-genreq.htm). Pure string building.
+ * (rules §6; IBM KC21 icha400/le-gencert.htm, le-genreq.htm). Pure string building.
  */
 import { parseDn } from "../model/dn.js";
 import type { AltName, Certificate, CertificateRef, CertOwner, KeyType } from "../model/types.js";

@@ -2,7 +2,7 @@
  * The handshake simulator and the return-code catalogue.
  *
  * - `simulate(model, request)` predicts System SSL's return code for an application that opens a
- *   SAF key ring (src/sim/simulate.ts; order and rules: racf-rules.md §1–§7, field-cases.md 1–7).
+ *   SAF key ring (src/sim/simulate.ts; order and rules: rules §1–§7, field cases 1–7).
  * - `CATALOGUE` / `lookupCode` / `codeInfo`: System SSL and AT-TLS return codes with texts,
  *   meanings, causes, checks, sources and confidence (src/sim/catalogue.ts).
  * - `startedUser(model, "PROC[.JOB]")`: the user a started task runs as (STARTED STDATA).

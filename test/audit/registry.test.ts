@@ -58,8 +58,8 @@ describe("rule registry", () => {
         expect(m.description.length).toBeGreaterThan(20);
         expect(m.description.endsWith(".")).toBe(true);
         expect(m.rationale.length).toBeGreaterThan(40);
-        // A source names an IBM page, a racf-rules.md section or a field case.
-        expect(m.source).toMatch(/racf-rules\.md §\d|field case|IBM/);
+        // A source names an IBM page, a section of the rules (README) or a field case.
+        expect(m.source).toMatch(/rules §\d|field case|IBM/);
         expect(["ibm", "third-party", "unconfirmed"]).toContain(m.confidence);
         expect(["error", "warning", "info"]).toContain(m.severity);
         expect(m.requires.length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 /**
  * The simulator predicts that an application's TLS set-up fails.
  *
- * The simulator follows System SSL's decision order (racf-rules.md §7) for each application
+ * The simulator follows System SSL's decision order (rules §7) for each application
  * the audit knows of; this rule turns a non-zero prediction into a finding that names the
  * application and the return code, so that an audit answers "which application breaks".
  */
@@ -16,7 +16,7 @@ export const rule: Rule = {
       "The simulator predicts a non-zero System SSL return code for an application opening its ring.",
     rationale:
       "Per-certificate rules say what is wrong; this one says which application breaks and with which return code, in the order System SSL checks (ring, authority, label/default, key, validity).",
-    source: "racf-rules.md §7 (decision order) and §5 (return codes); field cases 1–7",
+    source: "rules §7 (decision order) and §5 (return codes); field cases 1–7",
     confidence: "ibm",
     requires: ["applications"],
   },

@@ -3,9 +3,9 @@
  * trusted CA certificate.
  *
  * Chains are followed the way RACDCERT LISTCHAIN does (issuer under the same owner first, then
- * CERTAUTH; complete at a self-signed root, racf-rules.md §6, IBM KC21 icha400/le-listch.htm),
+ * CERTAUTH; complete at a self-signed root, rules §6, IBM KC21 icha400/le-listch.htm),
  * but every link must be on the ring itself: System SSL sends and validates only what the ring
- * holds. A partner that cannot build the chain reports 8 / 435 (racf-rules.md §4).
+ * holds. A partner that cannot build the chain reports 8 / 435 (rules §4).
  */
 import { findIssuer, isSelfSigned, ringCertWithSubject } from "../chain.js";
 import { connectionSubject, ownerOperand, quote, refresh, ringId, sourcesOf } from "../subjects.js";
@@ -19,7 +19,7 @@ export const rule: Rule = {
       "A certificate's issuer (up to a self-signed root) is not connected to the ring as a trusted certificate.",
     rationale:
       "System SSL builds the chain it sends, and validates partners, only from what the ring holds. A missing intermediate or root means the partner (or this side) cannot validate: 8 'Certificate validation error.' or 435 'Certificate authority is unknown.'",
-    source: "racf-rules.md §4 and §6 (LISTCHAIN issuer search, IBM KC21 icha400/le-listch.htm)",
+    source: "rules §4 and §6 (LISTCHAIN issuer search, IBM KC21 icha400/le-listch.htm)",
     confidence: "ibm",
     requires: ["rings", "certificates", "distinguished-names"],
   },

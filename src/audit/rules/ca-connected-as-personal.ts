@@ -1,7 +1,7 @@
 /**
  * A CA certificate is connected with USAGE(PERSONAL).
  *
- * The connection's USAGE decides how the ring uses a certificate (racf-rules.md §6, IBM KC21
+ * The connection's USAGE decides how the ring uses a certificate (rules §6, IBM KC21
  * icha400/le-connect.htm): a CA connected PERSONAL is no longer a trust anchor on that ring,
  * and its private key is returned only to SPECIAL users or with CONTROL (§2).
  */
@@ -17,7 +17,7 @@ export const rule: Rule = {
     rationale:
       "Connected PERSONAL, a CA certificate does not act as a trust anchor on the ring, so partner chains through it fail validation, and it may be picked as the local certificate without a usable key (428).",
     source:
-      "racf-rules.md §2 and §6 (IBM KC21 icha400/le-connect.htm: USAGE changes how the ring uses the certificate)",
+      "rules §2 and §6 (IBM KC21 icha400/le-connect.htm: USAGE changes how the ring uses the certificate)",
     confidence: "ibm",
     requires: ["rings"],
   },

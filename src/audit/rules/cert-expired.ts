@@ -2,7 +2,7 @@
  * A certificate connected to a ring is past its end date.
  *
  * Outside notBefore/notAfter System SSL returns 401 "Certificate is expired or is not valid
- * yet." on the side that holds it and on the partner that validates it (racf-rules.md §3;
+ * yet." on the side that holds it and on the partner that validates it (rules §3;
  * field case 5).
  */
 import { certSubject, formatDate, ringId, sourcesOf } from "../subjects.js";
@@ -16,7 +16,7 @@ export const rule: Rule = {
     description: "A certificate connected to a ring has expired.",
     rationale:
       "An expired certificate fails the handshake with 401 on both sides (as the local certificate), or breaks the validation of every chain that goes through it (as a CA certificate).",
-    source: "racf-rules.md §3; field case 5",
+    source: "rules §3; field case 5",
     confidence: "ibm",
     requires: ["rings", "certificates", "dates"],
   },

@@ -1,7 +1,7 @@
 /**
  * A certificate connected to a ring expires within --expiry-days (default 30).
  *
- * Once past its end date it fails with 401 (racf-rules.md §3; field case 5); renewing in time
+ * Once past its end date it fails with 401 (rules §3; field case 5); renewing in time
  * (GENREQ from the old certificate, then GENCERT with a later NOTAFTER) keeps the key and label.
  */
 import type { Certificate } from "../../model/types.js";
@@ -30,7 +30,7 @@ export const rule: Rule = {
     description: "A certificate connected to a ring expires within the next --expiry-days days (default 30).",
     rationale:
       "When it expires, handshakes fail with 401 on both sides; renewal takes lead time (CA signature, change windows).",
-    source: "racf-rules.md §3; field case 5",
+    source: "rules §3; field case 5",
     confidence: "ibm",
     requires: ["rings", "certificates", "dates"],
   },

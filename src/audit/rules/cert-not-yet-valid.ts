@@ -2,7 +2,7 @@
  * A certificate connected to a ring is not valid yet (its start date is in the future).
  *
  * System SSL's 401 covers both ends of the validity period: "Certificate is expired or is not
- * valid yet." (racf-rules.md §3, §5).
+ * valid yet." (rules §3, §5).
  */
 import { certSubject, formatDate, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
@@ -14,7 +14,7 @@ export const rule: Rule = {
     description: "A certificate connected to a ring is not valid yet at the audit time.",
     rationale:
       "Before its start date a certificate fails exactly like an expired one: 401 'Certificate is expired or is not valid yet.'",
-    source: "racf-rules.md §3 and §5 (rc 401, IBM)",
+    source: "rules §3 and §5 (rc 401, IBM)",
     confidence: "ibm",
     requires: ["rings", "certificates", "dates"],
   },

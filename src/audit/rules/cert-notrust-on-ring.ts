@@ -2,9 +2,9 @@
  * A NOTRUST certificate is connected to a ring.
  *
  * R_datalib's default selection does not return NOTRUST certificates, so the ring behaves as
- * if the certificate were absent (racf-rules.md §3, [UNCONFIRMED]; consistent with the OCSF
+ * if the certificate were absent (rules §3, [UNCONFIRMED]; consistent with the OCSF
  * interface documentation). RACF sets NOTRUST itself on ADD when it cannot verify a
- * certificate or it has expired (racf-rules.md §6).
+ * certificate or it has expired (rules §6).
  */
 import { connectionSubject, ownerOperand, quote, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
@@ -16,7 +16,7 @@ export const rule: Rule = {
     description: "A certificate marked NOTRUST is connected to a ring, where it is ignored.",
     rationale:
       "NOTRUST certificates are treated as absent: a NOTRUST default certificate leaves the ring without one (rc 6), a NOTRUST CA breaks chain validation. Either the status is wrong or the connection is dead weight.",
-    source: "racf-rules.md §3 (NOTRUST treated as absent) and §6 (ADD/ALTER TRUST)",
+    source: "rules §3 (NOTRUST treated as absent) and §6 (ADD/ALTER TRUST)",
     confidence: "unconfirmed",
     requires: ["rings", "certificates"],
   },

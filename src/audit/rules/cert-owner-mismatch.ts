@@ -3,7 +3,7 @@
  *
  * R_datalib returns a private key for a certificate connected with USAGE(PERSONAL) to the
  * certificate's own user; to another user only under ring-specific checking with UPDATE on
- * `<owner>.<ring>.LST` — under global FACILITY checking never (racf-rules.md §2; IBM R_datalib
+ * `<owner>.<ring>.LST` — under global FACILITY checking never (rules §2; IBM R_datalib
  * usage notes KC24 ichd100/usgntrdata.htm item 4). System SSL then reports 428 "Key entry does
  * not contain a private key" although RACDCERT LIST shows "Private Key: YES" (field cases 4, 6).
  */
@@ -60,7 +60,7 @@ export const rule: Rule = {
       "A ring holds a PERSONAL certificate owned by another user than the one that opens the ring, who cannot get its private key.",
     rationale:
       "Under global FACILITY checking R_datalib returns a private key only to the certificate's owner; under ring-specific checking another user needs UPDATE on the ring's .LST profile. Otherwise System SSL returns 428 at the first handshake, while RACDCERT LIST still shows 'Private Key: YES'.",
-    source: "racf-rules.md §2 (IBM R_datalib usage notes, KC24 ichd100/usgntrdata.htm); field cases 4 and 6",
+    source: "rules §2 (IBM R_datalib usage notes, KC24 ichd100/usgntrdata.htm); field cases 4 and 6",
     confidence: "ibm",
     requires: ["rings", "applications"],
   },

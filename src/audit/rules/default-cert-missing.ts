@@ -3,7 +3,7 @@
  * default PERSONAL certificate.
  *
  * With no label System SSL uses the ring's default certificate; none (or only a CERTAUTH one,
- * or a NOTRUST one) gives 6 "Key label is not found." (racf-rules.md §3; field case 3).
+ * or a NOTRUST one) gives 6 "Key label is not found." (rules §3; field case 3).
  */
 import { applicationsOf, ownerOperand, quote, refresh, ringId, ringSubject, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
@@ -16,7 +16,7 @@ export const rule: Rule = {
       "A server uses a ring's default certificate, but the ring has no usable default PERSONAL certificate.",
     rationale:
       "Without a configured label System SSL takes the ring's default certificate. If there is none, or it is connected as CERTAUTH, or it is NOTRUST, the server fails with 6 'Key label is not found.' and the client sees 438.",
-    source: "racf-rules.md §3; field case 3",
+    source: "rules §3; field case 3",
     confidence: "ibm",
     requires: ["rings", "applications"],
   },

@@ -1,7 +1,7 @@
 /**
  * An ECC certificate on a ring is signed by an RSA CA.
  *
- * Works with some clients, hangs or fails with Java clients (field case 10; racf-rules.md §4
+ * Works with some clients, hangs or fails with Java clients (field case 10; rules §4
  * browser-side rules [3rd]).
  */
 import { findIssuer } from "../chain.js";
@@ -15,7 +15,7 @@ export const rule: Rule = {
     description: "An ECC (NISTECC/BPECC) certificate on a ring is signed by an RSA key.",
     rationale:
       "Mixed ECC-leaf/RSA-CA chains fail or hang with some clients, Java in particular; sign ECC certificates with an ECC CA.",
-    source: "field case 10; racf-rules.md §4 (third-party)",
+    source: "field case 10; rules §4 (third-party)",
     confidence: "third-party",
     requires: ["rings", "certificates", "key-size", "signature-algorithm"],
   },

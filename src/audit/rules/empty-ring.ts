@@ -1,7 +1,7 @@
 /**
  * A key ring with no certificates.
  *
- * An application that opens it has neither a certificate of its own (6, racf-rules.md §3) nor
+ * An application that opens it has neither a certificate of its own (6, rules §3) nor
  * CA certificates to validate its partner (109 "No certificate authority certificates.", §4).
  */
 import { applicationsOf, ringId, ringSubject, sourcesOf } from "../subjects.js";
@@ -14,7 +14,7 @@ export const rule: Rule = {
     description: "A key ring has no certificates connected.",
     rationale:
       "A server opening an empty ring fails with 6 (no default certificate); a client has no CA certificates (109). An unused empty ring is clutter that invites mistakes.",
-    source: "racf-rules.md §3 (rc 6) and §4 (rc 109)",
+    source: "rules §3 (rc 6) and §4 (rc 109)",
     confidence: "ibm",
     requires: ["rings"],
   },

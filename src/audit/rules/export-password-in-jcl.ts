@@ -3,7 +3,7 @@
  * or ADD of a PKCS#12 package with its password).
  *
  * The password protects the exported private key; in JCL it ends up in the job's SYSTSIN, the
- * spool, the JES output and every copy of the member (racf-rules.md §6: "A PASSWORD('…')
+ * spool, the JES output and every copy of the member (rules §6: "A PASSWORD('…')
  * literal in a job is a finding"). The literal itself is never printed.
  */
 import type { FindingDraft, Rule } from "../types.js";
@@ -15,7 +15,7 @@ export const rule: Rule = {
     description: "A RACDCERT EXPORT (or ADD) in a batch job has a PASSWORD('...') literal.",
     rationale:
       "The PKCS#12 password protects a private key. Written into JCL it is stored in the member, the spool and the job output, readable by everyone who can browse them.",
-    source: "racf-rules.md §6 (EXPORT / ADD PASSWORD)",
+    source: "rules §6 (EXPORT / ADD PASSWORD)",
     confidence: "ibm",
     requires: ["jcl-text"],
   },

@@ -3,7 +3,7 @@
  * (UACC, ID(*)) or to many ids.
  *
  * Under global checking UPDATE on IRR.DIGTCERT.LISTRING lets a user open every other user's
- * ring (racf-rules.md §1, IBM KC21 icha400/le-listring.htm); the same levels on
+ * ring (rules §1, IBM KC21 icha400/le-listring.htm); the same levels on
  * IRR.DIGTCERT.LIST govern listing other users' certificates (IBM KC21 icha700/cracd.htm).
  */
 import { accessAtLeast } from "../../model/model.js";
@@ -21,7 +21,7 @@ export const rule: Rule = {
     description: `FACILITY IRR.DIGTCERT.LISTRING or IRR.DIGTCERT.LIST gives UPDATE or more through UACC, ID(*), or to more than ${MANY} ids.`,
     rationale:
       "UPDATE on IRR.DIGTCERT.LISTRING opens every user's ring (global checking). Granted to everybody or to many ids, ring contents are exposed site-wide; ring-specific RDATALIB profiles grant it per ring instead.",
-    source: "racf-rules.md §1 and §6 (IBM KC21 icha400/le-listring.htm, icha700/cracd.htm)",
+    source: "rules §1 and §6 (IBM KC21 icha400/le-listring.htm, icha700/cracd.htm)",
     confidence: "ibm",
     requires: ["facility-profiles"],
   },

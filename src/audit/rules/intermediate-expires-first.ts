@@ -3,7 +3,7 @@
  * certificate itself.
  *
  * The chain is only as valid as its shortest-lived link: from the CA's end date every
- * handshake with this certificate fails with 401 on the validating side (racf-rules.md §3–4;
+ * handshake with this certificate fails with 401 on the validating side (rules §3–4;
  * chain per LISTCHAIN, §6).
  */
 import { buildChain } from "../chain.js";
@@ -17,7 +17,7 @@ export const rule: Rule = {
     description: "A CA certificate in a PERSONAL certificate's chain expires before the certificate does.",
     rationale:
       "When the CA certificate expires the partner can no longer validate the chain (401), even though the server certificate itself still looks valid; renewals get planned on the wrong date.",
-    source: "racf-rules.md §3 (401) and §6 (LISTCHAIN chain building)",
+    source: "rules §3 (401) and §6 (LISTCHAIN chain building)",
     confidence: "ibm",
     requires: ["rings", "certificates", "dates", "distinguished-names"],
   },

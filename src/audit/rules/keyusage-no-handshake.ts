@@ -2,7 +2,7 @@
  * A PERSONAL certificate has a key usage extension without HANDSHAKE (digitalSignature /
  * keyEncipherment).
  *
- * System SSL rejects such a local certificate with 440 "Incorrect key usage." (racf-rules.md
+ * System SSL rejects such a local certificate with 440 "Incorrect key usage." (the rules (README)
  * §3, IBM V2R1 return code summary).
  */
 import { connectionSubject, ringId, sourcesOf } from "../subjects.js";
@@ -15,7 +15,7 @@ export const rule: Rule = {
     description: "A certificate connected as PERSONAL has a key usage that does not allow HANDSHAKE.",
     rationale:
       "A TLS end-entity certificate needs digitalSignature/keyEncipherment (RACF: HANDSHAKE); with a key usage extension that lacks them System SSL returns 440 'Incorrect key usage.'",
-    source: "racf-rules.md §3 (rc 440: IBM KC21 e0zh300/sslfrc.htm)",
+    source: "rules §3 (rc 440: IBM KC21 e0zh300/sslfrc.htm)",
     confidence: "ibm",
     requires: ["rings", "key-usage"],
   },

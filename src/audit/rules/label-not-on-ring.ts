@@ -3,7 +3,7 @@
  * connected to its ring.
  *
  * Labels select by exact, case-sensitive match; a label not on the ring gives 6 "Key label is
- * not found." (racf-rules.md §3; IBM System SSL return codes, topic sfrc-1).
+ * not found." (rules §3; IBM System SSL return codes, topic sfrc-1).
  */
 import { ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
@@ -17,7 +17,7 @@ export const rule: Rule = {
     rationale:
       "System SSL selects the local certificate by exact label; a label that is not on the ring gives 6 'Key label is not found.'",
     source:
-      "racf-rules.md §3 (IBM z/OS System SSL return codes, https://www.ibm.com/docs/en/zos/latest?topic=sfrc-1)",
+      "rules §3 (IBM z/OS System SSL return codes, https://www.ibm.com/docs/en/zos/latest?topic=sfrc-1)",
     confidence: "ibm",
     requires: ["rings", "application-labels"],
   },

@@ -3,7 +3,7 @@
  *
  * Only a PERSONAL connection can give System SSL its own certificate, and only with a private
  * key; selecting one without a key fails with 428 "Key entry does not contain a private key."
- * (racf-rules.md §3, IBM V2R1 return code summary KC21 e0zh300/sslfrc.htm). Certificates
+ * (rules §3, IBM V2R1 return code summary KC21 e0zh300/sslfrc.htm). Certificates
  * added without their key, or generated from a PKCS#10 request, have none.
  */
 import { connectionSubject, ringId, sourcesOf } from "../subjects.js";
@@ -16,7 +16,7 @@ export const rule: Rule = {
     description: "A certificate connected as PERSONAL has no private key in RACF.",
     rationale:
       "A PERSONAL connection is meant to be the application's own certificate; without a private key System SSL returns 428 when it is selected (by label or as the default).",
-    source: "racf-rules.md §3 (IBM KC21 e0zh300/sslfrc.htm, rc 428)",
+    source: "rules §3 (IBM KC21 e0zh300/sslfrc.htm, rc 428)",
     confidence: "ibm",
     requires: ["rings", "private-key"],
   },

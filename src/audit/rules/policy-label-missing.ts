@@ -2,7 +2,7 @@
  * An AT-TLS policy's certificate label is not on the policy's ring.
  *
  * Labels are exact and case-sensitive; a label not on the ring gives 6 "Key label is not found."
- * (racf-rules.md §3, IBM System SSL return codes).
+ * (rules §3, IBM System SSL return codes).
  */
 import { ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
@@ -15,7 +15,7 @@ export const rule: Rule = {
       "An AT-TLS policy's CertificateLabel / ServerCertificateLabel is not connected to the policy's ring.",
     rationale:
       "AT-TLS hands the label to System SSL, which looks it up exactly (case-sensitive) on the ring: 6 'Key label is not found.'",
-    source: "racf-rules.md §3 (IBM z/OS System SSL return codes, topic sfrc-1)",
+    source: "rules §3 (IBM z/OS System SSL return codes, topic sfrc-1)",
     confidence: "ibm",
     requires: ["policy"],
   },

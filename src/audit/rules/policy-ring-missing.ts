@@ -2,7 +2,7 @@
  * An AT-TLS policy names a key ring that does not exist (owner or name wrong).
  *
  * A ring that cannot be opened gives 202 at "Environment Master Init", then 5006 at the
- * handshake (field case 1; racf-rules.md §1: ring or owner not found → 202; ring names are
+ * handshake (field case 1; rules §1: ring or owner not found → 202; ring names are
  * case-sensitive, IBM KC21 icha700/tringp.htm).
  */
 import { ringId, sourcesOf } from "../subjects.js";
@@ -15,7 +15,7 @@ export const rule: Rule = {
     description: "An AT-TLS policy rule names a key ring (OWNER/RING) that is not defined.",
     rationale:
       "AT-TLS cannot open a ring that does not exist under that owner: 202 at environment initialisation and 5006 at the handshake; the partner sees a reset (406). Ring names are case-sensitive.",
-    source: "field case 1; racf-rules.md §1 (IBM KC21 icha700/tringp.htm)",
+    source: "field case 1; rules §1 (IBM KC21 icha700/tringp.htm)",
     confidence: "ibm",
     requires: ["policy"],
   },

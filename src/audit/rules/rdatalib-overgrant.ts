@@ -2,7 +2,7 @@
  * An RDATALIB .LST profile grants more than the rings it covers need: UACC above NONE, an
  * ID(*) entry, or UPDATE/CONTROL where READ suffices.
  *
- * Ring-specific levels (racf-rules.md §1–2, IBM KC24 ichd100/dlibauth.htm and the FTP KEYRING
+ * Ring-specific levels (rules §1–2, IBM KC24 ichd100/dlibauth.htm and the FTP KEYRING
  * page): READ opens the ring and returns the caller's own keys; UPDATE also returns other
  * users' keys; CONTROL also CERTAUTH/SITE keys [3rd]. A higher level than the ring's PERSONAL
  * certificates require hands out private keys nobody needs.
@@ -43,7 +43,7 @@ export const rule: Rule = {
       "An RDATALIB ring profile has UACC above NONE, an ID(*) entry, or grants UPDATE/CONTROL where READ suffices.",
     rationale:
       "On a ring-specific profile UPDATE hands out other users' private keys and CONTROL hands out CERTAUTH/SITE keys. Levels above what the ring's PERSONAL certificates need, or access for everybody, expose private keys.",
-    source: "racf-rules.md §1–2 (IBM KC24 ichd100/dlibauth.htm; CONTROL: third-party, Zowe ZWEIKRR1)",
+    source: "rules §1–2 (IBM KC24 ichd100/dlibauth.htm; CONTROL: third-party, Zowe ZWEIKRR1)",
     confidence: "ibm",
     requires: ["rdatalib-profiles"],
   },

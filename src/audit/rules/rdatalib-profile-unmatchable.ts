@@ -1,7 +1,7 @@
 /**
  * An RDATALIB profile whose name contains lower-case letters.
  *
- * R_datalib checks `<OWNER>.<RING>.LST` with the ring name folded to upper case (racf-rules.md
+ * R_datalib checks `<OWNER>.<RING>.LST` with the ring name folded to upper case (the rules (README)
  * §1, IBM KC24 ichd100/dlibauth.htm), so a profile spelled with the ring's mixed case never
  * matches: the ring stays under FACILITY checking and the permissions on the profile have no
  * effect — usually the opposite of what its author meant.
@@ -17,7 +17,7 @@ export const rule: Rule = {
       "An RDATALIB profile name has lower-case letters, so it never matches a ring (R_datalib folds ring names to upper case).",
     rationale:
       "The ring-specific check looks for <OWNER>.<RING>.LST with the ring name in upper case. A mixed-case profile is never used: the ring is still governed by FACILITY IRR.DIGTCERT.LISTRING and the profile's access list does nothing.",
-    source: "racf-rules.md §1 (IBM KC24 ichd100/dlibauth.htm: the ring name is folded to upper case)",
+    source: "rules §1 (IBM KC24 ichd100/dlibauth.htm: the ring name is folded to upper case)",
     confidence: "ibm",
     requires: ["rdatalib-profiles"],
   },

@@ -3,7 +3,7 @@
  *
  * R_datalib authorises the read through RDATALIB `<owner>.<ring>.LST` (READ) when such a profile
  * decides for the ring, otherwise FACILITY IRR.DIGTCERT.LISTRING (READ own ring, UPDATE another
- * user's). Denied → 202 (racf-rules.md §1; field case 2).
+ * user's). Denied → 202 (rules §1; field case 2).
  */
 import { canOpenRing } from "../access.js";
 import { applicationsOf, refresh, ringId, sourcesOf } from "../subjects.js";
@@ -17,7 +17,7 @@ export const rule: Rule = {
       "A user that opens a ring lacks the access R_datalib checks (FACILITY IRR.DIGTCERT.LISTRING or the ring's RDATALIB profile).",
     rationale:
       "Without READ (own ring) or UPDATE (another user's ring) on IRR.DIGTCERT.LISTRING, or READ on the ring's .LST profile under ring-specific checking, the ring cannot be opened: 202, with ICH408I INSUFFICIENT ACCESS AUTHORITY.",
-    source: "racf-rules.md §1 (IBM KC21 icha400/le-listring.htm, KC24 ichd100/dlibauth.htm); field case 2",
+    source: "rules §1 (IBM KC21 icha400/le-listring.htm, KC24 ichd100/dlibauth.htm); field case 2",
     confidence: "ibm",
     requires: ["rings", "applications"],
   },

@@ -2,7 +2,7 @@
  * An RDATALIB profile covering a ring denies the ring's own owner.
  *
  * A matching RDATALIB profile replaces the FACILITY check for everyone, the owner included: an
- * owner without READ on `<owner>.<ring>.LST` cannot open his own ring (racf-rules.md §1, [3rd]
+ * owner without READ on `<owner>.<ring>.LST` cannot open his own ring (rules §1, [3rd]
  * Zowe ZWEIKRR1; ring-specific mode itself: IBM KC24 ichd100/dlibauth.htm) — 202.
  */
 import { accessAtLeast } from "../../model/model.js";
@@ -17,7 +17,7 @@ export const rule: Rule = {
     description: "An RDATALIB profile that covers a ring gives the ring's owner less than READ.",
     rationale:
       "Once RDATALIB decides for a ring, FACILITY IRR.DIGTCERT.LISTRING no longer counts, for the owner too. Without READ on the .LST profile the owner's own server cannot open its ring: 202.",
-    source: "racf-rules.md §1 (IBM KC24 ichd100/dlibauth.htm; owner included: third-party, Zowe ZWEIKRR1)",
+    source: "rules §1 (IBM KC24 ichd100/dlibauth.htm; owner included: third-party, Zowe ZWEIKRR1)",
     confidence: "third-party",
     requires: ["rings", "rdatalib-profiles"],
   },

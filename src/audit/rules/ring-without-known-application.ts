@@ -4,7 +4,7 @@
  * The audit then assumes the ring's owner uses it (issue 5: "a ring is assumed to be used by its
  * owner"), which may be wrong: the ring may serve a non-AT-TLS application (Liberty, MQ, Db2 via
  * safkeyring://), or nothing at all. Reported for information, so that the assumption behind
- * that ring's verdicts is visible; racf-rules.md §7 step 1 (which ring an application opens).
+ * that ring's verdicts is visible; rules §7 step 1 (which ring an application opens).
  */
 import { ringId, ringSubject, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
@@ -17,7 +17,7 @@ export const rule: Rule = {
       "A key ring is named by no AT-TLS policy rule and no --app, so its verdicts rest on the assumption that its owner uses it.",
     rationale:
       "Rings used by applications outside AT-TLS (safkeyring:// in Java, MQ, Db2) or by nobody look the same in RACF. Naming the application with --app makes the simulator's verdict for that ring exact; an unused ring can be deleted.",
-    source: "racf-rules.md §7 step 1 (resolve the ring an application opens); issue 5 (ring owner assumed)",
+    source: "rules §7 step 1 (resolve the ring an application opens); issue 5 (ring owner assumed)",
     confidence: "ibm",
     requires: ["rings", "applications"],
   },

@@ -3,8 +3,8 @@
  *
  * Browsers and current TLS clients match the host name against subjectAltName only and ignore
  * the subject's CN, so a server certificate without SAN is rejected by them even when the CN is
- * right (racf-rules.md §4, browser-side rules [3rd]). RACDCERT GENCERT adds SANs with
- * ALTNAME(DOMAIN() IP()) (racf-rules.md §6).
+ * right (rules §4, browser-side rules [3rd]). RACDCERT GENCERT adds SANs with
+ * ALTNAME(DOMAIN() IP()) (rules §6).
  */
 import type { Certificate } from "../../model/types.js";
 import { applicationsOf, connectionSubject, ringId, sourcesOf } from "../subjects.js";
@@ -27,7 +27,7 @@ export const rule: Rule = {
     description: "The certificate a server presents has no subject alternative name (DNS or IP).",
     rationale:
       "Browsers and modern TLS clients check the host name against subjectAltName only (the CN is ignored); without a SAN they reject the server, a failure z/OS never sees.",
-    source: "racf-rules.md §4 (browser-side rules, third-party) and §6 (GENCERT ALTNAME)",
+    source: "rules §4 (browser-side rules, third-party) and §6 (GENCERT ALTNAME)",
     confidence: "third-party",
     requires: ["rings", "applications"],
   },

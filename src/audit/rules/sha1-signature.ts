@@ -1,7 +1,7 @@
 /**
  * A certificate on a ring is signed with SHA-1 (or MD5/MD2).
  *
- * Browsers and current TLS stacks reject SHA-1 signatures (racf-rules.md §4, browser-side
+ * Browsers and current TLS stacks reject SHA-1 signatures (rules §4, browser-side
  * rules [3rd]). A self-signed root's own signature is not checked by validators, so trust
  * anchors are left out.
  */
@@ -19,7 +19,7 @@ export const rule: Rule = {
       "A certificate on a ring (other than a self-signed trust anchor) is signed with SHA-1, MD5 or MD2.",
     rationale:
       "Clients reject certificates signed with SHA-1 or older digests; the signature of a self-signed root is not validated and is ignored here.",
-    source: "racf-rules.md §4 (browser-side rules, third-party: mitmproxy/mitmproxy#3219, pi-hole/FTL#1583)",
+    source: "rules §4 (browser-side rules, third-party: mitmproxy/mitmproxy#3219, pi-hole/FTL#1583)",
     confidence: "third-party",
     requires: ["rings", "certificates", "signature-algorithm"],
   },

@@ -4,7 +4,7 @@
  *
  * R_datalib returns the private key of a CERTAUTH or SITE certificate only to a SPECIAL caller
  * [IBM], or with CONTROL on FACILITY IRR.DIGTCERT.GENCERT (global) / on the ring's .LST profile
- * (ring-specific) [3rd: Zowe ZWEIKRR1, bin/libs/certificate.sh] (racf-rules.md §2). Without it:
+ * (ring-specific) [3rd: Zowe ZWEIKRR1, bin/libs/certificate.sh] (rules §2). Without it:
  * 428.
  */
 
@@ -21,8 +21,7 @@ export const rule: Rule = {
       "A ring's user cannot get the private key of a CERTAUTH or SITE certificate connected PERSONAL (needs SPECIAL or CONTROL).",
     rationale:
       "System SSL gets the key of a CERTAUTH/SITE certificate only for SPECIAL users or with CONTROL on IRR.DIGTCERT.GENCERT (global) or the ring's .LST profile; otherwise the handshake fails with 428.",
-    source:
-      "racf-rules.md §2 (SPECIAL: IBM R_datalib usage notes; CONTROL conditions: third-party, Zowe ZWEIKRR1)",
+    source: "rules §2 (SPECIAL: IBM R_datalib usage notes; CONTROL conditions: third-party, Zowe ZWEIKRR1)",
     confidence: "third-party",
     requires: ["rings", "applications"],
   },

@@ -3,7 +3,7 @@
  * 256 bits, or a P-521 key on a certificate the ring presents (PERSONAL).
  *
  * Browsers and current TLS stacks reject RSA < 2048; Chrome and Firefox do not offer P-521 for
- * ECDSA signatures (racf-rules.md §4 browser bullet, third-party sources; field case 9).
+ * ECDSA signatures (rules §4 browser bullet, third-party sources; field case 9).
  */
 import { certSubject, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
@@ -16,8 +16,7 @@ export const rule: Rule = {
       "A certificate on a ring has an RSA/DSA key under 2048 bits, an ECC key under 256 bits, or (as PERSONAL) a P-521 key.",
     rationale:
       "Clients reject RSA keys under 2048 bits; browsers do not support ECDSA with P-521, so a NISTECC SIZE(521) server certificate fails with them (field case 9).",
-    source:
-      "racf-rules.md §4 (browser-side rules, third-party: google/conscrypt#681, golang/go#62372); field case 9",
+    source: "rules §4 (browser-side rules, third-party: google/conscrypt#681, golang/go#62372); field case 9",
     confidence: "third-party",
     requires: ["rings", "certificates", "key-size"],
   },
