@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LAYOUTS } from "../../src/readers/unload-layouts.js";
 
 /**
  * The layout table in src/readers was copied from racfring's research notes
  * (irrdbu00-layouts.json / irrdbu00-layouts-all.json, IBM z/OS 3.1 record formats). When the
- * notes are available, check that every copied field still agrees with them.
+ * notes are available (the project's shared/ folder sits beside the checkout, on developers'
+ * machines and in CI), check that every copied field still agrees with them.
  */
-const REFERENCE = "/work/shared/reference";
+const REFERENCE = resolve(process.cwd(), "..", "shared", "reference");
 const subset = `${REFERENCE}/irrdbu00-layouts.json`;
 const all = `${REFERENCE}/irrdbu00-layouts-all.json`;
 
