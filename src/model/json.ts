@@ -1,4 +1,4 @@
-import { emptyState } from "./model.js";
+import { blankCertificate, emptyState } from "./model.js";
 import type { InputIssue, RacfState } from "./types.js";
 
 /** Version of the model JSON. Bump on an incompatible change and document it in the README. */
@@ -85,31 +85,17 @@ export function modelFromJson(text: string, file: string): { state: RacfState; i
     });
     return { state, issues };
   }
+  // Built per element: defaults hold arrays, and two elements must never share one.
   const defaults = {
-    users: { groups: [], revoked: false, sources: [] },
-    certificates: {
-      datesAssumed: false,
-      subject: null,
-      issuer: null,
-      altNames: [],
-      keyType: null,
-      keySize: null,
-      privateKey: null,
-      keyStore: null,
-      icsfLabel: null,
-      keyUsage: null,
-      signatureAlgorithm: null,
-      serial: null,
-      fingerprint: null,
-      signer: null,
-      selfSigned: null,
-      fromRequest: false,
-      der: null,
-      sources: [],
-    },
-    rings: { sources: [] },
-    profiles: { stdata: null, applData: null, sources: [] },
-  } as const;
+    users: () => ({ groups: [], revoked: false, sources: [] }),
+    // every certificate field but the required ones, with the meaning "not known"
+    certificates: () =>
+      (({ owner: _o, label: _l, status: _s, notBefore: _nb, notAfter: _na, ...rest }) => rest)(
+        blankCertificate("", ""),
+      ),
+    rings: () => ({ sources: [] }),
+    profiles: () => ({ stdata: null, applData: null, sources: [] }),
+  };
   for (const key of ["users", "certificates", "rings", "profiles"] as const) {
     const arr = obj[key];
     if (arr === undefined) continue;
@@ -138,7 +124,7 @@ export function modelFromJson(text: string, file: string): { state: RacfState; i
         });
         return;
       }
-      const item = { ...defaults[key], ...(el as object) } as Record<string, unknown>;
+      const item = { ...defaults[key](), ...(el as object) } as Record<string, unknown>;
       if (key === "rings") {
         item.connections = (item.connections as Record<string, unknown>[]).map((c) => ({
           sources: [],

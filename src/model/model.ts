@@ -54,6 +54,39 @@ export function emptyState(): RacfState {
   };
 }
 
+/**
+ * A certificate about which nothing is known yet but its owner and label: every fact `null`
+ * (unknown), status TRUST (RACF's default for a certificate it creates or adds without a status).
+ * Readers fill in what their input says.
+ */
+export function blankCertificate(owner: CertOwner, label: string, sources: Source[] = []): Certificate {
+  return {
+    owner,
+    label,
+    status: "TRUST",
+    notBefore: null,
+    notAfter: null,
+    datesAssumed: false,
+    subject: null,
+    issuer: null,
+    altNames: [],
+    keyType: null,
+    keySize: null,
+    privateKey: null,
+    keyStore: null,
+    icsfLabel: null,
+    keyUsage: null,
+    signatureAlgorithm: null,
+    serial: null,
+    fingerprint: null,
+    signer: null,
+    selfSigned: null,
+    fromRequest: false,
+    der: null,
+    sources,
+  };
+}
+
 /** `ID(FTPD)` for a user, unchanged for CERTAUTH/SITE. */
 export function userOwner(id: string): CertOwner {
   return `ID(${id.toUpperCase()})`;

@@ -1,5 +1,5 @@
 import { dnEquals } from "../model/dn.js";
-import { MAX_LABEL, MAX_RING, USERID_RE, userOwner } from "../model/model.js";
+import { blankCertificate, MAX_LABEL, MAX_RING, USERID_RE, userOwner } from "../model/model.js";
 import type {
   AccessLevel,
   AltName,
@@ -589,34 +589,6 @@ export class CommandApplier {
     return null;
   }
 
-  private newCertificate(owner: CertOwner, label: string, source: Source): Certificate {
-    return {
-      owner,
-      label,
-      status: "TRUST",
-      notBefore: null,
-      notAfter: null,
-      datesAssumed: false,
-      subject: null,
-      issuer: null,
-      altNames: [],
-      keyType: null,
-      keySize: null,
-      privateKey: null,
-      keyStore: null,
-      icsfLabel: null,
-      keyUsage: null,
-      signatureAlgorithm: null,
-      serial: null,
-      fingerprint: null,
-      signer: null,
-      selfSigned: null,
-      fromRequest: false,
-      der: null,
-      sources: [source],
-    };
-  }
-
   /**
    * RACDCERT ADD of a certificate for a label that already exists is a renewal when the
    * existing certificate has a private key, is not expired, and the new certificate carries
@@ -675,7 +647,7 @@ export class CommandApplier {
       );
       return;
     }
-    const cert = this.newCertificate(owner, label, source);
+    const cert = blankCertificate(owner, label, [source]);
     const dsValue = fn.values[0];
     const ds = this.dataset(dsValue);
     const explicit = hasKeyword(kws, "HIGHTRUST")
@@ -819,7 +791,7 @@ export class CommandApplier {
       );
       return;
     }
-    const cert = this.newCertificate(owner, label, source);
+    const cert = blankCertificate(owner, label, [source]);
 
     // ---- validity: RACF's defaults are the run time and one year later (IBM le-gencert.htm,
     // rules §6 [UNCONFIRMED]); TIME defaults to 00:00:00 / 23:59:59.

@@ -7,11 +7,20 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run racfring in-process with captured output, a fixed clock and the repository as cwd. */
-export async function cli(
-  argv: string[],
-  opts: { now?: string; cwd?: string; isTTY?: boolean } = {},
-): Promise<CliResult> {
+export interface IoOptions {
+  now?: string;
+  cwd?: string;
+  isTTY?: boolean;
+}
+
+export interface Captured {
+  io: Io;
+  out: string[];
+  err: string[];
+}
+
+/** An Io that captures output, with a fixed clock and the repository as cwd by default. */
+export function captureIo(opts: IoOptions = {}): Captured {
   const out: string[] = [];
   const err: string[] = [];
   const io: Io = {
@@ -21,6 +30,12 @@ export async function cli(
     cwd: opts.cwd ?? process.cwd(),
     now: () => new Date(opts.now ?? "2026-11-23T12:00:00Z"),
   };
+  return { io, out, err };
+}
+
+/** Run racfring in-process with captured output. */
+export async function cli(argv: string[], opts: IoOptions = {}): Promise<CliResult> {
+  const { io, out, err } = captureIo(opts);
   const code = await runCli(argv, io);
   return { code, stdout: out.join(""), stderr: err.join("") };
 }

@@ -193,3 +193,23 @@ describe("user lookups at the size of a real RACF database", () => {
     expect(m.user("U1")?.id).toBe("U1");
   });
 });
+
+describe("model JSON defaults", () => {
+  it("gives each element read without optional fields its own arrays", () => {
+    const minimal = { owner: "CERTAUTH", status: "TRUST", notBefore: null, notAfter: null };
+    const r = modelFromJson(
+      JSON.stringify({
+        certificates: [
+          { ...minimal, label: "a" },
+          { ...minimal, label: "b" },
+        ],
+      }),
+      "m.json",
+    );
+    const [a, b] = r.state.certificates;
+    a?.sources.push({ file: "x", line: 1, kind: "model" });
+    expect(b?.sources).toEqual([]);
+    expect(a?.altNames).not.toBe(b?.altNames);
+    expect(b).toMatchObject({ keyType: null, privateKey: null, keyUsage: null, fromRequest: false });
+  });
+});
