@@ -1152,6 +1152,7 @@ export class CommandApplier {
   private profileDefine(cmd: ParsedCommand): void {
     const target = this.classAndProfiles(cmd);
     if (!target) return;
+    this.noteChange(target.cls, cmd.line);
     const model = this.ctx.model;
     const kws = cmd.keywords;
     const uacc = keyword(kws, "UACC");
@@ -1219,6 +1220,7 @@ export class CommandApplier {
   private profileDelete(cmd: ParsedCommand): void {
     const target = this.classAndProfiles(cmd);
     if (!target) return;
+    this.noteChange(target.cls, cmd.line);
     for (const v of target.names) {
       const name = v.text.toUpperCase();
       if (!this.ctx.model.deleteProfile(target.cls, name)) {
@@ -1280,6 +1282,7 @@ export class CommandApplier {
       );
       return;
     }
+    this.noteChange(cls, cmd.line);
     const ids: string[] = [];
     for (const v of idKw?.values ?? []) {
       const id = v.text.toUpperCase();
@@ -1340,6 +1343,39 @@ export class CommandApplier {
     }
   }
 
+  // ---- RACLISTed classes waiting for a refresh --------------------------------------------
+
+  /** RACLISTed class → line of its first change since the last SETROPTS RACLIST(...) REFRESH. */
+  private readonly unrefreshed = new Map<string, number>();
+
+  /**
+   * RACF checks a RACLISTed class against its in-storage profiles, which change only with
+   * SETROPTS RACLIST(class) REFRESH (IBM RACF Command Language Reference, SETROPTS RACLIST).
+   * DIGTCERT/DIGTRING are left out: R_datalib reads rings from the database (rules §6 asks for
+   * their refresh as good practice; lint-jcl warns about it).
+   */
+  private noteChange(cls: string, line: number): void {
+    if (cls === "DIGTCERT" || cls === "DIGTRING") return;
+    if (this.ctx.model.classState(cls).raclisted && !this.unrefreshed.has(cls))
+      this.unrefreshed.set(cls, line);
+  }
+
+  /** Called once the whole input is read: say which changes RACF does not see yet. */
+  finish(): void {
+    for (const [cls, line] of this.unrefreshed) {
+      this.issue(
+        line,
+        "refresh-missing",
+        `${cls} is RACLISTed, and the changes to it from this line on are not followed by SETROPTS RACLIST(${cls}) REFRESH: RACF keeps checking the old in-storage profiles until then. racfring treats the changes as in effect.`,
+        "warning",
+      );
+      this.ctx.model.assume(
+        `Changes to RACLISTed ${cls} without a later SETROPTS RACLIST(${cls}) REFRESH are treated as refreshed`,
+        this.source(line),
+      );
+    }
+  }
+
   // ---- SETROPTS -------------------------------------------------------------------------------
 
   private setropts(cmd: ParsedCommand): void {
@@ -1362,6 +1398,9 @@ export class CommandApplier {
           break;
         case "RACLIST":
           for (const c of classes(k)) {
+            // RACLIST(c) builds the in-storage profiles, REFRESH rebuilds them: both take the
+            // changes made so far.
+            this.unrefreshed.delete(c);
             if (refresh) {
               // REFRESH only works on a class that is RACLISTed, which in practice means active.
               model.setClass(c, { active: true, raclisted: true }, { ...source, kind: "inferred" });

@@ -44,6 +44,7 @@ export function readRacfCommands(text: string, ctx: ReadContext): void {
       }
       pending.forEach(toModel);
     }
+    applier.finish();
   } catch (e) {
     // A defect in racfring, not in the input: report it where the user will see it.
     toModel({

@@ -1019,8 +1019,10 @@ class Simulation {
       title: "Select the local certificate",
       detail: `${why}${this.virtual ? " Virtual rings have no default: configure a label." : ""}`,
       evidence: evidence(...this.entries.map((e) => e.sources)),
-      source: empty ? `${R.dflt}; 7 "No certificates available" for an empty ring [UNCONFIRMED]` : R.dflt,
-      confidence: empty ? "unconfirmed" : "third-party",
+      // Field case 3 ("no label and no usable default personal certificate" → 6) covers an empty
+      // ring too, and the field cases win over the unconfirmed 7 some other APIs report.
+      source: empty ? `${R.dflt}; other APIs may report 7 "No certificates available" [UNCONFIRMED]` : R.dflt,
+      confidence: "third-party",
     });
     const fixes: SimFix[] = [];
     if (this.virtual) {
@@ -1032,6 +1034,17 @@ class Simulation {
       });
     } else {
       const best = personal.find((e) => this.keyDecision(e).returned !== false);
+      const notrustDefault = this.notrustDefault();
+      if (notrustDefault) {
+        fixes.push({
+          summary: `The ring's DEFAULT ${notrustDefault.owner} '${notrustDefault.label}' is NOTRUST, so it is not returned (rules §3 [UNCONFIRMED]): if it is the right certificate, mark it TRUST again and refresh DIGTCERT.`,
+          commands: [
+            alterTrustCommand(notrustDefault.owner, notrustDefault.label),
+            ...refreshCommands(model, ["DIGTCERT"]),
+          ],
+          notes: this.refreshNotes(),
+        });
+      }
       if (best) {
         fixes.push({
           summary: `Make ${best.owner} '${best.label}' the ring's DEFAULT (connecting it again with DEFAULT moves the default), then refresh DIGTRING.`,
@@ -1052,12 +1065,21 @@ class Simulation {
     }
     const [fix, ...alternatives] = fixes;
     return {
-      rc: empty ? 7 : 6,
-      confidence: empty ? "unconfirmed" : "third-party",
+      rc: 6,
+      confidence: "third-party",
       fix: fix ?? null,
       alternatives,
       partner: { rc: 438, confidence: "third-party" },
     };
+  }
+
+  /** The ring's DEFAULT connection when its certificate is NOTRUST (hidden from load-entries). */
+  notrustDefault(): Certificate | null {
+    if (this.virtual) return null;
+    const ring = this.model.ring(this.ringOwner, this.ringName);
+    const conn = ring?.connections.find((c) => c.default);
+    const cert = conn ? this.model.certificate(conn.owner, conn.label) : undefined;
+    return cert?.status === "NOTRUST" ? cert : null;
   }
 
   /** Connect the user's own server certificate PERSONAL DEFAULT (field case 3's fix). */
@@ -1885,10 +1907,12 @@ export function simulate(model: RacfModel, req: SimRequest): SimResult {
   const partnerInfo = failure?.partner ? codeInfo(failure.partner.rc) : null;
   const event =
     rc === 202 ? (req.policy ? "Environment Master Init" : "Environment Init") : "Initial Handshake";
-  const confidence =
-    failure && rc !== 0
-      ? failure.confidence
-      : weakest("ibm", ...sim.steps.filter((s) => s.ok !== null).map((s) => s.confidence));
+  // A prediction is as sure as the weakest rule it rests on: every step evaluated on the way,
+  // and the failure's own rule.
+  const confidence = weakest(
+    failure && rc !== 0 ? failure.confidence : "ibm",
+    ...sim.steps.filter((s) => s.ok !== null).map((s) => s.confidence),
+  );
   const messages: string[] = [...sim.racfMessages];
   if (req.policy && rc !== 0) {
     const tail = `RULE: ${req.policy.rule}  USERID: ${sim.user}`;

@@ -98,3 +98,11 @@ export async function requestPem(name: string, san: string[] = []): Promise<stri
   });
   return csr.toString("pem");
 }
+
+/**
+ * Issues as [line, code] pairs without the end-of-input refresh warning: for tests about other
+ * semantics whose small decks do not bother to refresh RACLISTed classes.
+ */
+export function codesBesidesRefresh(model: RacfModel): Array<[number, string]> {
+  return codes(model).filter(([, code]) => code !== "refresh-missing");
+}
