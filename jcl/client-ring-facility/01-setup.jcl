@@ -47,16 +47,18 @@ RACDCERT ID(BATCHU) CONNECT(ID(BATCHU) LABEL('Batch client cert') -
   RING(ClientRing) USAGE(PERSONAL) DEFAULT)
 /*
 //*------------------------------------------------------------------
-//* Define the profiles that protect the rings
-//* IRR.DIGTCERT.LISTRING usually exists already: ICH10102I then is
-//*   harmless.
-//PROFILES EXEC PGM=IKJEFT01,DYNAMNBR=20
-//SYSTSPRT DD SYSOUT=*
-//SYSTSIN  DD *
-RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
-/*
-//*------------------------------------------------------------------
 //* Permit the application users
+//* FACILITY IRR.DIGTCERT.LISTRING is shared and is NOT defined by this
+//*   job. Check first with RLIST FACILITY IRR.DIGTCERT.LISTRING
+//*   AUTHUSER.
+//* If it shows IRR.DIGTCERT.LISTRING itself, the PERMITs below add to
+//*   it.
+//* If it shows a generic profile (e.g. IRR.DIGTCERT.*), change the
+//*   PERMITs below to name that profile: a PERMIT names a profile, not
+//*   a resource.
+//* If no profile protects it, define it first (RDEFINE FACILITY
+//*   IRR.DIGTCERT.LISTRING UACC(NONE)): a PERMIT to a profile that
+//*   does not exist fails with ICH06004I.
 //* BATCHU READ on IRR.DIGTCERT.LISTRING:
 //*   BATCHU opens its own ring BATCHU/ClientRing [IBM]
 //* REPORTU UPDATE on IRR.DIGTCERT.LISTRING:

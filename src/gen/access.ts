@@ -148,6 +148,12 @@ export function computeAccess(plan: ResolvedPlan): AccessPlan {
           confidence: n.confidence,
         });
       }
+      if (n.profile === "IRR.DIGTCERT.LISTRING" && n.access === "UPDATE") {
+        // Global mode has no per-ring granularity (rules §1): UPDATE opens every user's ring.
+        warnings.push(
+          `${app.user} gets UPDATE on FACILITY IRR.DIGTCERT.LISTRING, which opens every user's key ring, not only ${app.ring.owner}'s; the RDATALIB strategy limits it to that ring`,
+        );
+      }
       if (n.profile === "IRR.DIGTCERT.GENCERT") {
         warnings.push(
           `${app.user} gets CONTROL on FACILITY IRR.DIGTCERT.GENCERT, which also lets it generate certificates; RDATALIB avoids this`,

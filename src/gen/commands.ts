@@ -249,18 +249,30 @@ export function setupCommands(plan: ResolvedPlan, access: AccessPlan): PhaseComm
 
   const profCmds: string[] = [];
   const profNotes: string[] = [];
+  const sharedNotes: string[] = [];
   if (access.profiles.some((p) => p.cls === "RDATALIB") && plan.activateRdatalib) {
     // Ring-specific checking needs RDATALIB active and RACLISTed (KC24 ichd100/dlibauth.htm).
     profCmds.push("SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)");
     profNotes.push("RDATALIB must be active and RACLISTed for ring-specific checking.");
   }
   for (const p of access.profiles) {
-    profCmds.push(`RDEFINE ${p.cls} ${p.profile} UACC(NONE)`);
-    if (!p.owned) profNotes.push(`${p.profile} usually exists already: ICH10102I then is harmless.`);
+    if (p.owned) {
+      profCmds.push(`RDEFINE ${p.cls} ${p.profile} UACC(NONE)`);
+      continue;
+    }
+    // A shared FACILITY profile is never defined here: where a generic profile such as
+    // IRR.DIGTCERT.* protects the resource today, a new discrete profile would take over from it
+    // (RACF uses the discrete profile first) and lock out every server that relies on the generic.
+    sharedNotes.push(
+      `${p.cls} ${p.profile} is shared and is NOT defined by this job. Check first with RLIST ${p.cls} ${p.profile} AUTHUSER.`,
+      `If it shows ${p.profile} itself, the PERMITs below add to it.`,
+      "If it shows a generic profile (e.g. IRR.DIGTCERT.*), change the PERMITs below to name that profile: a PERMIT names a profile, not a resource.",
+      `If no profile protects it, define it first (RDEFINE ${p.cls} ${p.profile} UACC(NONE)): a PERMIT to a profile that does not exist fails with ICH06004I.`,
+    );
   }
   add("profiles", [group(PHASE_STEP.profiles, PHASE_TITLE.profiles, profCmds, profNotes)]);
 
-  const permitNotes: string[] = [];
+  const permitNotes: string[] = [...sharedNotes];
   const permitCmds: string[] = [];
   for (const g of access.grants) {
     permitCmds.push(`PERMIT ${g.profile} CLASS(${g.cls}) ID(${g.user}) ACCESS(${g.access})`);

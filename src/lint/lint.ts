@@ -529,6 +529,17 @@ function lintCommand(
             "permit-deleted-profile",
             `PERMIT to ${cls} ${p.text}, which this deck deleted earlier (RDELETE)`,
           );
+        } else if (!state.profiles.has(key) && cls === "FACILITY" && p.text.startsWith("IRR.DIGTCERT.")) {
+          // The IRR.DIGTCERT.* FACILITY profiles are shared by everything that uses RACDCERT and
+          // R_datalib; a job that adds access should not define them (a new discrete profile
+          // would take over from a site's generic one), so this is a reminder, not a defect.
+          c.add(
+            p.line,
+            p.column,
+            "info",
+            "permit-shared-profile",
+            `PERMIT to ${cls} ${p.text}, a shared profile this deck does not define: check that it exists (RLIST ${cls} ${p.text}); without one the PERMIT fails (ICH06004I)`,
+          );
         } else if (!state.profiles.has(key)) {
           c.add(
             p.line,

@@ -764,8 +764,7 @@ describe("simulate: scenarios", () => {
     // 7 "No certificates available" is asked for "where the rules support it": they do not (an
     // empty ring without a label is 6 by field case 3's conclusion), so 7 stays in the catalogue
     // for `explain` and no scenario predicts it.
-    for (const rc of [0, 6, 8, 109, 202, 401, 402, 403, 428, 434, 435, 440, 467])
-      expect(codes).toContain(rc);
+    for (const rc of [0, 6, 8, 109, 202, 401, 402, 403, 428, 434, 435, 440, 467]) expect(codes).toContain(rc);
   });
 
   it("is pure: the model is not changed by a simulation", () => {
