@@ -30,6 +30,11 @@ export interface ApplyOptions {
 }
 
 /** State that lives for one input (generated labels are numbered per input). */
+/** Data set names compare without quotes, in upper case. */
+function datasetKey(name: string): string {
+  return name.replace(/^'|'$/g, "").toUpperCase();
+}
+
 export class CommandApplier {
   private readonly ctx: ReadContext;
   private readonly jobUser: string | null;
@@ -538,7 +543,7 @@ export class CommandApplier {
         cert.sources.push(this.source(cmd.line, cmd.column));
         return;
       }
-      case "GENREQ":
+      case "GENREQ": {
         if (cert.privateKey === false) {
           this.issue(
             fn.line,
@@ -548,7 +553,10 @@ export class CommandApplier {
             fn.column,
           );
         }
+        const dsn = firstValue(kws, "DSN");
+        if (dsn) this.requests.set(datasetKey(dsn.text), cert);
         return;
+      }
       case "EXPORT": {
         const format = firstValue(kws, "FORMAT")?.text.toUpperCase() ?? "CERTB64";
         if (format.startsWith("PKCS12") && cert.privateKey === false) {
@@ -781,7 +789,16 @@ export class CommandApplier {
       ? this.label(withLabel.values[0], what, withLabel.line)
       : this.nextLabel(cmd.line);
     if (label === null) return;
-    if (model.certificate(owner, label)) {
+    // A request GENREQ wrote from a certificate RACF holds the key of: GENCERT signs that same
+    // certificate ("use the resulting request as input to RACDCERT GENCERT to sign the replicated
+    // certificate", IBM KC21 icha400/le-rekey.htm), which keeps its key, label and connections.
+    const renewed = fn.values[0] ? this.requests.get(datasetKey(fn.values[0].text)) : undefined;
+    const renewing =
+      renewed !== undefined &&
+      renewed.owner === owner &&
+      renewed.privateKey === true &&
+      model.certificate(owner, renewed.label) === renewed;
+    if (!renewing && model.certificate(owner, label)) {
       this.issue(
         cmd.line,
         "label-in-use",
@@ -791,7 +808,7 @@ export class CommandApplier {
       );
       return;
     }
-    const cert = blankCertificate(owner, label, [source]);
+    const cert = blankCertificate(owner, renewing ? renewed.label : label, [source]);
 
     // ---- validity: RACF's defaults are the run time and one year later (IBM le-gencert.htm,
     // rules §6 [UNCONFIRMED]); TIME defaults to 00:00:00 / 23:59:59.
@@ -998,7 +1015,42 @@ export class CommandApplier {
         source,
       );
     }
+    if (renewing) {
+      this.renewFromRequest(renewed, cert, fn, withLabel !== undefined && label !== renewed.label);
+      return;
+    }
     model.addCertificate(cert);
+  }
+
+  /** Apply a GENCERT of a GENREQ request to the certificate the request came from. */
+  private renewFromRequest(
+    target: Certificate,
+    signed: Certificate,
+    fn: Keyword,
+    labelIgnored: boolean,
+  ): void {
+    const {
+      owner: _o,
+      label: _l,
+      sources,
+      privateKey: _p,
+      keyStore: _k,
+      icsfLabel: _i,
+      keyType,
+      keySize,
+      ...facts
+    } = signed;
+    Object.assign(target, facts, { fromRequest: false, status: "TRUST" });
+    if (keyType !== null) target.keyType = keyType;
+    if (keySize !== null) target.keySize = keySize;
+    target.sources.push(...sources);
+    this.issue(
+      fn.line,
+      "certificate-renewed",
+      `RACDCERT GENCERT: the request was written by GENREQ from ${target.owner} '${target.label}', so that certificate is signed anew and keeps its private key, label and ring connections [IBM le-rekey.htm]${labelIgnored ? "; WITHLABEL is not applied to it [UNCONFIRMED]" : ""}`,
+      "info",
+      fn.column,
+    );
   }
 
   // ---- users and groups ------------------------------------------------------------------
@@ -1344,6 +1396,9 @@ export class CommandApplier {
   }
 
   // ---- RACLISTed classes waiting for a refresh --------------------------------------------
+
+  /** Request data sets written by GENREQ in this input → the certificate whose key signed them. */
+  private readonly requests = new Map<string, Certificate>();
 
   /** RACLISTed class → line of its first change since the last SETROPTS RACLIST(...) REFRESH. */
   private readonly unrefreshed = new Map<string, number>();

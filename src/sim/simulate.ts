@@ -1231,13 +1231,18 @@ class Simulation {
             notes,
           });
         }
-        // Field case 4, second fix: run the server as the certificate's owner.
+        // Field case 4, second fix: run the server as the certificate's owner. Whether the owner
+        // can then open the ring is the same question asked for the owner, so ask it; what the
+        // owner still lacks (often READ on IRR.DIGTCERT.LISTRING) goes into this fix.
         const started = this.req.userOrigin?.startedProfile ?? null;
+        const asOwner = simulate(model, { ...this.req, user: certOwner, userOrigin: null });
+        const ownerNeeds = asOwner.rc !== 0 && asOwner.fix ? asOwner.fix.commands : [];
+        const runAs = started
+          ? [`RALTER STARTED ${started} STDATA(USER(${certOwner}))`, ...refreshCommands(model, ["STARTED"])]
+          : [];
         fixes.push({
-          summary: `Run the application as ${certOwner}, the certificate's owner${started ? ` (STDATA of STARTED profile ${started})` : " (its STARTED profile's STDATA USER or the job's USER)"}${certOwner !== this.ringOwner ? "" : ": the owner opens its own ring with READ"}.`,
-          commands: started
-            ? [`RALTER STARTED ${started} STDATA(USER(${certOwner}))`, ...refreshCommands(model, ["STARTED"])]
-            : [],
+          summary: `Run the application as ${certOwner}, the certificate's owner${started ? ` (STDATA of STARTED profile ${started})` : " (its STARTED profile's STDATA USER or the job's USER)"}${ownerNeeds.length > 0 ? `; ${certOwner} also needs: ${(asOwner.fix?.summary ?? "").replace(/\.+$/, "")}` : certOwner === this.ringOwner ? ": the owner opens its own ring with READ" : ""}.`,
+          commands: [...new Set([...ownerNeeds, ...runAs])],
           notes: ["Restart the started task so it runs under the new user."],
         });
         return fixes;

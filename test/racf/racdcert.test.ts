@@ -526,3 +526,37 @@ describe("passwords given as JCL symbols", () => {
     expect(codes(m)).toEqual([[2, "password-in-job"]]);
   });
 });
+
+describe("GENREQ, then GENCERT of that request (renewal with the same key)", () => {
+  const deck = [
+    "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('CA')) WITHLABEL('CA') NOTAFTER(DATE(2030-12-31))",
+    "RACDCERT ID(WEBSRV) GENCERT SUBJECTSDN(CN('web')) WITHLABEL('Web') SIGNWITH(CERTAUTH LABEL('CA')) -",
+    "  NOTBEFORE(DATE(2024-01-01)) NOTAFTER(DATE(2025-01-01))",
+    "RACDCERT ID(WEBSRV) ADDRING(R)",
+    "RACDCERT ID(WEBSRV) CONNECT(LABEL('Web') RING(R) DEFAULT)",
+    "RACDCERT ID(WEBSRV) GENREQ(LABEL('Web')) DSN('WEBSRV.WEB.REQ')",
+    "RACDCERT ID(WEBSRV) GENCERT('WEBSRV.WEB.REQ') SIGNWITH(CERTAUTH LABEL('CA')) -",
+    "  NOTAFTER(DATE(2027-01-01))",
+  ].join("\n");
+
+  it("signs the original certificate anew: same label, key and connections, new dates [IBM le-rekey]", () => {
+    const m = read(deck, { ranAt: new Date("2025-06-01T00:00:00Z") });
+    expect(m.certificatesOf("ID(WEBSRV)")).toHaveLength(1);
+    expect(m.certificate("ID(WEBSRV)", "Web")).toMatchObject({
+      privateKey: true,
+      notAfter: "2027-01-01T23:59:59Z",
+      issuer: "CN=CA",
+      status: "TRUST",
+    });
+    expect(m.ring("WEBSRV", "R")?.connections).toMatchObject([{ label: "Web", default: true }]);
+    expect(codes(m).map(([, c]) => c)).toContain("certificate-renewed");
+  });
+
+  it("a request no GENREQ in the input wrote still gives a certificate without a RACF key", () => {
+    const m = read(deck.replace("GENCERT('WEBSRV.WEB.REQ')", "GENCERT('OTHER.REQ') WITHLABEL('Other')"), {
+      ranAt: new Date("2025-06-01T00:00:00Z"),
+    });
+    expect(m.certificate("ID(WEBSRV)", "Other")).toMatchObject({ privateKey: false, fromRequest: true });
+    expect(m.certificate("ID(WEBSRV)", "Web")?.notAfter).toBe("2025-01-01T23:59:59Z");
+  });
+});
