@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { access, chmod, mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { access, chmod, lstat, mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { InputError } from "./errors.js";
 
@@ -30,33 +30,71 @@ export interface WriteOptions {
   mode?: number;
 }
 
+function describeFsError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOTDIR":
+      return "a part of the path is a file, not a directory";
+    case "EISDIR":
+      return "it is a directory";
+    case "EROFS":
+      return "the file system is read-only";
+    default:
+      return (e as Error).message;
+  }
+}
+
 /**
  * Write a file atomically: a temporary file beside the target, fsync, then rename. An
- * existing file is never replaced without `force` — nothing the user had is lost.
+ * existing file is never replaced without `force`, and only a regular file is ever replaced
+ * (never a directory, a device or a symbolic link) — nothing the user had is lost. On any
+ * failure the temporary file is removed and the error names the file (exit 3).
  */
 export async function writeFileSafe(
   path: string,
   data: string | Uint8Array,
   opts: WriteOptions = {},
 ): Promise<void> {
-  if (!opts.force && (await exists(path))) {
+  let existing: Awaited<ReturnType<typeof lstat>> | null = null;
+  try {
+    existing = await lstat(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") {
+      throw new InputError(`${path}: cannot write (${describeFsError(e)})`);
+    }
+  }
+  if (existing && !existing.isFile()) {
+    const what = existing.isDirectory()
+      ? "a directory"
+      : existing.isSymbolicLink()
+        ? "a symbolic link"
+        : "not a regular file";
+    throw new InputError(`${path} is ${what}; racfring only writes regular files and will not replace it`);
+  }
+  if (existing && !opts.force) {
     throw new InputError(`${path} already exists; use --force to replace it`);
   }
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.racfring-tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const dir = dirname(path);
+  const tmp = join(dir, `.racfring-tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   const mode = opts.mode ?? 0o644;
-  const fh = await open(tmp, "wx", mode);
   try {
-    await fh.writeFile(data);
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-  try {
+    await mkdir(dir, { recursive: true });
+    const fh = await open(tmp, "wx", mode);
+    try {
+      await fh.writeFile(data);
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await chmod(tmp, mode);
     await rename(tmp, path);
   } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw new InputError(`${path}: cannot write (${describeFsError(e)}); nothing was written`);
   }
 }

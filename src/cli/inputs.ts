@@ -1,4 +1,5 @@
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { modelFromJson } from "../model/json.js";
@@ -7,7 +8,7 @@ import type { DatasetFile, ReadContext } from "../readers/context.js";
 import { mergeCertificate, sameCertificate } from "../readers/merge.js";
 import { type OptionSpecs, type ParsedArgs, str } from "./command.js";
 import { InputError, UsageError } from "./errors.js";
-import { exists, readInput } from "./files.js";
+import { readInput } from "./files.js";
 
 /**
  * The input flags every command that works on a RACF state accepts. They can be mixed and
@@ -81,6 +82,29 @@ async function* fileLines(path: string): AsyncIterable<string> {
   for await (const line of rl) yield line;
 }
 
+/** Lines of an unload, control characters replaced; a NUL byte means a binary file. */
+async function* sanitizedLines(
+  lines: AsyncIterable<string>,
+  file: string,
+  acc: Sanitized,
+): AsyncIterable<string> {
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (line.includes("\u0000")) {
+      throw new InputError(
+        `${file}:${n}: binary data (NUL bytes) in an IRRDBU00 unload; transfer it as text (EBCDIC → ASCII)`,
+      );
+    }
+    const s = sanitizeText(line);
+    if (s.count > 0) {
+      acc.count += s.count;
+      if (acc.first === null && s.first) acc.first = { line: n, column: s.first.column };
+    }
+    yield s.text;
+  }
+}
+
 /** Parse `--cert FILE=OWNER:LABEL`. The label may contain colons and blanks; the owner may not. */
 export function parseCertSpec(spec: string): { file: string; owner: string | null; label: string | null } {
   const eq = spec.lastIndexOf("=");
@@ -98,6 +122,56 @@ export function parseCertSpec(spec: string): { file: string; owner: string | nul
   if (label.length < 1 || label.length > 32)
     throw new UsageError(`--cert ${spec}: label must be 1–32 characters`);
   return { file, owner, label };
+}
+
+/**
+ * Control characters other than tab, line ends and form feed (listings carry page breaks) have
+ * no business in RACF commands, listings or unloads; echoed back they could drive the user's
+ * terminal (ESC sequences). They are replaced by U+FFFD and reported once per file.
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F-\u009F]/g;
+
+export interface Sanitized {
+  text: string;
+  count: number;
+  first: { line: number; column: number } | null;
+}
+
+export function sanitizeText(text: string): Sanitized {
+  let count = 0;
+  let first: Sanitized["first"] = null;
+  const out = text.replace(CONTROL, (_m, offset: number) => {
+    if (first === null) {
+      const before = text.slice(0, offset);
+      const line = before.split("\n").length;
+      first = { line, column: offset - before.lastIndexOf("\n") };
+    }
+    count++;
+    return "\uFFFD";
+  });
+  return { text: out, count, first };
+}
+
+/** Text inputs are text: a NUL byte means a binary file (a load module, a PKCS#12, a zip...). */
+function textOf(buf: Buffer, file: string, what: string): string {
+  if (buf.includes(0)) {
+    throw new InputError(
+      `${file}: is a binary file, not ${what} (NUL bytes); transfer RACF output and JCL as text (EBCDIC → ASCII)`,
+    );
+  }
+  return buf.toString("utf8");
+}
+
+function reportControls(model: RacfModel, file: string, s: Sanitized): void {
+  if (s.count === 0 || s.first === null) return;
+  model.issue({
+    file,
+    line: s.first.line,
+    column: s.first.column,
+    code: "control-character",
+    severity: "warning",
+    message: `${s.count} control character(s) replaced by U+FFFD (first here); the input may be corrupt or not plain text`,
+  });
 }
 
 /**
@@ -131,24 +205,30 @@ export async function loadInputs(args: ParsedArgs, cwd: string, now: Date): Prom
     });
     switch (input.name) {
       case "jcl": {
-        const text = (await readInput(value, cwd)).toString("utf8");
+        const clean = sanitizeText(textOf(await readInput(value, cwd), value, "RACF commands"));
+        reportControls(model, value, clean);
         const { readRacfCommands } = await import("../racf/reader.js");
-        readRacfCommands(text, ctx(value));
+        readRacfCommands(clean.text, ctx(value));
         files.push(value);
         break;
       }
       case "listing": {
-        const text = (await readInput(value, cwd)).toString("utf8");
+        const clean = sanitizeText(textOf(await readInput(value, cwd), value, "a RACF listing"));
+        reportControls(model, value, clean);
         const { readListing } = await import("../readers/listing.js");
-        readListing(text, ctx(value));
+        readListing(clean.text, ctx(value));
         files.push(value);
         break;
       }
       case "unload": {
         const path = resolve(cwd, value);
-        if (!(await exists(path))) throw new InputError(`${value}: cannot read input (no such file)`);
+        const info = await stat(path).catch(() => null);
+        if (!info) throw new InputError(`${value}: cannot read input (no such file)`);
+        if (!info.isFile()) throw new InputError(`${value}: cannot read input (not a regular file)`);
         const { readUnload } = await import("../readers/unload.js");
-        await readUnload(fileLines(path), ctx(value));
+        const controls: Sanitized = { text: "", count: 0, first: null };
+        await readUnload(sanitizedLines(fileLines(path), value, controls), ctx(value));
+        reportControls(model, value, controls);
         files.push(value);
         break;
       }
@@ -165,10 +245,10 @@ export async function loadInputs(args: ParsedArgs, cwd: string, now: Date): Prom
         break;
       }
       case "model": {
-        const text = (await readInput(value, cwd)).toString("utf8");
+        const text = textOf(await readInput(value, cwd), value, "a racfring model JSON");
         const { state, issues } = modelFromJson(text, value);
-        const fatal = issues.find(
-          (i) => i.code === "invalid-json" || i.code === "model-version" || i.code === "invalid-model",
+        const fatal = issues.find((i) =>
+          ["invalid-json", "model-version", "not-a-model", "invalid-model"].includes(i.code),
         );
         if (
           fatal &&

@@ -129,6 +129,13 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // `racfring explain --list | head -1`: the reader went away. That is not an error of ours.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   runCli(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;

@@ -1,5 +1,16 @@
 import { blankCertificate, emptyState } from "./model.js";
 import type { InputIssue, RacfState } from "./types.js";
+import {
+  ASSUMPTION_CHECK,
+  CERTIFICATE_CHECK,
+  type Check,
+  CLASS_CHECK,
+  GROUP_CHECK,
+  ISSUE_CHECK,
+  PROFILE_CHECK,
+  RING_CHECK,
+  USER_CHECK,
+} from "./validate.js";
 
 /** Version of the model JSON. Bump on an incompatible change and document it in the README. */
 export const MODEL_JSON_VERSION = 1;
@@ -12,19 +23,6 @@ export interface ModelJson extends RacfState {
 export function modelToJson(state: RacfState): ModelJson {
   return { racfringModel: MODEL_JSON_VERSION, ...state };
 }
-
-type Check = (v: unknown) => boolean;
-const isStr: Check = (v) => typeof v === "string";
-const isStrOrNull: Check = (v) => v === null || typeof v === "string";
-const isBool: Check = (v) => typeof v === "boolean";
-const isArr: Check = (v) => Array.isArray(v);
-
-const REQUIRED: Record<string, Record<string, Check>> = {
-  users: { id: isStr, special: isBool, implied: isBool },
-  certificates: { owner: isStr, label: isStr, status: isStr, notBefore: isStrOrNull, notAfter: isStrOrNull },
-  rings: { owner: isStr, name: isStr, connections: isArr },
-  profiles: { class: isStr, name: isStr, uacc: isStr, access: isArr },
-};
 
 /** Line of a character offset, for JSON.parse positions. */
 function lineAt(text: string, offset: number): number {
@@ -75,7 +73,18 @@ export function modelFromJson(text: string, file: string): { state: RacfState; i
   }
   const obj = raw as Record<string, unknown>;
   const version = obj.racfringModel;
-  if (version !== undefined && version !== 1) {
+  if (version === undefined) {
+    issues.push({
+      file,
+      line: 1,
+      code: "not-a-model",
+      severity: "error",
+      message:
+        'not a racfring model JSON (no "racfringModel" key); write one with `racfring model --json` (an audit report or a SARIF file is not a model)',
+    });
+    return { state, issues };
+  }
+  if (version !== 1) {
     issues.push({
       file,
       line: 1,
@@ -86,7 +95,7 @@ export function modelFromJson(text: string, file: string): { state: RacfState; i
     return { state, issues };
   }
   // Built per element: defaults hold arrays, and two elements must never share one.
-  const defaults = {
+  const defaults: Record<string, () => Record<string, unknown>> = {
     users: () => ({ groups: [], revoked: false, sources: [] }),
     // every certificate field but the required ones, with the meaning "not known"
     certificates: () =>
@@ -95,8 +104,47 @@ export function modelFromJson(text: string, file: string): { state: RacfState; i
       ),
     rings: () => ({ sources: [] }),
     profiles: () => ({ stdata: null, applData: null, sources: [] }),
+    groups: () => ({ sources: [] }),
+    issues: () => ({}),
+    assumptions: () => ({ sources: [] }),
   };
-  for (const key of ["users", "certificates", "rings", "profiles"] as const) {
+  const checks: Record<string, Check> = {
+    users: USER_CHECK,
+    certificates: CERTIFICATE_CHECK,
+    rings: RING_CHECK,
+    profiles: PROFILE_CHECK,
+    groups: GROUP_CHECK,
+    issues: ISSUE_CHECK,
+    assumptions: ASSUMPTION_CHECK,
+  };
+  /** Defaults for what older or hand-written files leave out, inside elements too. */
+  const complete = (key: string, el: unknown): unknown => {
+    if (typeof el !== "object" || el === null || Array.isArray(el)) return el;
+    const item: Record<string, unknown> = { ...(defaults[key]?.() ?? {}), ...(el as object) };
+    if (key === "rings" && Array.isArray(item.connections)) {
+      item.connections = item.connections.map((c: unknown) =>
+        typeof c === "object" && c !== null ? { sources: [], default: false, ...c } : c,
+      );
+    }
+    if (key === "profiles") {
+      if (item.generic === undefined && typeof item.name === "string") item.generic = /[*%]/.test(item.name);
+      if (Array.isArray(item.access)) {
+        item.access = item.access.map((a: unknown) =>
+          typeof a === "object" && a !== null ? { sources: [], ...a } : a,
+        );
+      }
+    }
+    return item;
+  };
+  for (const key of [
+    "users",
+    "groups",
+    "certificates",
+    "rings",
+    "profiles",
+    "issues",
+    "assumptions",
+  ] as const) {
     const arr = obj[key];
     if (arr === undefined) continue;
     if (!Array.isArray(arr)) {
@@ -109,49 +157,48 @@ export function modelFromJson(text: string, file: string): { state: RacfState; i
       });
       continue;
     }
-    arr.forEach((el: unknown, i) => {
-      const checks = REQUIRED[key] ?? {};
-      const bad = Object.entries(checks).find(
-        ([f, ok]) => typeof el !== "object" || el === null || !ok((el as Record<string, unknown>)[f]),
-      );
-      if (bad) {
+    const check = checks[key] ?? (() => null);
+    arr.forEach((raw: unknown, i) => {
+      const el = complete(key, raw);
+      const why = check(el);
+      if (why) {
         issues.push({
           file,
           line: locate(text, key, i),
           code: "invalid-model",
           severity: "error",
-          message: `${key}[${i}]: field "${bad[0]}" is missing or of the wrong type; element skipped`,
+          message: `${key}[${i}]${why.startsWith("[") || why.startsWith(".") ? "" : " "}${why}; element skipped`,
         });
         return;
       }
-      const item = { ...defaults[key](), ...(el as object) } as Record<string, unknown>;
-      if (key === "rings") {
-        item.connections = (item.connections as Record<string, unknown>[]).map((c) => ({
-          sources: [],
-          default: false,
-          ...c,
-        }));
-      }
-      if (key === "profiles") {
-        item.generic ??= /[*%]/.test(String(item.name));
-        item.access = (item.access as Record<string, unknown>[]).map((a) => ({ sources: [], ...a }));
-      }
-      (state[key] as unknown[]).push(item);
+      (state[key] as unknown[]).push(el);
     });
   }
-  if (Array.isArray(obj.groups)) state.groups = obj.groups as RacfState["groups"];
-  if (obj.classes && typeof obj.classes === "object") {
-    for (const [name, s] of Object.entries(obj.classes as Record<string, Record<string, unknown>>)) {
-      state.classes[name] = {
-        active: Boolean(s.active),
-        raclisted: Boolean(s.raclisted),
-        generic: Boolean(s.generic),
-        assumed: Boolean(s.assumed),
-        sources: Array.isArray(s.sources) ? (s.sources as RacfState["classes"][string]["sources"]) : [],
-      };
+  if (obj.classes !== undefined) {
+    if (typeof obj.classes !== "object" || obj.classes === null || Array.isArray(obj.classes)) {
+      issues.push({
+        file,
+        line: locate(text, "classes", -1),
+        code: "invalid-model",
+        severity: "error",
+        message: '"classes" must be an object',
+      });
+    } else {
+      for (const [name, st] of Object.entries(obj.classes as Record<string, unknown>)) {
+        const why = CLASS_CHECK(st);
+        if (why) {
+          issues.push({
+            file,
+            line: locate(text, "classes", -1),
+            code: "invalid-model",
+            severity: "error",
+            message: `classes.${name}${why}; class state left at racfring's default`,
+          });
+          continue;
+        }
+        state.classes[name] = st as RacfState["classes"][string];
+      }
     }
   }
-  if (Array.isArray(obj.issues)) state.issues = obj.issues as InputIssue[];
-  if (Array.isArray(obj.assumptions)) state.assumptions = obj.assumptions as RacfState["assumptions"];
   return { state, issues };
 }

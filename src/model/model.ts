@@ -131,8 +131,14 @@ export class RacfModel {
 
   // ---- issues and assumptions -------------------------------------------------------------
 
+  /**
+   * Record an input issue. Messages quote input, and input can be hostile or huge (a 20 MB
+   * line): any run of more than 200 characters without a blank is shortened, so no reader can
+   * echo it whole.
+   */
   issue(issue: InputIssue): void {
-    this.state.issues.push(issue);
+    const message = issue.message.replace(/\S{201,}/g, (run) => `${run.slice(0, 200)}…`);
+    this.state.issues.push(message === issue.message ? issue : { ...issue, message });
   }
 
   assume(message: string, source?: Source): void {

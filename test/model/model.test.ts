@@ -153,9 +153,12 @@ describe("model JSON", () => {
   });
 
   it("skips elements with missing required fields and says which", () => {
-    const r = modelFromJson(JSON.stringify({ certificates: [{ owner: "CERTAUTH" }] }), "m.json");
+    const r = modelFromJson(
+      JSON.stringify({ racfringModel: 1, certificates: [{ owner: "CERTAUTH" }] }),
+      "m.json",
+    );
     expect(r.state.certificates).toHaveLength(0);
-    expect(r.issues[0]?.message).toContain('certificates[0]: field "label"');
+    expect(r.issues[0]?.message).toContain("certificates[0].label must be a string");
   });
 
   it("refuses an unknown model version", () => {
@@ -199,6 +202,7 @@ describe("model JSON defaults", () => {
     const minimal = { owner: "CERTAUTH", status: "TRUST", notBefore: null, notAfter: null };
     const r = modelFromJson(
       JSON.stringify({
+        racfringModel: 1,
         certificates: [
           { ...minimal, label: "a" },
           { ...minimal, label: "b" },
@@ -211,5 +215,88 @@ describe("model JSON defaults", () => {
     expect(b?.sources).toEqual([]);
     expect(a?.altNames).not.toBe(b?.altNames);
     expect(b).toMatchObject({ keyType: null, privateKey: null, keyUsage: null, fromRequest: false });
+  });
+});
+
+describe("model JSON validation (hand-edited or foreign files)", () => {
+  const cert = { owner: "CERTAUTH", label: "CA", status: "TRUST", notBefore: null, notAfter: null };
+  const read = (o: object) => modelFromJson(JSON.stringify({ racfringModel: 1, ...o }), "m.json");
+
+  it("refuses a JSON that is not a racfring model (an audit report, SARIF, package.json)", () => {
+    const r = modelFromJson(JSON.stringify({ findings: [], applications: [] }), "report.json");
+    expect(r.issues[0]?.code).toBe("not-a-model");
+  });
+
+  it.each([
+    [
+      "a date that does not parse",
+      { certificates: [{ ...cert, notAfter: "garbage" }] },
+      "certificates[0].notAfter",
+    ],
+    ["an unknown status", { certificates: [{ ...cert, status: "MAYBE" }] }, "certificates[0].status"],
+    [
+      "a label over 32 characters",
+      { certificates: [{ ...cert, label: "x".repeat(33) }] },
+      "certificates[0].label",
+    ],
+    [
+      "a user id over 8 characters",
+      { users: [{ id: "FOURTEENCHARID", special: false, implied: false }] },
+      "users[0].id",
+    ],
+    [
+      "an unknown access level",
+      { profiles: [{ class: "FACILITY", name: "P", uacc: "NONE", access: [{ id: "A", level: "GOD" }] }] },
+      "profiles[0].access[0].level",
+    ],
+    [
+      "default given as a string",
+      {
+        rings: [
+          {
+            owner: "A",
+            name: "R",
+            connections: [{ owner: "ID(A)", label: "l", usage: "PERSONAL", default: "no" }],
+          },
+        ],
+      },
+      "rings[0].connections[0].default",
+    ],
+    [
+      "a connection that is not an object",
+      { rings: [{ owner: "A", name: "R", connections: ["x"] }] },
+      "rings[0].connections[0]",
+    ],
+    ["an assumption that is a number", { assumptions: [1] }, "assumptions[0]"],
+  ])("skips an element with %s and says where", (_what, input, path) => {
+    const r = read(input);
+    expect(r.issues).toHaveLength(1);
+    expect(r.issues[0]).toMatchObject({ code: "invalid-model", severity: "error" });
+    expect(r.issues[0]?.message.startsWith(path)).toBe(true);
+    expect(
+      r.state.certificates.length + r.state.users.length + r.state.profiles.length + r.state.rings.length,
+    ).toBe(0);
+  });
+
+  it("reports class state of the wrong shape and keeps the default", () => {
+    const r = read({ classes: { RDATALIB: { active: "yes" } } });
+    expect(r.issues[0]?.message).toContain("classes.RDATALIB.active");
+    expect(r.state.classes.RDATALIB?.assumed).toBe(true);
+  });
+});
+
+describe("input issues quoting huge input", () => {
+  it("shortens any run over 200 characters in a message", () => {
+    const m = new RacfModel();
+    m.issue({
+      file: "f",
+      line: 1,
+      code: "x",
+      severity: "warning",
+      message: `unknown keyword ${"A".repeat(5000)} here`,
+    });
+    const msg = m.state.issues[0]?.message ?? "";
+    expect(msg.length).toBeLessThan(300);
+    expect(msg).toMatch(/^unknown keyword A{200}… here$/);
   });
 });
