@@ -242,5 +242,6 @@ export function runAudit(model: RacfModel, opts: AuditOptions): AuditReport {
     },
     assumptions,
     rules: rules.map((r) => r.meta),
+    inputIssues: model.state.issues.map((i) => ({ ...i })),
   };
 }

@@ -5,7 +5,7 @@
  * from "passed") and typescript-eslint (rule metadata that documentation and tests check).
  */
 import type { RacfModel } from "../model/model.js";
-import type { Confidence, Severity, Source } from "../model/types.js";
+import type { Confidence, InputIssue, Severity, Source } from "../model/types.js";
 
 /**
  * Data a rule needs. The engine checks the global ones (marked *) before running a rule and
@@ -218,4 +218,9 @@ export interface AuditReport {
   assumptions: string[];
   /** Rule metadata of the rules that ran, for SARIF and documentation. */
   rules: RuleMeta[];
+  /**
+   * The readers' issues (model.state.issues): an input with errors gives an incomplete model,
+   * so the report says so next to its findings (the CLI also exits 3).
+   */
+  inputIssues: InputIssue[];
 }

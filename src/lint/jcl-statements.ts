@@ -13,7 +13,13 @@
  *   blanks in its name field and resumes between columns 4 and 16;
  * - `DD *` data ends at `/*` or the next `//` statement, `DD DATA` (or any DLM=) only at the
  *   delimiter.
+ * - JCL symbols are substituted in in-stream data only when its DD has SYMBOLS=JCLONLY or
+ *   SYMBOLS=EXECSYS (z/OS 2.1+, "SYMBOLS parameter" of the DD statement); without it `&NAME`
+ *   reaches the program as typed.
+ * - PASSWORD= on the JOB statement is the submitter's RACF password, in clear text in the
+ *   job and wherever it is kept ("PASSWORD parameter" of the JOB statement).
  */
+import { truncate } from "../audit/format/safe-text.js";
 import type { LintIssue } from "./types.js";
 
 const OPERATIONS = new Set([
@@ -113,6 +119,31 @@ function balance(operands: string): { quotes: boolean; parens: number } {
   return { quotes: !quoted, parens: depth };
 }
 
+/** `&NAME` references (JCL symbol syntax: 1–8 letters, digits or national characters). */
+const SYMBOL_REF_RE = /&([A-Z#$@][A-Z0-9#$@]{0,7})(?![A-Z0-9#$@])/gi;
+
+/** In-stream data of a DD without SYMBOLS=, checked once every SET of the job is known. */
+interface PlainData {
+  ddLine: number;
+  lines: { lineNo: number; raw: string }[];
+}
+
+/** Where `PASSWORD=` starts in a JOB statement's operand text (outside apostrophes), or -1. */
+function passwordAt(operands: string): number {
+  let quoted = false;
+  for (let i = 0; i < operands.length; i++) {
+    const ch = operands.charAt(i);
+    if (ch === "'") quoted = !quoted;
+    else if (
+      !quoted &&
+      (i === 0 || operands.charAt(i - 1) === ",") &&
+      /^PASSWORD=/i.test(operands.slice(i, i + 9))
+    )
+      return i;
+  }
+  return -1;
+}
+
 /** Scan the raw lines of a job. `tsoDdLines` are the lines of SYSTSIN DD statements (from the splitter). */
 export function scanJcl(lines: readonly string[], file: string, tsoDdLines: ReadonlySet<number>): JclScan {
   const issues: LintIssue[] = [];
@@ -126,8 +157,34 @@ export function scanJcl(lines: readonly string[], file: string, tsoDdLines: Read
     message: string,
   ) => issues.push({ file, line, column, severity, code, message });
 
-  let inData: { dlm: string; star: boolean; tso: boolean } | null = null;
+  let inData: { dlm: string; star: boolean; tso: boolean; plain: PlainData | null } | null = null;
+  const plainData: PlainData[] = [];
   let continued: { op: string; startLine: number; text: string } | null = null;
+  /** A DD statement's operands are known once its last continuation is read. */
+  const startData = (operands: string, ddLine: number) => {
+    const first = (operands.split(",")[0] ?? "").toUpperCase();
+    if (first !== "*" && first !== "DATA") return;
+    const dlm = /(?:^|,)DLM=('?)([^,']{2})\1/i.exec(operands)?.[2] ?? "/*";
+    const plain = /(?:^|,)SYMBOLS=/i.test(operands) ? null : { ddLine, lines: [] };
+    if (plain) plainData.push(plain);
+    inData = {
+      dlm,
+      star: first === "*" && !/(?:^|,)DLM=/i.test(operands),
+      tso: tsoDdLines.has(ddLine),
+      plain,
+    };
+  };
+  const jobPassword = (operands: string, lineNo: number, column: number) => {
+    const at = passwordAt(operands);
+    if (at < 0) return;
+    add(
+      lineNo,
+      column + at,
+      "warning",
+      "job-password",
+      "PASSWORD= on the JOB statement: the password is in clear text in the job and its copies (value not shown); leave it out — the job runs under the submitter's user id (or use SURROGAT authority for USER=)",
+    );
+  };
   let sawStatement = false;
   let sawJob = false;
 
@@ -137,6 +194,7 @@ export function scanJcl(lines: readonly string[], file: string, tsoDdLines: Read
       const ends = raw.startsWith(inData.dlm) || (inData.star && raw.startsWith("//"));
       if (!ends) {
         if (inData.tso) dataLines.add(lineNo);
+        inData.plain?.lines.push({ lineNo, raw });
         return;
       }
       const wasDlm = raw.startsWith(inData.dlm);
@@ -192,7 +250,9 @@ export function scanJcl(lines: readonly string[], file: string, tsoDdLines: Read
         continued = null;
       } else {
         continued.text += c.operands;
+        if (continued.op === "JOB") jobPassword(c.operands, lineNo, c.column);
         if (!c.operands.endsWith(",")) {
+          if (continued.op === "DD") startData(continued.text, continued.startLine);
           const b = balance(continued.text);
           if (!b.quotes)
             add(
@@ -222,7 +282,7 @@ export function scanJcl(lines: readonly string[], file: string, tsoDdLines: Read
         3,
         "error",
         "jcl-name",
-        `name "${f.name}" is not 1–8 letters, digits or national characters starting with a letter or national character`,
+        `name "${truncate(f.name)}" is not 1–8 letters, digits or national characters starting with a letter or national character`,
       );
     }
     if (!OPERATIONS.has(f.op)) {
@@ -231,7 +291,7 @@ export function scanJcl(lines: readonly string[], file: string, tsoDdLines: Read
         f.operandColumn > 1 ? text.indexOf(f.op) + 1 : 3,
         "error",
         "jcl-operation",
-        `"${f.op}" is not a JCL operation (JOB, EXEC, DD, SET, ...)`,
+        `"${truncate(f.op)}" is not a JCL operation (JOB, EXEC, DD, SET, ...)`,
       );
       return;
     }
@@ -257,6 +317,7 @@ export function scanJcl(lines: readonly string[], file: string, tsoDdLines: Read
       sawJob = true;
       if (f.name === "")
         add(lineNo, 3, "error", "jcl-name", "a JOB statement needs a job name (1–8 characters)");
+      jobPassword(f.operands, lineNo, f.operandColumn);
     }
     if (f.op === "SET") {
       for (const part of f.operands.split(",")) {
@@ -278,7 +339,7 @@ export function scanJcl(lines: readonly string[], file: string, tsoDdLines: Read
           f.operandColumn,
           "error",
           "jcl-unbalanced-quote",
-          `the ${f.op} statement has an unbalanced apostrophe`,
+          `the ${truncate(f.op)} statement has an unbalanced apostrophe`,
         );
       if (b.parens !== 0)
         add(
@@ -286,20 +347,11 @@ export function scanJcl(lines: readonly string[], file: string, tsoDdLines: Read
           f.operandColumn,
           "error",
           "jcl-unbalanced-paren",
-          `the ${f.op} statement has unbalanced parentheses`,
+          `the ${truncate(f.op)} statement has unbalanced parentheses`,
         );
     }
-    if (f.op === "DD") {
-      const first = (f.operands.split(",")[0] ?? "").toUpperCase();
-      if (first === "*" || first === "DATA") {
-        const dlm = /(?:^|,)DLM=('?)([^,']{2})\1/i.exec(f.operands)?.[2] ?? "/*";
-        inData = {
-          dlm,
-          star: first === "*" && !/(?:^|,)DLM=/i.test(f.operands),
-          tso: tsoDdLines.has(lineNo),
-        };
-      }
-    }
+    // A continued DD starts its data after the last continuation (above).
+    if (f.op === "DD" && !f.operands.endsWith(",")) startData(f.operands, lineNo);
   });
   if (continued) {
     const c = continued as { op: string; startLine: number };
@@ -310,6 +362,25 @@ export function scanJcl(lines: readonly string[], file: string, tsoDdLines: Read
       "jcl-continuation",
       `the ${c.op} statement ends with a comma but no continuation follows`,
     );
+  }
+  for (const block of plainData) {
+    for (const { lineNo, raw } of block.lines) {
+      for (const m of raw.slice(0, 72).matchAll(SYMBOL_REF_RE)) {
+        const name = (m[1] ?? "").toUpperCase();
+        const at = m.index ?? 0;
+        // `&` inside apostrophes is often literal ('R&D Server'): reported only when the job
+        // SETs that symbol, i.e. it was meant to be substituted.
+        const quoted = ((raw.slice(0, at).match(/'/g) ?? []).length & 1) === 1;
+        if (quoted && !symbols.has(name)) continue;
+        add(
+          lineNo,
+          at + 1,
+          "warning",
+          "symbol-not-substituted",
+          `&${truncate(name)} in in-stream data: the DD statement (line ${block.ddLine}) has no SYMBOLS=, so the program reads "&${truncate(name)}" as typed; add SYMBOLS=JCLONLY (or EXECSYS) to the DD`,
+        );
+      }
+    }
   }
   return { issues, dataLines, symbols };
 }

@@ -16,6 +16,7 @@
  * - Rings belong to users, never CERTAUTH/SITE: IBM message IRRD120I.
  */
 
+import { truncate } from "../audit/format/safe-text.js";
 import type { RacfIssue } from "../racf/issues.js";
 import { type CommandBlock, physicalLines, splitInput } from "../racf/jcl.js";
 import { lookupKeyword, lookupVerb } from "../racf/keywords.js";
@@ -185,7 +186,7 @@ function checkUserId(
       value.column,
       "error",
       "userid-invalid",
-      `${where}: "${value.text}" is not a user id (1–8 letters, digits, #, $ or @, not starting with a digit)`,
+      `${where}: "${truncate(value.text)}" is not a user id (1–8 letters, digits, #, $ or @, not starting with a digit)`,
     );
   }
 }
@@ -370,7 +371,7 @@ function lintRacdcert(
           col,
           "error",
           "ring-owner",
-          `RACDCERT ${fn}: key rings belong to users, never to ${owner} (IBM message IRRD120I)`,
+          `RACDCERT ${fn}: key rings belong to users, never to ${truncate(owner)} (IBM message IRRD120I)`,
         );
       }
       if (ring) {
@@ -420,7 +421,7 @@ function lintRacdcert(
           usage.column,
           "error",
           "bad-usage",
-          `USAGE(${usage.text}) is not PERSONAL, CERTAUTH or SITE`,
+          `USAGE(${truncate(usage.text)}) is not PERSONAL, CERTAUTH or SITE`,
         );
       }
       if (fn !== "CONNECT") break;
@@ -439,7 +440,7 @@ function lintRacdcert(
             labelV.column,
             "error",
             "connect-deleted-label",
-            `CONNECT of ${certOwner} '${labelV.text}', which this deck deleted earlier`,
+            `CONNECT of ${truncate(certOwner)} '${truncate(labelV.text)}', which this deck deleted earlier`,
           );
         } else if (!state.labels.has(key)) {
           c.add(
@@ -447,7 +448,7 @@ function lintRacdcert(
             labelV.column,
             "warning",
             "connect-unknown-label",
-            `CONNECT of ${certOwner} '${labelV.text}', which this deck never creates (GENCERT/ADD WITHLABEL); make sure it exists before the job runs`,
+            `CONNECT of ${truncate(certOwner)} '${truncate(labelV.text)}', which this deck never creates (GENCERT/ADD WITHLABEL); make sure it exists before the job runs`,
           );
         }
       }
@@ -459,7 +460,7 @@ function lintRacdcert(
             ring.column,
             "error",
             "connect-deleted-ring",
-            `CONNECT to ring ${ring.text} of ${owner}, which this deck deleted earlier`,
+            `CONNECT to ring ${truncate(ring.text)} of ${truncate(owner)}, which this deck deleted earlier`,
           );
         } else if (!state.rings.has(key)) {
           c.add(
@@ -467,7 +468,7 @@ function lintRacdcert(
             ring.column,
             "warning",
             "connect-unknown-ring",
-            `CONNECT to ring ${ring.text} of ${owner}, which this deck never adds (ADDRING); make sure it exists (ring names are case-sensitive)`,
+            `CONNECT to ring ${truncate(ring.text)} of ${truncate(owner)}, which this deck never adds (ADDRING); make sure it exists (ring names are case-sensitive)`,
           );
         }
       }
@@ -527,7 +528,7 @@ function lintCommand(
             p.column,
             "error",
             "permit-deleted-profile",
-            `PERMIT to ${cls} ${p.text}, which this deck deleted earlier (RDELETE)`,
+            `PERMIT to ${truncate(cls)} ${truncate(p.text)}, which this deck deleted earlier (RDELETE)`,
           );
         } else if (!state.profiles.has(key) && cls === "FACILITY" && p.text.startsWith("IRR.DIGTCERT.")) {
           // The IRR.DIGTCERT.* FACILITY profiles are shared by everything that uses RACDCERT and
@@ -538,7 +539,7 @@ function lintCommand(
             p.column,
             "info",
             "permit-shared-profile",
-            `PERMIT to ${cls} ${p.text}, a shared profile this deck does not define: check that it exists (RLIST ${cls} ${p.text}); without one the PERMIT fails (ICH06004I)`,
+            `PERMIT to ${truncate(cls)} ${truncate(p.text)}, a shared profile this deck does not define: check that it exists (RLIST ${truncate(cls)} ${truncate(p.text)}); without one the PERMIT fails (ICH06004I)`,
           );
         } else if (!state.profiles.has(key)) {
           c.add(
@@ -546,7 +547,7 @@ function lintCommand(
             p.column,
             "warning",
             "permit-undefined-profile",
-            `PERMIT to ${cls} ${p.text}, which this deck never defines (RDEFINE); without a profile the PERMIT fails (ICH06004I)`,
+            `PERMIT to ${truncate(cls)} ${truncate(p.text)}, which this deck never defines (RDEFINE); without a profile the PERMIT fails (ICH06004I)`,
           );
         }
       }
@@ -603,7 +604,7 @@ function checkContinuation(
       1,
       "error",
       "missing-continuation",
-      `line ${prev.endLine} ends the ${verb} without "-" or "+", so line ${next.line} (${head.value.toUpperCase()}...) becomes a separate command; add " -" at the end of line ${prev.endLine}`,
+      `line ${prev.endLine} ends the ${verb} without "-" or "+", so line ${next.line} (${truncate(head.value.toUpperCase())}...) becomes a separate command; add " -" at the end of line ${prev.endLine}`,
     );
   }
 }
@@ -635,21 +636,50 @@ function lintBlock(
   }
 }
 
+/**
+ * A message quotes input tokens; the checks here truncate them to 200 characters. Whatever a
+ * reader quoted is cut too: a word past 300 characters (longer than any already-truncated token
+ * with its quotes) is truncated, and no message passes 2,000 (a 20 MB line must not be printed
+ * back).
+ */
+function capMessage(message: string): string {
+  return truncate(
+    message.replace(/\S{301,}/g, (w) => truncate(w)),
+    2000,
+  );
+}
+
 /** Column checks on the raw lines of SYSTSIN data (or of a whole deck). */
 function columnChecks(c: Collector, lines: readonly string[], which: Iterable<number>, deck: boolean): void {
+  const variableLength = lines.some((l) => l.length > 80);
   for (const n of which) {
     const raw = lines[n - 1] ?? "";
+    const tab = raw.indexOf("\t");
+    if (tab >= 0) {
+      // TSO/E reads SYSTSIN records as they are: a tab is one data byte (X'05' in EBCDIC), not
+      // spaces, so the columns the editor showed are not the record's columns and the tab
+      // ends up inside operands (IBM "SYSTSIN DD statement"; rules §6).
+      c.add(
+        n,
+        tab + 1,
+        "warning",
+        "tab-in-data",
+        "tab character in SYSTSIN data: TSO reads it as a data byte, not as blanks, so the columns shift; replace tabs with blanks",
+      );
+    }
     if (raw.length > 71 && raw.charAt(71) !== " " && raw.slice(71, 72) !== "") {
       c.add(n, 72, "warning", "column-72", "column 72 is not blank; keep commands within columns 1–71");
     }
-    // In a deck the splitter keeps unnumbered long lines: text past column 72 is lost in an FB 80 data set.
-    if (deck && raw.length > 72 && !/^\s*\d+\s*$/.test(raw.slice(72))) {
+    // A deck whose lines all fit in 80 columns is read as 80-byte records: the reader itself
+    // reports text in columns 73–80 (beyond-column-72). A deck with longer lines is kept whole
+    // (variable length), but the same text is lost once the deck goes into an FB 80 data set.
+    if (deck && variableLength && raw.length > 72 && !/^\s*\d+\s*$/.test(raw.slice(72))) {
       c.add(
         n,
         73,
-        "error",
+        "warning",
         "beyond-column-72",
-        'text past column 72 is lost in an 80-byte record (columns 73–80 are the sequence number field); split the command with "-"',
+        'text past column 72 is lost when this deck is put into an 80-byte data set (columns 73–80 are the sequence number field); split the command with "-"',
       );
     }
   }
@@ -696,12 +726,13 @@ export function lintFiles(inputs: readonly { text: string; file: string }[]): Li
       where.column,
       severity,
       "missing-refresh",
-      `${where.what} changes class ${cls}, but no SETROPTS RACLIST(${cls}) REFRESH follows; ${severity === "error" ? "the change is not in effect until the class is refreshed" : "if the class is RACLISTed the change is not in effect until it is refreshed"}`,
+      `${where.what} changes class ${truncate(cls)}, but no SETROPTS RACLIST(${truncate(cls)}) REFRESH follows; ${severity === "error" ? "the change is not in effect until the class is refreshed" : "if the class is RACLISTed the change is not in effect until it is refreshed"}`,
     );
   }
   return results.map(({ result, c }) => {
     const seen = new Set<string>();
     const issues = c.issues
+      .map((i) => ({ ...i, message: capMessage(i.message) }))
       .filter((i) => {
         const k = `${i.line}:${i.column}:${i.code}:${i.message}`;
         if (seen.has(k)) return false;

@@ -1,4 +1,5 @@
 import type { Severity } from "../model/types.js";
+import { clipMessage } from "../readers/guard.js";
 
 /**
  * A problem found by the splitter, tokenizer or parser. These layers know nothing about files
@@ -23,7 +24,8 @@ export function racfIssue(
   severity: Severity = "warning",
   column?: number,
 ): RacfIssue {
-  const issue: RacfIssue = { line, code, severity, message };
+  // Messages never echo more than 200 characters of an input token (a 10 000-character operand).
+  const issue: RacfIssue = { line, code, severity, message: clipMessage(message) };
   if (column !== undefined) issue.column = column;
   return issue;
 }

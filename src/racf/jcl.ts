@@ -76,15 +76,16 @@ export function physicalLines(text: string): string[] {
  */
 function stripSequence(text: string, lineNo: number, issues: RacfIssue[], data: boolean): string {
   if (text.length <= 72) return text;
-  const area = text.slice(72);
-  if (data && !/^[0-9 ]*$/.test(area.slice(0, 8))) {
+  const area = text.slice(72, 80);
+  if (data && !/^[0-9 ]*$/.test(area)) {
+    const at = area.search(/\S/);
     issues.push(
       racfIssue(
         lineNo,
         "beyond-column-72",
-        "text in columns 73–80 is a sequence-number area in an 80-byte record and is ignored; keep commands within columns 1–72",
+        `text "${area.trim()}" in columns 73–80 is ignored: they are the sequence-number area of an 80-byte record (TSO never sees it); keep commands within columns 1–72 and continue with "-"`,
         "warning",
-        73,
+        73 + Math.max(at, 0),
       ),
     );
   }
@@ -102,15 +103,33 @@ function stripSequence(text: string, lineNo: number, issues: RacfIssue[], data: 
   return text.slice(0, 72);
 }
 
-/** Split a plain TSO deck. Columns 73–80 are dropped only when they hold sequence numbers. */
+/**
+ * Split a plain TSO deck. A SYSTSIN data set is normally fixed 80-byte records (RECFM=FB,
+ * LRECL=80), where columns 73–80 are the sequence-number field TSO ignores (rules §6, IBM
+ * "SYSTSIN DD statement"): a deck whose lines are all at most 80 characters is read that way,
+ * exactly like in-stream SYSTSIN data, and text there is reported. A line longer than 80
+ * characters cannot come from such a data set: the deck is a variable-length file (RECFM=VB, or
+ * a workstation file), where every column is command text; it is read whole, with an info.
+ */
 export function splitDeck(text: string): SplitResult {
   const issues: RacfIssue[] = [];
-  const lines: SourceLine[] = physicalLines(text).map((raw, i) => {
-    // A deck may come from a workstation editor with long lines; only a numbered 80-byte
-    // record has a sequence area we can recognise for sure.
-    const numbered = raw.length > 72 && raw.length <= 80 && /^\s*\d+\s*$/.test(raw.slice(72));
-    return { line: i + 1, text: numbered ? raw.slice(0, 72) : raw };
-  });
+  const raws = physicalLines(text);
+  const long = raws.findIndex((raw) => raw.length > 80);
+  if (long >= 0) {
+    issues.push(
+      racfIssue(
+        long + 1,
+        "variable-length-deck",
+        `line is ${(raws[long] ?? "").length} characters: the deck is read as a variable-length file, columns 73 onward are command text (in a fixed 80-byte SYSTSIN data set they would be ignored)`,
+        "info",
+        81,
+      ),
+    );
+  }
+  const lines: SourceLine[] = raws.map((raw, i) => ({
+    line: i + 1,
+    text: long >= 0 ? raw : stripSequence(raw, i + 1, issues, true),
+  }));
   return { kind: "deck", blocks: [{ step: null, ddLine: 0, lines }], issues, jobUser: null };
 }
 

@@ -1,4 +1,5 @@
 import type { ReadContext } from "../readers/context.js";
+import { clipMessage, nonTextHint, nonTextKind } from "../readers/guard.js";
 import { CommandApplier } from "./apply.js";
 import type { RacfIssue } from "./issues.js";
 import { splitInput } from "./jcl.js";
@@ -15,25 +16,45 @@ export function readRacfCommands(text: string, ctx: ReadContext): void {
   const toModel = (i: RacfIssue): void => {
     ctx.model.issue(
       i.column === undefined
-        ? { file: ctx.file, line: i.line, code: i.code, severity: i.severity, message: i.message }
+        ? {
+            file: ctx.file,
+            line: i.line,
+            code: i.code,
+            severity: i.severity,
+            message: clipMessage(i.message),
+          }
         : {
             file: ctx.file,
             line: i.line,
             column: i.column,
             code: i.code,
             severity: i.severity,
-            message: i.message,
+            message: clipMessage(i.message),
           },
     );
   };
+  const kind = nonTextKind(text);
+  if (kind) {
+    // An EBCDIC or binary file decodes to undecodable characters: parsing it would report one
+    // "unknown command" of garbage and an empty model, i.e. "no findings". Say what it is instead.
+    toModel({
+      line: 1,
+      code: "not-text",
+      severity: "error",
+      message: `no RACF commands found; ${nonTextHint(kind)}`,
+    });
+    return;
+  }
   try {
     const split = splitInput(text);
+    let commands = 0;
     const applier = new CommandApplier(ctx, { jobUser: split.jobUser });
     // Splitting issues (JCL structure) first: they explain what follows.
     split.issues.forEach(toModel);
     for (const block of split.blocks) {
       const tokens = tokenizeLines(block.lines);
       const pending = [...tokens.issues];
+      commands += tokens.commands.length;
       for (const cmd of tokens.commands) {
         // Tokenizer issues belong to the command they were found in: report them in order.
         while (pending.length > 0 && (pending[0]?.line ?? 0) <= cmd.endLine)
@@ -45,6 +66,18 @@ export function readRacfCommands(text: string, ctx: ReadContext): void {
       pending.forEach(toModel);
     }
     applier.finish();
+    if (commands === 0) {
+      // Nothing to read is invalid input for --jcl (exit 3), not an empty, defect-free setup.
+      toModel({
+        line: 1,
+        code: "no-commands",
+        severity: "error",
+        message:
+          split.kind === "jcl"
+            ? "no RACF commands found: no in-stream SYSTSIN data of a TSO step (IKJEFT01/1A/1B) in this job"
+            : `no RACF commands found in this file; ${nonTextHint(null)}`,
+      });
+    }
   } catch (e) {
     // A defect in racfring, not in the input: report it where the user will see it.
     toModel({

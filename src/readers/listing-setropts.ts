@@ -1,4 +1,5 @@
-import { type ReadContext, report, src } from "./context.js";
+import { type ReadContext, src } from "./context.js";
+import { report } from "./guard.js";
 import type { Cursor } from "./listing-common.js";
 import type { CleanLine } from "./text.js";
 

@@ -7,7 +7,8 @@ import {
   normalizeFingerprint,
   normalizeSerial,
 } from "../pki/racf-names.js";
-import { type ReadContext, report, src } from "./context.js";
+import { type ReadContext, src } from "./context.js";
+import { clip, nonTextHint, nonTextKind, report } from "./guard.js";
 import {
   CERT_HEADER,
   CHAIN_CERT,
@@ -38,6 +39,12 @@ import { type CleanLine, cleanLines, describeArtefact } from "./text.js";
  */
 
 export function readListing(text: string, ctx: ReadContext): void {
+  const kind = nonTextKind(text);
+  if (kind) {
+    // Undecodable bytes everywhere: parsing it would only echo garbage line by line.
+    report(ctx, 1, "listing-not-text", `no listing found; ${nonTextHint(kind)}`, "error");
+    return;
+  }
   const lines = cleanLines(text);
   reportArtefacts(lines, ctx, "listing");
   const cur: Cursor = { lines, i: 0 };
@@ -54,7 +61,7 @@ export function readListing(text: string, ctx: ReadContext): void {
         ctx,
         first.no,
         "listing-unrecognized",
-        `${unrecognized.length} line(s) not recognised as RACDCERT, RLIST or SETROPTS output; ignored (first: "${first.text.trim().slice(0, 60)}")`,
+        `${unrecognized.length} line(s) not recognised as RACDCERT, RLIST or SETROPTS output; ignored (first: "${clip(first.text.trim(), 60)}")`,
         "info",
       );
     }
@@ -173,13 +180,18 @@ export function readListing(text: string, ctx: ReadContext): void {
   }
   setropts.flush();
   flushUnrecognized();
-  if (!recognisedAnything && lines.some((l) => l.text.trim() !== "")) {
+  if (!recognisedAnything) {
+    // Nothing read at all: an empty file, an EBCDIC or binary transfer, or not a listing. An
+    // error, so that commands exit 3 instead of answering "no findings" about nothing.
+    const empty = !lines.some((l) => l.text.trim() !== "");
     report(
       ctx,
       1,
       "listing-empty",
-      "no RACDCERT LIST/LISTRING, RLIST or SETROPTS LIST output found in this file",
-      "warning",
+      empty
+        ? "no listing found: the file is empty; is this EBCDIC or binary? Capture RACDCERT/RLIST/SETROPTS output as text"
+        : `no listing found (no RACDCERT LIST/LISTRING, RLIST or SETROPTS LIST output in this file); ${nonTextHint(null)}`,
+      "error",
     );
   }
 }
@@ -306,8 +318,11 @@ interface RingInProgress {
   name: string | null;
   line: number;
   rows: ConnectionFacts[];
-  tableSeen: boolean;
+  /** Line of the table's column header (or dashes), 0 when none was seen. */
+  tableSeen: number;
   emptyMarker: boolean;
+  /** Rows that could not be read (reported each). */
+  badRows: number;
 }
 
 const ROW_RE =
@@ -388,6 +403,21 @@ function readRingBlock(cur: Cursor, ctx: ReadContext, owner: string | null, head
       if (!ctx.model.ring(owner, r.name)) ctx.model.addRing(owner, r.name, source);
       return;
     }
+    if (r.rows.length === 0 && !r.emptyMarker) {
+      // RACF prints "*** No certificates connected ***" under the table of an empty ring
+      // (formats.md §1). A table with neither rows nor that line was cut off, or its rows could
+      // not be read: the ring's connections are not known, so what other inputs say stands.
+      if (r.badRows === 0)
+        report(
+          ctx,
+          r.tableSeen || r.line,
+          "listing-ring-table-empty",
+          `ring ${owner}/${clip(r.name)}: LISTRING table has no rows and no 'No certificates connected' line: the capture may be truncated; its connections are not known`,
+          "warning",
+        );
+      if (!ctx.model.ring(owner, r.name)) ctx.model.addRing(owner, r.name, source);
+      return;
+    }
     applyRingSnapshot(ctx.model, owner, r.name, r.rows, source);
   };
 
@@ -396,6 +426,10 @@ function readRingBlock(cur: Cursor, ctx: ReadContext, owner: string | null, head
     const t = l.text;
     const trimmed = t.trim();
     if (trimmed === "" || trimmed === "***") {
+      // An indented "***" right under an empty table is the empty-ring line of some captures
+      // (formats.md §1, racfadm); "***" in column 1 is TSO's end-of-output marker.
+      if (trimmed === "***" && /^\s/.test(t) && ring && ring.tableSeen > 0 && ring.rows.length === 0)
+        ring.emptyMarker = true;
       cur.i++;
       continue;
     }
@@ -404,7 +438,14 @@ function readRingBlock(cur: Cursor, ctx: ReadContext, owner: string | null, head
       ringsSeen++;
       cur.i++;
       const name = readWrapped(cur, ctx, "ring name");
-      ring = { name: name ? name.value : null, line: l.no, rows: [], tableSeen: false, emptyMarker: false };
+      ring = {
+        name: name ? name.value : null,
+        line: l.no,
+        rows: [],
+        tableSeen: 0,
+        emptyMarker: false,
+        badRows: 0,
+      };
       continue;
     }
     if (
@@ -414,7 +455,7 @@ function readRingBlock(cur: Cursor, ctx: ReadContext, owner: string | null, head
     )
       break;
     if (/^\s*Certificate Label Name\b/i.test(t) || /^\s*-{5,}/.test(t)) {
-      if (ring) ring.tableSeen = true;
+      if (ring && ring.tableSeen === 0) ring.tableSeen = l.no;
       cur.i++;
       continue;
     }
@@ -452,11 +493,12 @@ function readRingBlock(cur: Cursor, ctx: ReadContext, owner: string | null, head
         3,
       );
     } else {
+      if (ring) ring.badRows++;
       report(
         ctx,
         l.no,
         "listing-bad-ring-row",
-        `cannot read this LISTRING row (expected label, ID(user)|CERTAUTH|SITE, PERSONAL|CERTAUTH|SITE, YES|NO): "${trimmed.slice(0, 70)}"`,
+        `cannot read this LISTRING row (expected label, ID(user)|CERTAUTH|SITE, PERSONAL|CERTAUTH|SITE, YES|NO): "${clip(trimmed, 70)}"`,
         "warning",
         t.length - t.trimStart().length + 1,
       );
@@ -547,7 +589,7 @@ function readCertBlock(cur: Cursor, ctx: ReadContext, owner: CertOwner | null, h
         ctx,
         l.no,
         "listing-field-outside-cert",
-        `"${trimmed.slice(0, 60)}" before any "Label:" line; ignored`,
+        `"${clip(trimmed, 60)}" before any "Label:" line; ignored`,
         "warning",
       );
       cur.i++;
@@ -623,7 +665,7 @@ function readCertBlock(cur: Cursor, ctx: ReadContext, owner: CertOwner | null, h
             ctx,
             l.no,
             "listing-unrecognized-field",
-            `line not recognised in a certificate listing: "${trimmed.slice(0, 60)}"`,
+            `line not recognised in a certificate listing: "${clip(trimmed, 60)}"`,
             "info",
           );
           break;

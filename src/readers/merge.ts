@@ -18,6 +18,7 @@ import type {
   StartedData,
 } from "../model/types.js";
 import { sameSerial } from "../pki/racf-names.js";
+import { clipMessage } from "./guard.js";
 
 /**
  * The one place where facts about the same certificate, ring or profile coming from several
@@ -100,7 +101,13 @@ export function isPlaceholder(cert: Certificate): boolean {
 }
 
 function issue(model: RacfModel, source: Source, code: string, severity: Severity, message: string): void {
-  const i: InputIssue = { file: source.file, line: source.line, code, severity, message };
+  const i: InputIssue = {
+    file: source.file,
+    line: source.line,
+    code,
+    severity,
+    message: clipMessage(message),
+  };
   if (source.column !== undefined) i.column = source.column;
   model.issue(i);
 }

@@ -8,7 +8,8 @@ import {
   type Source,
 } from "../model/types.js";
 import { canonicalSignatureAlgorithm, normalizeFingerprint, normalizeSerial } from "../pki/racf-names.js";
-import { type ReadContext, report, src } from "./context.js";
+import { type ReadContext, src } from "./context.js";
+import { clip, nonTextHint, nonTextKind, report } from "./guard.js";
 import {
   applyProfile,
   applyRingSnapshot,
@@ -47,6 +48,79 @@ function field(record: string, type: string, name: string): string {
   const range = FIELDS[type]?.[name];
   if (!range) return "";
   return record.slice(range[0] - 1, range[1]).trim();
+}
+
+/**
+ * How far each record type must reach to be read (formats.md §6, IBM usr.htm/grr.htm). Trailing
+ * blanks are stripped on download, so a record may end early, but only where every later field
+ * is blank. Each entry names the last field the record must hold in full: one that is followed
+ * by a field IRRDBU00 always fills (a YES/NO flag, a date, a count, an access level, a label,
+ * CERTN_SIG_ALG), so a record ending before its end column was cut, not stripped. Fields added
+ * in later releases (GRCERT_GEN_REQ, CERTN_CERT_FGRPRNT…) come after these and stay optional.
+ *   0100 GPBD_NAME        → GPBD_CREATE_DATE follows
+ *   0200 USBD_DEFGRP_ID   → USBD_UAUDIT (YES/NO) follows
+ *   0205 USCON_GRP_ID     → USCON_CONNECT_DATE follows
+ *   0207 USCERT_CERT_NAME → USCERT_CERTLABL follows (RACF always sets a label)
+ *   0500 GRBD_UACC        → GRBD_AUDIT_LEVEL follows
+ *   0505 GRACC_ACCESS     → GRACC_ACCESS_CNT follows
+ *   0540 GRST_GROUP_ID    → GRST_TRUSTED (YES/NO) follows
+ *   0560 GRCERT_KEY_SIZE (DIGTCERT; GRCERT_CLASS_NAME otherwise) → GRCERT_LAST_SERIAL, RING_SEQN follow
+ *   0561 CERTR_CLASS_NAME → CERTR_RING_NAME follows (required non-blank)
+ *   0562 KEYR_CERT_DEFAULT→ KEYR_CERT_LABEL follows (may be blank: last field, optional)
+ *   1560 CERTN_SUBJECT_DN → CERTN_SIG_ALG (since V2R1, the release 1560 came with) follows
+ * The last field of a record (0207 label, 0561 ring name, 0562 label) can be cut without a trace;
+ * nothing in the record tells a cut label from a short one.
+ */
+export const REQUIRED_THROUGH: Readonly<Record<string, string>> = {
+  "0100": "GPBD_NAME",
+  "0200": "USBD_DEFGRP_ID",
+  "0205": "USCON_GRP_ID",
+  "0207": "USCERT_CERT_NAME",
+  "0500": "GRBD_UACC",
+  "0505": "GRACC_ACCESS",
+  "0540": "GRST_GROUP_ID",
+  "0560": "GRCERT_CLASS_NAME",
+  "0561": "CERTR_CLASS_NAME",
+  "0562": "KEYR_CERT_DEFAULT",
+  "1560": "CERTN_SUBJECT_DN",
+};
+
+/** Last field of each record type the reader looks at: separators are checked up to there. */
+const LAST_READ: Readonly<Record<string, string>> = {
+  "0100": "GPBD_NAME",
+  "0200": "USBD_DEFGRP_ID",
+  "0205": "USCON_GRP_ID",
+  "0207": "USCERT_CERTLABL",
+  "0500": "GRBD_APPL_DATA",
+  "0505": "GRACC_ACCESS",
+  "0540": "GRST_GROUP_ID",
+  "0560": "GRCERT_KEY_SIZE",
+  "0561": "CERTR_RING_NAME",
+  "0562": "KEYR_CERT_LABEL",
+  "1560": "CERTN_CERT_FGRPRNT",
+};
+
+/** End column of a field (0 when unknown). */
+export function endOf(type: string, name: string): number {
+  return FIELDS[type]?.[name]?.[1] ?? 0;
+}
+
+/**
+ * IRRDBU00 writes one blank after every field. A non-blank character right after a field's end
+ * column means the columns do not line up (a shifted, re-wrapped or hand-edited record): reading
+ * it by column would split values in the wrong places. Returns the 1-based column of the first
+ * such character, or null.
+ */
+function misalignedColumn(record: string, type: string): number | null {
+  const layout = LAYOUTS[type];
+  const last = LAST_READ[type];
+  if (!layout || !last) return null;
+  const limit = endOf(type, last);
+  for (const f of layout.fields) {
+    if (f.end > limit) break;
+    if (record.length > f.end && record.charAt(f.end) !== " ") return f.end + 1;
+  }
+  return null;
 }
 
 /** Column where a field starts, for located issues. */
@@ -180,6 +254,8 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
   let any0561 = false;
   let records = 0;
   let no = 0;
+  /** The first 64 KiB of the input, to name an EBCDIC or binary file when no record is found. */
+  let sample = "";
 
   const lineIssue = (line: number, code: string, message: string, column?: number): void => {
     const n = (lineIssues.get(code) ?? 0) + 1;
@@ -246,6 +322,7 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
 
   for await (const raw of lines) {
     no++;
+    if (sample.length < 65536) sample += `${raw.slice(0, 65536)}\n`;
     const cleaned = cleanLine(raw, no);
     for (const a of cleaned.artefacts) {
       const s = artefacts.get(a);
@@ -259,7 +336,7 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
       lineIssue(
         no,
         "unload-bad-record",
-        `not an IRRDBU00 record (expected a 4-character record type and a blank): "${rec.slice(0, 30)}"`,
+        `not an IRRDBU00 record (expected a 4-character record type and a blank): "${clip(rec, 30)}"`,
         1,
       );
       continue;
@@ -272,6 +349,34 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
       continue;
     }
     if (!LAYOUTS[type]) continue; // documented, but nothing racfring models
+    const badColumn = misalignedColumn(rec, type);
+    if (badColumn !== null) {
+      lineIssue(
+        no,
+        "unload-malformed-record",
+        `${type} record: column ${badColumn} should be the blank between two fields but is "${rec.charAt(badColumn - 1)}" (fields do not line up with the IRRDBU00 layout); record skipped`,
+        badColumn,
+      );
+      continue;
+    }
+    // DIGTCERT 0560 records are read up to the key size; other 0560 (DIGTRING) only to the class.
+    const through =
+      type === "0560" && field(rec, type, "GRCERT_CLASS_NAME").toUpperCase() === "DIGTCERT"
+        ? "GRCERT_KEY_SIZE"
+        : REQUIRED_THROUGH[type];
+    // cleanLine drops trailing blanks; a record that came with blanks through the column was
+    // not cut there (its fields are blank), so the length before clean-up counts too.
+    const reach = Math.max(rec.length, raw.endsWith("\r") ? raw.length - 1 : raw.length);
+    if (through && reach < endOf(type, through)) {
+      const cut = LAYOUTS[type]?.fields.find((f) => f.end > reach && f.start > 4);
+      lineIssue(
+        no,
+        "unload-truncated-record",
+        `truncated record: ${type} record ends at column ${reach}${cut ? `, inside ${cut.name} (columns ${cut.start}–${cut.end})` : ""}; IRRDBU00 writes this record through column ${endOf(type, through)} at least; record skipped`,
+        reach + 1,
+      );
+      continue;
+    }
     const source = (column?: number): Source => src(ctx, "unload", no, column);
     const need = (name: string): string | null => {
       const v = field(rec, type, name);
@@ -316,7 +421,10 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
       case "0207": {
         const id = need("USCERT_NAME");
         const certName = need("USCERT_CERT_NAME");
-        if (!id || !certName) break;
+        // RACF always gives a certificate a label (LABELnnnnnnnn when none was asked for), so a
+        // 0207 without one was cut after the certificate name.
+        const label = need("USCERT_CERTLABL");
+        if (!id || !certName || !label) break;
         const s = certState(certName, no);
         const owner = ownerFromId(id);
         if (owner === null) {
@@ -330,8 +438,7 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
         }
         s.owner = owner;
         s.ownerLine = no;
-        const label = field(rec, type, "USCERT_CERTLABL");
-        if (label) s.label = label;
+        s.label = label;
         break;
       }
       case "0500": {
@@ -362,7 +469,7 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
             lineIssue(
               no,
               "unload-bad-uacc",
-              `UACC "${uacc}" of ${cls} ${name} is not an access level`,
+              `UACC "${uacc}" of ${cls} ${clip(name)} is not an access level`,
               columnOf(type, "GRBD_UACC"),
             );
           const appl = field(rec, type, "GRBD_APPL_DATA");
@@ -381,7 +488,7 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
           lineIssue(
             no,
             "unload-bad-access",
-            `access "${level}" for ${id} on ${cls} ${name} is not an access level`,
+            `access "${level}" for ${id} on ${cls} ${clip(name)} is not an access level`,
             columnOf(type, "GRACC_ACCESS"),
           );
           break;
@@ -523,12 +630,25 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
         ctx,
         s.firstLine,
         "unload-missing-0562",
-        `a 0561 record says certificate ${cert ? `"${cert.label}"` : digtcertBlanks(s.name)} is in ring ${ringName}, but no 0562 record of that ring holds it (0561/0562 disagree)`,
+        `a 0561 record says certificate ${cert ? `"${cert.label}"` : clip(digtcertBlanks(s.name))} is in ring ${clip(ringName)}, but no 0562 record of that ring holds it (0561/0562 disagree)`,
         "info",
       );
     }
   }
-  if (records === 0) report(ctx, 1, "unload-empty", "no IRRDBU00 records in this file", "warning");
+  if (records === 0) {
+    // An unload without a single record is not an unload (empty, EBCDIC or binary transfer):
+    // an error, so that commands exit 3 instead of reporting "no findings" on nothing.
+    const kind = nonTextKind(sample);
+    report(
+      ctx,
+      1,
+      "unload-empty",
+      no === 0 || sample.trim() === ""
+        ? "no IRRDBU00 records found: the file is empty; is this EBCDIC or binary? Transfer the unload as text (EBCDIC → ASCII)"
+        : `no IRRDBU00 records found; ${nonTextHint(kind)}`,
+      "error",
+    );
+  }
 }
 
 function finishCertificate(s: CertState, ctx: ReadContext): { owner: CertOwner; label: string } | null {
@@ -538,7 +658,7 @@ function finishCertificate(s: CertState, ctx: ReadContext): { owner: CertOwner; 
       ctx,
       s.applLine,
       "unload-owner-mismatch",
-      `certificate ${digtcertBlanks(s.name)}: 0207 (line ${s.ownerLine}) says owner ${s.owner}, DIGTCERT application data says ${s.applOwner}; 0207 is used`,
+      `certificate ${clip(digtcertBlanks(s.name))}: 0207 (line ${s.ownerLine}) says owner ${s.owner}, DIGTCERT application data says ${s.applOwner}; 0207 is used`,
       "warning",
       754,
     );
@@ -549,7 +669,7 @@ function finishCertificate(s: CertState, ctx: ReadContext): { owner: CertOwner; 
       ctx,
       line,
       "unload-multiid",
-      `certificate ${digtcertBlanks(s.name)} is a MULTIID certificate (certificate name filtering to several user ids); it cannot be used from a key ring and is not modelled`,
+      `certificate ${clip(digtcertBlanks(s.name))} is a MULTIID certificate (certificate name filtering to several user ids); it cannot be used from a key ring and is not modelled`,
       "info",
     );
     return null;
@@ -574,7 +694,7 @@ function finishCertificate(s: CertState, ctx: ReadContext): { owner: CertOwner; 
       ctx,
       line,
       "unload-missing-0500",
-      `certificate ${digtcertBlanks(s.name)} has no DIGTCERT 0500 record; trust status unknown`,
+      `certificate ${clip(digtcertBlanks(s.name))} has no DIGTCERT 0500 record; trust status unknown`,
       "warning",
     );
   }
@@ -612,7 +732,7 @@ function finishCertificate(s: CertState, ctx: ReadContext): { owner: CertOwner; 
       ctx,
       line,
       "unload-cert-owner-unknown",
-      `certificate ${digtcertBlanks(s.name)} has no 0207 record and no owner in its DIGTCERT application data`,
+      `certificate ${clip(digtcertBlanks(s.name))} has no 0207 record and no owner in its DIGTCERT application data`,
       "warning",
     );
   }
@@ -621,7 +741,7 @@ function finishCertificate(s: CertState, ctx: ReadContext): { owner: CertOwner; 
       ctx,
       line,
       "unload-cert-no-label",
-      `certificate ${digtcertBlanks(s.name)} has no 0207 record (label unknown)`,
+      `certificate ${clip(digtcertBlanks(s.name))} has no 0207 record (label unknown)`,
       "warning",
     );
     facts.owner = null;
@@ -658,7 +778,7 @@ function finishRing(
       ctx,
       line,
       "unload-ring-no-profile",
-      `ring ${owner}/${name} has 0562 records but no DIGTRING 0500 record`,
+      `ring ${owner}/${clip(name)} has 0562 records but no DIGTRING 0500 record`,
       "warning",
     );
   }
@@ -670,7 +790,7 @@ function finishRing(
         ctx,
         c.line,
         "unload-connection-cert-unknown",
-        `ring ${owner}/${name} holds certificate "${c.label}" (${digtcertBlanks(c.certName)}) whose owner the unload does not give (no 0207); connection skipped`,
+        `ring ${owner}/${clip(name)} holds certificate "${c.label}" (${clip(digtcertBlanks(c.certName))}) whose owner the unload does not give (no 0207); connection skipped`,
         "warning",
         262,
       );
@@ -702,7 +822,7 @@ function finishRing(
         ctx,
         c.line,
         "unload-missing-0561",
-        `no 0561 record says certificate "${cert.label}" is in ring ${r.name} (0561/0562 disagree)`,
+        `no 0561 record says certificate "${cert.label}" is in ring ${clip(r.name)} (0561/0562 disagree)`,
         "info",
       );
     }

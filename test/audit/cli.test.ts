@@ -38,9 +38,63 @@ describe("racfring audit: exit codes", () => {
   it("--skip wins over --rule", async () => {
     const c = captureIo();
     expect(
-      await runCli(["audit", ...SITE, "--rule", "weak-key", "--skip", "weak-key", "--format", "json"], c.io),
+      await runCli(
+        [
+          "audit",
+          ...SITE,
+          "--rule",
+          "weak-key",
+          "--rule",
+          "empty-ring",
+          "--skip",
+          "weak-key",
+          "--format",
+          "json",
+        ],
+        c.io,
+      ),
     ).toBe(0);
-    expect(JSON.parse(c.out.join("")).summary.rules).toBe(0);
+    expect(JSON.parse(c.out.join("")).summary.rules).toBe(1);
+  });
+
+  it("2 when --skip removes every rule (a run of 0 rules would be a false all-clear)", async () => {
+    const c = captureIo();
+    expect(await runCli(["audit", ...SITE, "--rule", "weak-key", "--skip", "weak-key"], c.io)).toBe(2);
+    expect(c.err.join("")).toMatch(/--skip removes every rule --rule selected/);
+    expect(c.out).toEqual([]);
+    const all = RULES.flatMap((r) => ["--skip", r.meta.id]);
+    expect(await runCli(["audit", ...SITE, ...all], captureIo().io)).toBe(2);
+  });
+
+  it("2 for --list-rules --format sarif (only text, markdown or json)", async () => {
+    const c = captureIo();
+    expect(await runCli(["audit", "--list-rules", "--format", "sarif"], c.io)).toBe(2);
+    expect(c.err.join("")).toMatch(/--list-rules prints text, markdown or json/);
+    expect(c.out).toEqual([]);
+  });
+
+  it("2 when -o and --fix-jcl name the same file, before anything is written", async () => {
+    const dir = tmp();
+    for (const force of [[], ["--force"]]) {
+      const c = captureIo({ cwd: dir });
+      expect(
+        await runCli(
+          [
+            "audit",
+            "--unload",
+            join(process.cwd(), UNLOAD),
+            "-o",
+            "x.txt",
+            "--fix-jcl",
+            `${dir}/./x.txt`,
+            ...force,
+          ],
+          c.io,
+        ),
+      ).toBe(2);
+      expect(c.err.join("")).toMatch(/-o and --fix-jcl name the same file/);
+      expect(() => statSync(join(dir, "x.txt"))).toThrow();
+    }
   });
 
   it.each([
@@ -69,6 +123,50 @@ describe("racfring audit: exit codes", () => {
     const c = captureIo();
     expect(await runCli(["audit", "--jcl", "no/such.jcl"], c.io)).toBe(3);
     expect(c.err.join("")).toMatch(/no\/such\.jcl: cannot read input \(no such file\)/);
+  });
+
+  it("3 (after writing the report) when an input has errors, with the issues in every format", async () => {
+    const dir = tmp();
+    const jcl = join(dir, "quote.jcl");
+    writeFileSync(jcl, "//J JOB\n//S EXEC PGM=IKJEFT01\n//SYSTSIN DD *\n RACDCERT ID(A) ADDRING(R\n/*\n");
+    const c = captureIo();
+    expect(await runCli(["audit", "--jcl", jcl], c.io)).toBe(3);
+    expect(c.out.join("")).not.toContain("No findings.");
+    expect(c.out.join("")).toMatch(/Input issues \(1, 1 error\(s\)/);
+    expect(c.err.join("")).toMatch(
+      /1 input issue\(s\), 1 error\(s\)\.\n.*quote\.jcl:4: error unbalanced-paren/,
+    );
+    const json = captureIo();
+    expect(await runCli(["audit", "--jcl", jcl, "--format", "json"], json.io)).toBe(3);
+    expect(JSON.parse(json.out.join("")).inputIssues).toMatchObject([{ line: 4, code: "unbalanced-paren" }]);
+    const sarif = captureIo();
+    expect(await runCli(["audit", "--jcl", jcl, "--format", "sarif"], sarif.io)).toBe(3);
+    const inv = JSON.parse(sarif.out.join("")).runs[0].invocations[0];
+    expect(inv.executionSuccessful).toBe(false);
+    expect(inv.toolExecutionNotifications[0]).toMatchObject({
+      level: "error",
+      descriptor: { id: "unbalanced-paren" },
+    });
+    const out = join(dir, "report.md");
+    expect(await runCli(["audit", "--jcl", jcl, "--format", "markdown", "-o", out], captureIo().io)).toBe(3);
+    expect(readFileSync(out, "utf8")).toContain("## Input issues");
+  });
+
+  it("says how many input issues it shows", async () => {
+    const dir = tmp();
+    const jcl = join(dir, "many.jcl");
+    // One error (unclosed parenthesis) and warnings (unknown keyword values are lenient).
+    const lines = ["//J JOB", "//S EXEC PGM=IKJEFT01", "//SYSTSIN DD *"];
+    for (let i = 0; i < 12; i++) lines.push(` RACDCERT ID(A) ADDRING(R${i}`);
+    lines.push("/*");
+    writeFileSync(jcl, `${lines.join("\n")}\n`);
+    const c = captureIo();
+    expect(await runCli(["audit", "--jcl", jcl], c.io)).toBe(3);
+    const err = c.err.join("");
+    const head = /(\d+) input issue\(s\), (\d+) error\(s\); (\d+) shown below/.exec(err);
+    expect(head).not.toBeNull();
+    const shown = err.split("\n").filter((l) => l.startsWith("  ")).length;
+    expect(Number(head?.[3])).toBe(shown);
   });
 
   it("3 when -o would overwrite a file without --force; --force replaces it", async () => {

@@ -265,3 +265,83 @@ describe("racfring lint-jcl (CLI)", () => {
     expect(await runCli(["lint-jcl", "missing.jcl"], io)).toBe(3);
   });
 });
+
+describe("lintJcl: review findings", () => {
+  const REFRESH = "SETROPTS RACLIST(DIGTRING) REFRESH\n";
+
+  it("warns about a tab in SYSTSIN data (TSO reads it as a data byte)", () => {
+    expect(codes(job(`RACDCERT ID(A)\tADDRING(R)\n${REFRESH}`))).toContain("5:15 warning tab-in-data");
+    // …and in a plain command deck.
+    const deck = lintJcl(`RACDCERT ID(A) ADDRING(R)\n\tSETROPTS RACLIST(DIGTRING) REFRESH\n`, "d.txt");
+    expect(deck.issues.map((i) => `${i.line}:${i.column} ${i.code}`)).toContain("2:1 tab-in-data");
+    expect(codes(job(`RACDCERT ID(A) ADDRING(R)\n${REFRESH}`))).toEqual([]);
+  });
+
+  it("warns about PASSWORD= on the JOB card, on the first line or a continuation, never printing it", () => {
+    const one = `//RACFJOB  JOB (ACCT),'ADMIN',CLASS=A,PASSWORD=SECRET1\n${CARD.split("\n").slice(1).join("\n")}RACDCERT ID(A) ADDRING(R)\n${REFRESH}/*\n`;
+    const r1 = lintJcl(one, "t.jcl");
+    const w1 = r1.issues.filter((i) => i.code === "job-password");
+    expect(w1).toMatchObject([{ line: 1, column: 39, severity: "warning" }]);
+    expect(JSON.stringify(r1)).not.toContain("SECRET1");
+    const two = `//RACFJOB  JOB (ACCT),'ADMIN',CLASS=A,\n//             USER=ADM1,PASSWORD=(OLD,NEW)\n${CARD.split("\n").slice(1).join("\n")}RACDCERT ID(A) ADDRING(R)\n${REFRESH}/*\n`;
+    const r2 = lintJcl(two, "t.jcl");
+    expect(r2.issues.filter((i) => i.code === "job-password")).toMatchObject([{ line: 2, column: 26 }]);
+    expect(JSON.stringify(r2)).not.toContain("OLD,NEW");
+    // A programmer name that merely contains the word is not the keyword.
+    const name = `//RACFJOB  JOB (ACCT),'PASSWORD=X'\n${CARD.split("\n").slice(1).join("\n")}RACDCERT ID(A) ADDRING(R)\n${REFRESH}/*\n`;
+    expect(lintJcl(name, "t.jcl").issues.filter((i) => i.code === "job-password")).toEqual([]);
+  });
+
+  it("warns about &SYMBOL in in-stream data whose DD has no SYMBOLS=", () => {
+    const head =
+      "//RACFJOB  JOB (ACCT),'ADMIN',CLASS=A\n// SET PW=\n//STEP1    EXEC PGM=IKJEFT01\n//SYSTSPRT DD SYSOUT=*\n";
+    const body = "RACDCERT ID(A) EXPORT(LABEL('C')) DSN('A.P12') -\n  FORMAT(PKCS12DER) PASSWORD('&PW')\n";
+    const without = lintJcl(`${head}//SYSTSIN  DD *\n${body}/*\n`, "t.jcl");
+    const w = without.issues.filter((i) => i.code === "symbol-not-substituted");
+    expect(w).toMatchObject([{ line: 7, column: 31, severity: "warning" }]);
+    expect(w[0]?.message).toMatch(/&PW in in-stream data: the DD statement \(line 5\) has no SYMBOLS=/);
+    const withSym = lintJcl(`${head}//SYSTSIN  DD *,SYMBOLS=JCLONLY\n${body}/*\n`, "t.jcl");
+    expect(withSym.issues.filter((i) => i.code === "symbol-not-substituted")).toEqual([]);
+    // SYMBOLS= on a continuation of the DD statement counts too.
+    const continued = lintJcl(
+      `${head}//SYSTSIN  DD *,\n//             SYMBOLS=EXECSYS\n${body}/*\n`,
+      "t.jcl",
+    );
+    expect(continued.issues.filter((i) => i.code === "symbol-not-substituted")).toEqual([]);
+    expect(continued.errors).toBe(0);
+    // An unquoted system symbol is reported; an `&` inside a quoted label that no SET names is not.
+    expect(codes(job("RACDCERT ID(&SYSUID) LIST\n"))).toContain("5:13 warning symbol-not-substituted");
+    expect(codes(job("RACDCERT ID(A) LIST(LABEL('R&D Server'))\n"))).toEqual([]);
+  });
+
+  it("does not echo a 20 MB token in full", () => {
+    const huge = "X".repeat(20_000_000);
+    // A plain deck keeps the whole line; the user id check quotes the token.
+    const r = lintJcl(`RACDCERT ID(${huge}) ADDRING(R)\n${REFRESH}`, "d.txt");
+    expect(r.issues.length).toBeGreaterThan(0);
+    for (const i of r.issues) expect(i.message.length).toBeLessThanOrEqual(2100);
+    expect(r.issues.some((i) => /X{200}… \(20000000 characters\)/.test(i.message))).toBe(true);
+  });
+});
+
+describe("racfring lint-jcl (CLI): output safety", () => {
+  it("neutralises control characters in what it prints", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "racfring-lint-"));
+    const esc = String.fromCharCode(27);
+    writeFileSync(
+      join(dir, "e.jcl"),
+      job(`RACDCERT ID(A${esc}]0;x) ADDRING(R)\nSETROPTS RACLIST(DIGTRING) REFRESH\n`),
+    );
+    const out: string[] = [];
+    const io = {
+      out: (t: string) => out.push(t),
+      err: () => undefined,
+      isTTY: true,
+      cwd: dir,
+      now: () => new Date(),
+    };
+    await runCli(["lint-jcl", "e.jcl"], io);
+    expect(out.join("")).toMatch(/userid-invalid/);
+    expect(out.join("")).not.toContain(esc);
+  });
+});

@@ -74,7 +74,8 @@ DELUSER A`);
 describe("RDEFINE / RALTER / RDELETE", () => {
   it("defines FACILITY, RDATALIB and STARTED profiles with UACC, APPLDATA and STDATA", () => {
     const m = read(`RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
-RDEF RDATALIB (WEBSRV.WEBRING.LST FTPD.*.LST) UACC(READ) APPLDATA('ring access')
+RDEF RDATALIB (WEBSRV.WEBRING.LST FTPD.*.LST) UACC(READ) -
+  APPLDATA('ring access')
 RDEFINE STARTED FTPT*.* STDATA(USER(TCPIP) GROUP(STCGRP) TRUSTED(NO))
 RDEFINE STARTED MYPROC.* STDATA(USER(=MEMBER))`);
     expect(m.state.issues.filter((i) => i.code !== "refresh-missing")).toEqual([]);

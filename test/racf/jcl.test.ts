@@ -175,7 +175,7 @@ describe("splitJcl", () => {
 });
 
 describe("splitDeck", () => {
-  it("keeps every line with its number; strips only numeric sequence fields", () => {
+  it("a deck of lines up to 80 characters is 80-byte records: columns 73–80 are dropped", () => {
     const r = splitInput(
       ["RACDCERT ID(A) LIST", rec("SETROPTS LIST", "00000200"), `${"X".repeat(75)}`].join("\n"),
     );
@@ -183,8 +183,31 @@ describe("splitDeck", () => {
     expect(r.blocks[0]?.lines).toEqual([
       { line: 1, text: "RACDCERT ID(A) LIST" },
       { line: 2, text: "SETROPTS LIST".padEnd(72, " ") },
-      { line: 3, text: "X".repeat(75) },
+      { line: 3, text: "X".repeat(72) },
+    ]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ line: 3, column: 73, code: "beyond-column-72", severity: "warning" }),
     ]);
     expect(splitDeck("").blocks[0]?.lines).toEqual([]);
+  });
+
+  it("text at column 75 of a plain deck is ignored like in JCL, and reported with its column", () => {
+    const line = `${"RACDCERT LIST".padEnd(74, " ")}ID(ZZ)`;
+    const r = splitDeck(line);
+    expect(r.blocks[0]?.lines[0]?.text).toBe("RACDCERT LIST".padEnd(72, " "));
+    expect(r.issues).toEqual([
+      expect.objectContaining({ line: 1, column: 75, code: "beyond-column-72", severity: "warning" }),
+    ]);
+    expect(r.issues[0]?.message).toContain('"ID(ZZ)"');
+  });
+
+  it("a line over 80 characters makes the deck a variable-length file: every line kept whole, one info", () => {
+    const short = `${"RACDCERT LIST".padEnd(74, " ")}ID(ZZ)`;
+    const long = `RACDCERT ID(A) LIST ${"X".repeat(70)}`;
+    const r = splitDeck(`${short}\n${long}\n`);
+    expect(r.blocks[0]?.lines.map((l) => l.text)).toEqual([short, long]);
+    expect(r.issues).toEqual([
+      expect.objectContaining({ line: 2, column: 81, code: "variable-length-deck", severity: "info" }),
+    ]);
   });
 });

@@ -58,7 +58,10 @@ describe("RACDCERT CONNECT, whatever the spelling", () => {
             ...(isDefault ? ["DEFAULT"] : []),
           ];
           if (reorder) inner.reverse();
+          // A workstation deck (a line over 80 characters): every column is command text, so
+          // generated lines of 73–80 characters are read whole (src/racf/jcl.ts splitDeck).
           const deck = [
+            `/* ${"variable-length deck ".padEnd(80, "-")} */`,
             continued(
               [
                 "RACDCERT",

@@ -521,9 +521,9 @@ describe("passwords given as JCL symbols", () => {
 
   it("still reports a literal password", () => {
     const m = read(
-      "RACDCERT ID(A) GENCERT SUBJECTSDN(CN('a')) WITHLABEL('a')\nRACDCERT ID(A) EXPORT(LABEL('a')) DSN('A.P12') FORMAT(PKCS12DER) PASSWORD('x&y')",
+      "RACDCERT ID(A) GENCERT SUBJECTSDN(CN('a')) WITHLABEL('a')\nRACDCERT ID(A) EXPORT(LABEL('a')) DSN('A.P12') -\n  FORMAT(PKCS12DER) PASSWORD('x&y')",
     );
-    expect(codes(m)).toEqual([[2, "password-in-job"]]);
+    expect(codes(m)).toEqual([[3, "password-in-job"]]);
   });
 });
 

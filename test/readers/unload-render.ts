@@ -1,9 +1,12 @@
+import { endOf, REQUIRED_THROUGH } from "../../src/readers/unload.js";
 import { LAYOUTS } from "../../src/readers/unload-layouts.js";
 
 /**
  * Render an IRRDBU00 record from the layout table the way IRRDBU00 writes it: Char fields
  * left-justified and blank-padded, Int fields zero-padded, one blank between fields, trailing
- * blanks stripped (as text downloads do).
+ * blanks stripped (as text downloads do). A real record always reaches past the fields the
+ * reader requires (a YES/NO flag or a date follows them), so the stripped record is padded back
+ * to that column when the test gives no later field.
  */
 export function renderRecord(type: string, values: Record<string, string | number>): string {
   const layout = LAYOUTS[type];
@@ -25,5 +28,9 @@ export function renderRecord(type: string, values: Record<string, string | numbe
     const text = f.type === "Int" && typeof v === "number" ? String(v).padStart(len, "0") : String(v);
     put(f.start, f.end, text);
   }
-  return chars.join("").replace(/\s+$/, "");
+  const stripped = chars.join("").replace(/\s+$/, "");
+  const through = REQUIRED_THROUGH[type];
+  const certData = type === "0560" && String(values.GRCERT_CLASS_NAME ?? "").toUpperCase() === "DIGTCERT";
+  const min = certData ? endOf(type, "GRCERT_KEY_SIZE") : through ? endOf(type, through) : 0;
+  return stripped.padEnd(min, " ");
 }

@@ -81,10 +81,11 @@ describe("malformed unloads give located issues, never exceptions", () => {
   });
 
   it("short records: missing key fields are located at the column where the record ends", async () => {
+    // Both end inside a key field (KEYR_NAME, USCERT_NAME): cut, not merely short.
     const model = await read("0562 WEBSRV.Ring\n0207 WEBSRV");
     expect(model.state.issues.map((i) => `${i.code}@${i.line}:${i.column}`)).toEqual([
-      "unload-short-record@1:17",
-      "unload-short-record@2:12",
+      "unload-truncated-record@1:17",
+      "unload-truncated-record@2:12",
     ]);
   });
 
@@ -93,7 +94,7 @@ describe("malformed unloads give located issues, never exceptions", () => {
     expect(model.state.issues.map((i) => `${i.severity} ${i.code}@${i.line}:${i.column}`)).toEqual([
       "warning unload-bad-record@1:1",
       "warning unload-bad-record@3:1",
-      "warning unload-empty@1:undefined",
+      "error unload-empty@1:undefined",
     ]);
   });
 
@@ -101,7 +102,9 @@ describe("malformed unloads give located issues, never exceptions", () => {
     const rec = renderRecord("0200", { USBD_NAME: "TABBY", USBD_SPECIAL: "YES" });
     const model = await read(`${rec}\n${rec.replace("0200 ", "0200\t").replace("TABBY", "TABB2")}`);
     expect(model.user("TABBY")?.special).toBe(true);
-    expect(model.state.issues.map((i) => i.code)).toEqual(["unload-tab"]);
+    // The tab shifted every field by three columns: the record no longer lines up and is skipped.
+    expect(model.user("TABB2")).toBeUndefined();
+    expect(model.state.issues.map((i) => i.code)).toEqual(["unload-malformed-record", "unload-tab"]);
   });
 
   it("no-break spaces from a code-page conversion read as blanks", async () => {

@@ -21,7 +21,11 @@ export function dedent(text: string): string {
 /** Read a RACF command deck into a fresh model. Fails the test if the deck has reader errors. */
 export function deck(text: string, file = "deck.jcl"): RacfModel {
   const model = new RacfModel();
-  readRacfCommands(dedent(text), {
+  // These scenario decks are workstation files whose commands run past column 72. A deck whose
+  // lines all fit in 80 columns is read as 80-byte records (columns 73–80 ignored, rules §6), so
+  // one longer comment line marks these as variable-length, the way they are written.
+  const variableLength = `/* ${"variable-length workstation deck ".padEnd(80, "-")} */`;
+  readRacfCommands(`${dedent(text)}\n${variableLength}`, {
     model,
     file,
     datasets: new Map(),

@@ -1,10 +1,11 @@
 /**
- * The JSON report: `{ findings, applications, notEvaluated, summary, assumptions }` (issue 5).
- * Stable field order; rule metadata is left to SARIF and `--format sarif`.
+ * The JSON report: `{ findings, applications, notEvaluated, summary, assumptions, inputIssues }`
+ * (issue 5). Stable field order; rule metadata is left to SARIF and `--format sarif`.
+ * `inputIssues` are the readers' issues: with an error among them the model is incomplete.
  */
 import type { AuditReport } from "../types.js";
 
 export function formatJson(report: AuditReport): string {
-  const { findings, applications, notEvaluated, summary, assumptions } = report;
-  return `${JSON.stringify({ findings, applications, notEvaluated, summary, assumptions }, null, 2)}\n`;
+  const { findings, applications, notEvaluated, summary, assumptions, inputIssues } = report;
+  return `${JSON.stringify({ findings, applications, notEvaluated, summary, assumptions, inputIssues }, null, 2)}\n`;
 }

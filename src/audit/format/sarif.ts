@@ -4,6 +4,7 @@
  * location (input file and line) when the evidence has one, a logical location (the RACF
  * object) always.
  */
+import { pathToFileURL } from "node:url";
 import type { Severity } from "../../model/types.js";
 import type { AuditReport } from "../types.js";
 
@@ -15,12 +16,30 @@ const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
+/**
+ * artifactLocation.uri is a URI reference (SARIF 2.1.0 §3.4.3, RFC 3986), not a path: `#`
+ * would start a fragment, `?` a query, `%` an escape, and `a:b` would look like a scheme.
+ * Absolute paths become file: URIs; relative ones stay relative (resolved against the
+ * directory the audit ran in) with each segment percent-encoded. Backslashes separate
+ * segments, as in a Windows path.
+ */
+export function artifactUri(file: string): string {
+  const path = file.split("\\").join("/");
+  const drive = /^([A-Za-z]):\//.exec(path);
+  if (drive) {
+    const rest = path.slice(3).split("/").map(encodeURIComponent).join("/");
+    return `file:///${drive[1]}:/${rest}`;
+  }
+  if (path.startsWith("/")) return pathToFileURL(path).href;
+  return path.split("/").map(encodeURIComponent).join("/");
+}
+
 export function toSarif(report: AuditReport, version: string): object {
   const index = new Map(report.rules.map((r, i) => [r.id, i]));
   const results = report.findings.map((f) => {
     const physical = f.evidence.map((e) => ({
       physicalLocation: {
-        artifactLocation: { uri: encodeURI(e.file.split("\\").join("/")) },
+        artifactLocation: { uri: artifactUri(e.file) },
         ...(e.line > 0 ? { region: { startLine: e.line } } : {}),
       },
     }));
@@ -70,14 +89,45 @@ export function toSarif(report: AuditReport, version: string): object {
         results,
         invocations: [
           {
-            executionSuccessful: true,
-            toolExecutionNotifications: report.notEvaluated.map((n) => ({
-              level: "note",
-              message: {
-                text: `${n.rule} not evaluated${n.subject ? ` for ${n.subject.id}` : ""}: ${n.reason}`,
-              },
-              descriptor: { id: n.rule },
-            })),
+            // An input error leaves the model incomplete: the run did not do its job (§3.20.14),
+            // and the CLI exits 3.
+            executionSuccessful: !report.inputIssues.some((i) => i.severity === "error"),
+            // Input problems are conditions of the tool's execution, not results about the
+            // analysed RACF set-up: SARIF 2.1.0 §3.20.21 toolExecutionNotifications, each a
+            // notification (§3.58) with the input file and line as its location.
+            toolExecutionNotifications: [
+              ...report.inputIssues.map((i) => ({
+                level: LEVEL[i.severity],
+                message: { text: i.message },
+                descriptor: { id: i.code },
+                ...(i.file === ""
+                  ? {}
+                  : {
+                      locations: [
+                        {
+                          physicalLocation: {
+                            artifactLocation: { uri: artifactUri(i.file) },
+                            ...(i.line > 0
+                              ? {
+                                  region: {
+                                    startLine: i.line,
+                                    ...(i.column && i.column > 0 ? { startColumn: i.column } : {}),
+                                  },
+                                }
+                              : {}),
+                          },
+                        },
+                      ],
+                    }),
+              })),
+              ...report.notEvaluated.map((n) => ({
+                level: "note",
+                message: {
+                  text: `${n.rule} not evaluated${n.subject ? ` for ${n.subject.id}` : ""}: ${n.reason}`,
+                },
+                descriptor: { id: n.rule },
+              })),
+            ],
           },
         ],
         properties: {

@@ -5,6 +5,7 @@
  */
 import type { Severity } from "../../model/types.js";
 import type { AuditReport, Finding } from "../types.js";
+import { neutraliseDeep } from "./safe-text.js";
 
 const COLOURS: Record<Severity | "dim" | "bold" | "ok", string> = {
   error: "\u001b[31m",
@@ -20,7 +21,12 @@ export interface TextOptions {
   colour: boolean;
 }
 
-export function formatText(report: AuditReport, opts: TextOptions): string {
+export function formatText(input: AuditReport, opts: TextOptions): string {
+  // Every string of the report may come from an input (labels, ring names, file names,
+  // messages quoting them): control characters are made visible before anything is printed,
+  // so the only escape sequences in the output are the colours below.
+  const report = neutraliseDeep(input);
+  const inputErrors = report.inputIssues.filter((i) => i.severity === "error").length;
   const paint = (style: keyof typeof COLOURS, text: string) =>
     opts.colour ? `${COLOURS[style]}${text}${RESET}` : text;
   const out: string[] = [];
@@ -57,7 +63,14 @@ export function formatText(report: AuditReport, opts: TextOptions): string {
     }
     out.push("");
   }
-  if (report.findings.length === 0) out.push(paint("ok", "No findings."), "");
+  if (report.findings.length === 0)
+    out.push(
+      // "No findings" on an input that could not be read would be a false all-clear.
+      inputErrors > 0
+        ? paint("error", "No findings in what could be read; the inputs have errors (see Input issues).")
+        : paint("ok", "No findings."),
+      "",
+    );
   if (report.applications.length > 0) {
     out.push(paint("bold", "Applications (predicted System SSL return code)"));
     for (const a of report.applications) {
@@ -81,6 +94,19 @@ export function formatText(report: AuditReport, opts: TextOptions): string {
     out.push(paint("bold", `Not evaluated (${report.notEvaluated.length})`));
     for (const n of report.notEvaluated)
       out.push(`  ${n.rule}${n.subject ? ` ${n.subject.id}` : ""}: ${n.reason}`);
+    out.push("");
+  }
+  if (report.inputIssues.length > 0) {
+    out.push(
+      paint(
+        inputErrors > 0 ? "error" : "bold",
+        `Input issues (${report.inputIssues.length}${inputErrors > 0 ? `, ${inputErrors} error(s): the model is incomplete` : ""})`,
+      ),
+    );
+    for (const i of report.inputIssues.slice(0, 20))
+      out.push(`  ${i.file}:${i.line}: ${i.severity} ${i.code}: ${i.message}`);
+    if (report.inputIssues.length > 20)
+      out.push(`  ... ${report.inputIssues.length - 20} more (racfring model lists them all)`);
     out.push("");
   }
   if (report.assumptions.length > 0) {

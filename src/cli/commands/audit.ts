@@ -3,7 +3,8 @@
  * simulator, and write the report (text, JSON, SARIF or Markdown) and optionally a fix job.
  * I/O only; the audit itself is src/audit/engine.ts.
  */
-import { resolve } from "node:path";
+import { realpathSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import {
   applicationFromSpec,
   applicationsFromPolicy,
@@ -15,6 +16,7 @@ import { runAudit, selectRules } from "../../audit/engine.js";
 import { buildFixJcl } from "../../audit/fix-jcl.js";
 import { formatJson } from "../../audit/format/json.js";
 import { formatMarkdown } from "../../audit/format/markdown.js";
+import { neutralise } from "../../audit/format/safe-text.js";
 import { formatSarif } from "../../audit/format/sarif.js";
 import { formatText } from "../../audit/format/text.js";
 import { scanJclSecrets } from "../../audit/jcl-secrets.js";
@@ -147,8 +149,25 @@ interface AuditFlags {
   apps: Application[];
 }
 
+/**
+ * The path a file name will be written to, symbolic links in its directory resolved, so that
+ * `-o x` and `--fix-jcl ./dir/../x` are recognised as one file.
+ */
+function targetPath(file: string, cwd: string): string {
+  const abs = resolve(cwd, file);
+  try {
+    return realpathSync(abs);
+  } catch {
+    try {
+      return join(realpathSync(dirname(abs)), basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
 /** Check every flag before any input is read, so usage errors come first (exit 2). */
-function parseFlags(args: ParsedArgs): AuditFlags {
+function parseFlags(args: ParsedArgs, cwd: string): AuditFlags {
   const format = (str(args.values.format) ?? "text").toLowerCase();
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
@@ -166,11 +185,24 @@ function parseFlags(args: ParsedArgs): AuditFlags {
   }
   const include = strs(args.values.rule);
   const skip = strs(args.values.skip);
-  const { unknown } = selectRules(include, skip);
+  const { unknown, rules } = selectRules(include, skip);
   if (unknown.length > 0) {
     throw new UsageError(
       `unknown rule id${unknown.length > 1 ? "s" : ""} ${unknown.map((u) => `"${u}"`).join(", ")}; rules: ${RULES.map((r) => r.meta.id).join(", ")}`,
     );
+  }
+  // An audit that runs no rule would report "no findings" and exit 0: a false all-clear.
+  if (rules.length === 0) {
+    throw new UsageError(
+      include.length > 0
+        ? "--skip removes every rule --rule selected; nothing would be audited"
+        : "--skip removes every rule; nothing would be audited",
+    );
+  }
+  const output = str(args.values.output);
+  const fixFile = str(args.values["fix-jcl"]);
+  if (output && fixFile && targetPath(output, cwd) === targetPath(fixFile, cwd)) {
+    throw new UsageError(`-o and --fix-jcl name the same file (${output}); give two different files`);
   }
   const apps: Application[] = [];
   for (const raw of strs(args.values.app)) {
@@ -186,10 +218,12 @@ function parseFlags(args: ParsedArgs): AuditFlags {
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.values["list-rules"] === true) {
     const format = (str(args.values.format) ?? "text").toLowerCase();
+    if (!["text", "markdown", "json"].includes(format))
+      throw new UsageError(`--list-rules prints text, markdown or json, not "${format}"`);
     io.out(format === "markdown" ? rulesMarkdown() : format === "json" ? rulesJson() : rulesText());
     return EXIT.ok;
   }
-  const flags = parseFlags(args);
+  const flags = parseFlags(args, io.cwd);
   const at = flags.at ?? io.now();
   // The JCL ran "now" (or --ran-at), whatever date the audit is for.
   const { model } = await loadInputs(args, io.cwd, io.now());
@@ -231,14 +265,22 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   });
 
   const issues = model.state.issues;
+  const inputErrors = issues.filter((x) => x.severity === "error").length;
   if (issues.length > 0) {
     // Errors and policy issues are shown here (`racfring model` does not read policies);
-    // the rest is one `racfring model` away.
-    const shown = issues.filter((x) => x.severity === "error" || policyFiles.includes(x.file)).slice(0, 10);
-    io.err(
-      `racfring audit: ${issues.length} input issue(s)${shown.length < issues.length ? "; run `racfring model` on the same inputs to see the others" : ""}.\n`,
-    );
-    for (const i of shown) io.err(`  ${i.file}:${i.line}: ${i.severity} ${i.code}: ${i.message}\n`);
+    // the rest is one `racfring model` away. The report carries all of them (inputIssues).
+    const relevant = issues.filter((x) => x.severity === "error" || policyFiles.includes(x.file));
+    const shown = relevant.slice(0, 10);
+    const what = `${issues.length} input issue(s)${inputErrors > 0 ? `, ${inputErrors} error(s)` : ""}`;
+    const tail =
+      shown.length === issues.length
+        ? ""
+        : shown.length === 0
+          ? "; none is an error; run `racfring model` on the same inputs to see them"
+          : `; ${shown.length} shown below${relevant.length > shown.length ? ` (of ${relevant.length} errors and policy issues)` : ""}; run \`racfring model\` on the same inputs to see the others`;
+    io.err(`racfring audit: ${what}${tail}.\n`);
+    for (const i of shown)
+      io.err(neutralise(`  ${i.file}:${i.line}: ${i.severity} ${i.code}: ${i.message}`) + "\n");
   }
 
   const text =
@@ -253,7 +295,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const output = str(args.values.output);
   if (output) {
     await writeFileSafe(resolve(io.cwd, output), text, { force });
-    io.err(`racfring audit: report written to ${output}\n`);
+    io.err(`racfring audit: report written to ${neutralise(output)}\n`);
   } else io.out(text);
 
   const fixFile = str(args.values["fix-jcl"]);
@@ -261,8 +303,14 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     const job = buildFixJcl(report.findings, { at });
     await writeFileSafe(resolve(io.cwd, fixFile), job.text, { force });
     io.err(
-      `racfring audit: fix job written to ${fixFile} (${job.commands.length} command(s); ${job.suggested.length} simulator suggestion(s) commented out; ${job.manual.length} finding(s) need a manual decision). Review it before submitting.\n`,
+      `racfring audit: fix job written to ${neutralise(fixFile)} (${job.commands.length} command(s); ${job.suggested.length} simulator suggestion(s) commented out; ${job.manual.length} finding(s) need a manual decision). Review it before submitting.\n`,
     );
+  }
+  if (inputErrors > 0) {
+    // As `racfring model`: the report was written from what could be read, but an input is
+    // invalid, so a clean result would be a false all-clear.
+    io.err(`racfring audit: ${inputErrors} input error(s); the audit is incomplete.\n`);
+    return EXIT.input;
   }
   return report.summary.failing > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -1,6 +1,7 @@
 /**
  * `racfring lint-jcl FILE...` — check RACF batch jobs or TSO command decks before submitting.
  */
+import { neutralise, truncate } from "../../audit/format/safe-text.js";
 import { formatLintIssue, lintFiles } from "../../lint/lint.js";
 import type { CommandSpec, Io, ParsedArgs } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
@@ -47,7 +48,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     for (const r of results) {
       for (const i of r.issues) {
         if (quiet && i.severity !== "error") continue;
-        io.out(`${formatLintIssue(i)}\n`);
+        // File names and messages quote the input: no control character reaches the terminal.
+        io.out(`${neutralise(formatLintIssue({ ...i, file: truncate(i.file) }))}\n`);
       }
     }
     const errors = results.reduce((n, r) => n + r.errors, 0);
