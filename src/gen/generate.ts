@@ -40,7 +40,12 @@ export interface GenerateOptions {
 export interface GenerateResult {
   /** Plan errors, located (`file:line:col: path: message`). Non-empty: nothing else was produced. */
   planIssues: PlanIssue[];
-  /** Other reasons generation failed (unsafe value, simulation predicted a failure). */
+  /**
+   * Plan values that cannot be written safely into the JCL (the TSO layout refused them).
+   * Like `planIssues` these are problems of the plan (exit 3); nothing else was produced.
+   */
+  refusals: string[];
+  /** Other reasons generation failed: the read-back or a simulation predicted a failure (exit 1). */
   errors: string[];
   warnings: string[];
   files: GeneratedFile[];
@@ -51,10 +56,11 @@ export interface GenerateResult {
   resolved: ResolvedPlan | null;
 }
 
-function empty(planIssues: PlanIssue[], errors: string[] = []): GenerateResult {
+function empty(planIssues: PlanIssue[], refusals: string[] = []): GenerateResult {
   return {
     planIssues,
-    errors,
+    refusals,
+    errors: [],
     warnings: [],
     files: [],
     jobs: [],
@@ -114,7 +120,7 @@ export function generate(planText: string, planFile: string, opts: GenerateOptio
   try {
     rendered = renderPlan(resolved, planFile, opts.templates);
   } catch (e) {
-    if (e instanceof UnsafeValueError) return empty([], [`refused: ${e.message}`]);
+    if (e instanceof UnsafeValueError) return empty([], [e.message]);
     throw e;
   }
   const errors: string[] = [];
@@ -138,6 +144,7 @@ export function generate(planText: string, planFile: string, opts: GenerateOptio
   }
   const result: GenerateResult = {
     planIssues: [],
+    refusals: [],
     errors,
     warnings: [...rendered.warnings, ...check.warnings],
     files: errors.length > 0 ? [] : rendered.files,

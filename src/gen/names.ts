@@ -64,16 +64,34 @@ export function datasetProblem(dsn: string): string | null {
   return null;
 }
 
-/** Shell single-quoting for generated scripts. */
+/**
+ * Shell quoting for generated scripts: the one way a plan-derived value enters a `sh` script.
+ * Inside single quotes POSIX sh expands nothing ($, `, \, " are literal; XCU 2.2.2); a `'` is
+ * written as `'\''` (close, escaped quote, reopen). Templates use it as `{{sh value}}` and never
+ * place a value inside double quotes, where $(...), `...` and $VAR would still expand.
+ */
 export function shq(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
- * A value in an OpenSSL configuration file. OpenSSL expands `$var`, treats `#` as a comment
- * and `\` as an escape in unquoted values; escape those so the value reaches the certificate
- * unchanged.
+ * A word for a command the runbook shows (copied into a terminal): unchanged when it holds
+ * only characters no shell treats specially, otherwise quoted with `shq`.
+ */
+export function shWord(value: string): string {
+  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(value) ? value : shq(value);
+}
+
+/**
+ * A value in an OpenSSL configuration file (NCONF "default" syntax, crypto/conf/conf_def.c).
+ * In a value OpenSSL treats `$` as a variable reference, `#` as the start of a comment,
+ * `"`, `'` and `` ` `` as quotes (CONF_QUOTE: the quote characters are dropped), `\` as an
+ * escape (`\n`, `\r`, `\b`, `\t` become control characters; any other `\x` is `x`), and a
+ * trailing `\` as a line continuation. `;` is a comment only in the Windows syntax, escaped
+ * anyway. A backslash before each of these characters makes it literal; leading and trailing
+ * blanks (which the parser trims) and control characters are refused earlier
+ * (`dnValueProblem`, printable ASCII only).
  */
 export function cnfValue(value: string): string {
-  return value.replace(/([\\$#"'])/g, "\\$1");
+  return value.replace(/([\\$#"'`;])/g, "\\$1");
 }

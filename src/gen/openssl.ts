@@ -7,7 +7,6 @@
  * HANDSHAKE → digitalSignature + keyEncipherment, DATAENCRYPT → dataEncipherment,
  * DOCSIGN → nonRepudiation, CERTSIGN → keyCertSign + cRLSign.
  */
-import { cnfValue } from "./names.js";
 import type { PlanKey, PlanKeyUsage, PlanSubject } from "./plan.js";
 import type { ResolvedAuthority, ResolvedCa, ResolvedCert, ResolvedPlan } from "./resolve.js";
 
@@ -29,11 +28,18 @@ const CURVES: Record<string, string> = {
   "BPECC-512": "brainpoolP512r1",
 };
 
-/** `genpkey` options for a plan key. */
-export function genpkeyOptions(k: PlanKey): string {
-  if (k.type === "RSA") return `-algorithm RSA -pkeyopt rsa_keygen_bits:${k.size}`;
+/** `genpkey` options for a plan key, one argument per element (the scripts quote each). */
+export function genpkeyOptions(k: PlanKey): string[] {
+  if (k.type === "RSA") return ["-algorithm", "RSA", "-pkeyopt", `rsa_keygen_bits:${k.size}`];
   const curve = CURVES[`${k.type}-${k.size}`] ?? "prime256v1";
-  return `-algorithm EC -pkeyopt ec_paramgen_curve:${curve} -pkeyopt ec_param_enc:named_curve`;
+  return [
+    "-algorithm",
+    "EC",
+    "-pkeyopt",
+    `ec_paramgen_curve:${curve}`,
+    "-pkeyopt",
+    "ec_param_enc:named_curve",
+  ];
 }
 
 /** `YYYYMMDDHHMMSSZ` for `openssl ca -startdate/-enddate`. */
@@ -55,6 +61,10 @@ const CNF_FIELDS: [keyof PlanSubject, string][] = [
   ["CN", "CN"],
 ];
 
+/**
+ * One `name = value` line of an OpenSSL configuration section. `value` is the plan's value as
+ * it is; the templates escape it (`{{cnf value}}`, names.ts `cnfValue`).
+ */
 export interface CnfField {
   name: string;
   value: string;
@@ -64,7 +74,7 @@ export function dnFields(s: PlanSubject): CnfField[] {
   const out: CnfField[] = [];
   for (const [attr, name] of CNF_FIELDS) {
     const v = s[attr];
-    if (v !== undefined) out.push({ name, value: cnfValue(v) });
+    if (v !== undefined) out.push({ name, value: v });
   }
   return out;
 }
@@ -75,7 +85,7 @@ export interface CaView {
   keyFile: string;
   csrFile: string;
   pemFile: string;
-  genpkey: string;
+  genpkey: string[];
   startDate: string;
   endDate: string;
   dnSection: string;
@@ -89,6 +99,8 @@ export interface CaView {
 export interface AuthorityView {
   id: string;
   lower: string;
+  /** The CA section of its configuration: ids may hold `#` and `$`, which a section name cannot. */
+  caSection: string;
   dir: string;
   cnfFile: string;
   scriptFile: string;
@@ -112,7 +124,7 @@ export interface CertView {
   csrFile: string;
   pemFile: string;
   p12File: string;
-  genpkey: string;
+  genpkey: string[];
   dn: CnfField[];
   keyUsage: string;
   extendedKeyUsage: string | null;
@@ -152,6 +164,7 @@ export function authorityView(a: ResolvedAuthority): AuthorityView {
   return {
     id: a.id,
     lower,
+    caSection: `ca_${lower.replace(/[^a-z0-9]/g, "_")}`,
     dir,
     cnfFile: `openssl/${lower}-ca.cnf`,
     scriptFile: `openssl/${lower}-ca.sh`,
@@ -174,7 +187,7 @@ function altFields(c: ResolvedCert): CnfField[] {
   const out: CnfField[] = [];
   for (const [kind, values] of groups) {
     values.forEach((v, i) => {
-      out.push({ name: `${kind}.${i + 1}`, value: cnfValue(v) });
+      out.push({ name: `${kind}.${i + 1}`, value: v });
     });
   }
   return out;

@@ -9,7 +9,7 @@
  * `semantic.ts`, located the same way.
  */
 import AjvModule, { type ErrorObject } from "ajv";
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
 import schema from "./plan.schema.json" with { type: "json" };
 
 export type PlanKeyType = "RSA" | "NISTECC" | "BPECC";
@@ -305,27 +305,53 @@ function friendly(e: ErrorObject, data: unknown): { path: PlanPath; message: str
   }
 }
 
+/** Alias expansions allowed when a plan is loaded (yaml's default is 100; plans need few). */
+export const MAX_ALIAS_COUNT = 100;
+
+function firstLine(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  return m.split("\n")[0] ?? m;
+}
+
 /**
  * Parse and validate a plan. YAML 1.2 is a superset of JSON, so one parser reads both and
  * gives positions for both.
  */
 export function loadPlan(text: string, file: string): LoadedPlan {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const locator = makeLocator(file, doc, lc);
   const issues: PlanIssue[] = [];
-  for (const err of doc.errors) {
-    const p = lc.linePos(err.pos[0]);
-    issues.push({
-      file,
-      line: p.line,
-      column: p.col,
-      path: "(syntax)",
-      message: err.message.split("\n")[0] ?? err.message,
-    });
+  const at = (offset: number, message: string, path = "(syntax)") => {
+    const p = lc.linePos(offset);
+    issues.push({ file, line: p.line, column: p.col, path, message });
+  };
+  let doc: ReturnType<typeof parseDocument>;
+  try {
+    doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    // yaml reports syntax problems in doc.errors; anything thrown is still the plan's fault
+    at(0, `cannot parse the plan: ${firstLine(e)}`);
+    return { plan: null, issues, locator: makeLocator(file, parseDocument(""), lc) };
   }
+  const locator = makeLocator(file, doc, lc);
+  for (const err of doc.errors) at(err.pos[0], err.message.split("\n")[0] ?? err.message);
   if (issues.length > 0) return { plan: null, issues, locator };
-  const data: unknown = doc.toJS();
+  let data: unknown;
+  try {
+    // A plan needs no more than a few aliases; a "billion laughs" document expands each alias
+    // many times over. yaml counts alias expansions and throws past maxAliasCount (review
+    // finding: an alias bomb crashed `generate` with "Excessive alias count").
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    let offset = 0;
+    visit(doc, {
+      Alias(_key, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    at(offset, `cannot load the plan: ${firstLine(e)}`);
+    return { plan: null, issues, locator };
+  }
   if (!validateSchema(data)) {
     const seen = new Set<string>();
     for (const e of validateSchema.errors ?? []) {

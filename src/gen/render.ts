@@ -4,7 +4,7 @@
  * string) and `noEscape` (HTML escaping is wrong for JCL, shell and OpenSSL configuration).
  */
 import Handlebars from "handlebars";
-import { shq } from "./names.js";
+import { cnfValue, shq } from "./names.js";
 
 /** Template sources by path relative to `templates/`, e.g. `jcl/job.jcl.hbs`. */
 export type TemplateSources = Readonly<Record<string, string>>;
@@ -27,10 +27,22 @@ export interface Renderer {
   render(name: Exclude<TemplateName, "jcl/jobcard.hbs">, view: object): string;
 }
 
+/** A string or number for a quoting helper; anything else is a bug in a view-model. */
+function scalar(value: unknown, helper: string): string {
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  throw new Error(`${helper}: expected a string, got ${value === null ? "null" : typeof value}`);
+}
+
 export function createRenderer(sources: TemplateSources): Renderer {
   const hb = Handlebars.create();
   hb.registerHelper("pad", (value: unknown, width: unknown) => String(value).padEnd(Number(width)));
-  hb.registerHelper("shq", (value: unknown) => shq(String(value)));
+  // The only ways a plan value enters a script or an OpenSSL configuration (names.ts says why).
+  hb.registerHelper("sh", (value: unknown) => shq(scalar(value, "sh")));
+  hb.registerHelper("shwords", (list: unknown) => {
+    if (!Array.isArray(list)) throw new Error("shwords: expected a list");
+    return list.map((w) => shq(scalar(w, "shwords"))).join(" ");
+  });
+  hb.registerHelper("cnf", (value: unknown) => cnfValue(scalar(value, "cnf")));
   hb.registerHelper("join", (list: unknown, sep: unknown) =>
     Array.isArray(list) ? list.join(String(sep)) : "",
   );

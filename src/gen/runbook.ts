@@ -11,6 +11,7 @@
  */
 import type { AccessPlan } from "./access.js";
 import type { JobSpec } from "./jobs.js";
+import { shWord } from "./names.js";
 import type { OpensslViews } from "./openssl.js";
 import type { ResolvedPlan } from "./resolve.js";
 
@@ -55,7 +56,8 @@ export function runbookView(
       text: [
         `Creates ${a.root.pemFile}${a.intermediate ? ` and ${a.intermediate.pemFile}` : ""}; the private keys stay in ${a.dir} (mode 0600).`,
       ],
-      commands: [`sh ${a.scriptFile}`],
+      // file names come from plan ids, which may hold `$` or `#`: quote them for the shell
+      commands: [`sh ${shWord(a.scriptFile)}`],
       checks: ["The script ends with `OK` from `openssl verify`."],
     });
   }
@@ -64,10 +66,10 @@ export function runbookView(
       where: "workstation",
       title: `Create the key, certificate and PKCS#12 package of ${c.id} (${c.label})`,
       text: ["Choose a PKCS#12 password; the z/OS job asks for it in a SET statement."],
-      commands: [`RACFRING_P12_PASSWORD='...' sh ${c.scriptFile}`],
+      commands: [`RACFRING_P12_PASSWORD='...' sh ${shWord(c.scriptFile)}`],
       checks: [
         "`openssl verify` prints OK.",
-        `\`openssl x509 -in ${c.pemFile} -noout -text\` shows the subject, SANs and dates of the plan.`,
+        `\`openssl x509 -in ${shWord(c.pemFile)} -noout -text\` shows the subject, SANs and dates of the plan.`,
       ],
     });
   }
@@ -115,14 +117,14 @@ export function runbookView(
         text: ["GENREQ wrote Base64 (PEM) text: transfer in ASCII mode."],
         commands: reqs.map((c) => `'${c.dsnIn}' -> ${c.csrFile} (TEXT)`),
         checks: reqs.map(
-          (c) => `\`openssl req -in ${c.csrFile} -noout -subject\` shows the subject of ${c.id}.`,
+          (c) => `\`openssl req -in ${shWord(c.csrFile)} -noout -subject\` shows the subject of ${c.id}.`,
         ),
       });
       step({
         where: "workstation",
         title: "Sign the requests with the external CA",
         text: [],
-        commands: reqs.map((c) => `sh ${c.scriptFile}`),
+        commands: reqs.map((c) => `sh ${shWord(c.scriptFile)}`),
         checks: ["Each script ends with OK from `openssl verify`."],
       });
       step({

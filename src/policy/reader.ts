@@ -172,15 +172,46 @@ export function canonicalType(word: string): string | undefined {
   return BLOCK_NAMES.get(word.toLowerCase());
 }
 
+/** Longest piece of input text quoted back in a message. */
+const MAX_ECHO = 200;
+
+/** Quote input text in a message without echoing an arbitrarily long token in full. */
+export function clip(text: string): string {
+  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
+}
+
+/**
+ * Blanks between words. Every kind of whitespace the word loop stops at (JavaScript `\s`: tab,
+ * vertical tab, form feed, a CR not followed by LF, no-break space U+00A0, the Unicode spaces) must
+ * also be skipped here: if the two sets differ, the word loop yields an empty token and never
+ * advances (review finding: `TTLSRule\u00a0x` looped until out of memory).
+ */
+const BLANK = /\s/;
+
 function tokenize(text: string, file: string, issues: InputIssue[]): Token[] {
   const tokens: Token[] = [];
+  // Only LF and CRLF end a line (what the other readers count); a bare CR is a blank.
   const lines = text.split(/\r?\n/);
   lines.forEach((raw, i) => {
     const line = i + 1;
+    let odd = false;
     let c = 0;
     while (c < raw.length) {
       const ch = raw.charAt(c);
-      if (ch === " " || ch === "\t") {
+      if (BLANK.test(ch)) {
+        // Policy Agent itself reads EBCDIC, where a no-break space or a form feed is not a blank:
+        // say once per line that racfring took it as one, so the administrator can clean the file.
+        if (!odd && ch !== " " && ch !== "\t") {
+          odd = true;
+          issues.push({
+            file,
+            line,
+            column: c + 1,
+            code: "unusual-blank",
+            severity: "warning",
+            message: `${blankName(ch)} taken as a blank; Policy Agent may not accept it`,
+          });
+        }
         c++;
         continue;
       }
@@ -211,11 +242,36 @@ function tokenize(text: string, file: string, issues: InputIssue[]): Token[] {
       }
       let e = c;
       while (e < raw.length && !/[\s{}#"]/.test(raw.charAt(e))) e++;
+      if (e === c) {
+        // Every character class stopping a word is handled above, so this cannot happen; if it
+        // ever does, report it and move on rather than loop forever on the same character.
+        issues.push({
+          file,
+          line,
+          column: c + 1,
+          code: "unreadable-character",
+          severity: "error",
+          message: `character U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")} could not be read; skipped`,
+        });
+        c++;
+        continue;
+      }
       tokens.push({ text: raw.slice(c, e), line, column: c + 1, quoted: false });
       c = e;
     }
   });
   return tokens;
+}
+
+function blankName(ch: string): string {
+  const code = ch.charCodeAt(0);
+  const names: Record<number, string> = {
+    11: "a vertical tab",
+    12: "a form feed",
+    13: "a carriage return not followed by a line feed",
+    160: "a no-break space (U+00A0)",
+  };
+  return names[code] ?? `the space character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
 class Parser {
@@ -276,7 +332,7 @@ class Parser {
           this.issue(
             parent.line,
             "missing-brace",
-            `${parent.type}${parent.name ? ` ${parent.name}` : ""} opened here is not closed: "}" missing before the end of the file`,
+            `${clip(parent.type)}${parent.name ? ` ${clip(parent.name)}` : ""} opened here is not closed: "}" missing before the end of the file`,
           );
         }
         return { params, children };
@@ -326,7 +382,7 @@ class Parser {
           this.issue(
             t.line,
             "unknown-statement",
-            `unknown statement "${t.text}"; its block is read but not used`,
+            `unknown statement "${clip(t.text)}"; its block is read but not used`,
             "error",
             t.column,
           );
@@ -354,7 +410,7 @@ class Parser {
           this.issue(
             t.line,
             "missing-brace",
-            `${type}${rest[0] ? ` ${rest[0].text}` : ""} must be followed by "{" (on this line or the next); skipped up to the next statement`,
+            `${type}${rest[0] ? ` ${clip(rest[0].text)}` : ""} must be followed by "{" (on this line or the next); skipped up to the next statement`,
             "error",
             t.column,
           );
@@ -363,7 +419,7 @@ class Parser {
           this.issue(
             t.line,
             "unknown-statement",
-            `unknown statement "${t.text}" at the top level of the policy; line ignored`,
+            `unknown statement "${clip(t.text)}" at the top level of the policy; line ignored`,
             "error",
             t.column,
           );
@@ -378,17 +434,17 @@ class Parser {
           this.issue(
             t.line,
             "unknown-parameter",
-            `unknown parameter "${name}" in ${parent.type}; ignored`,
+            `unknown parameter "${clip(name)}" in ${parent.type}; ignored`,
             "warning",
             t.column,
           );
         }
         if (rest.length === 0)
-          this.issue(t.line, "missing-value", `${canon ?? name} has no value`, "error", t.column);
+          this.issue(t.line, "missing-value", `${canon ?? clip(name)} has no value`, "error", t.column);
         params.push({ name: canon ?? name, values: rest.map((r) => r.text), line: t.line });
       } else {
         if (rest.length === 0 && canonicalType(name) === undefined) {
-          this.issue(t.line, "missing-value", `${name} has no value`, "warning", t.column);
+          this.issue(t.line, "missing-value", `${clip(name)} has no value`, "warning", t.column);
         }
         params.push({ name, values: rest.map((r) => r.text), line: t.line });
       }
@@ -425,7 +481,7 @@ function checkReferences(policy: AtTlsPolicy): void {
         line: s.line,
         code: "unnamed-statement",
         severity: "error",
-        message: `a top-level ${s.type} needs a name so that rules can refer to it`,
+        message: `a top-level ${clip(s.type)} needs a name so that rules can refer to it`,
       });
       continue;
     }
@@ -437,7 +493,7 @@ function checkReferences(policy: AtTlsPolicy): void {
         line: s.line,
         code: "duplicate-statement",
         severity: "warning",
-        message: `${s.type} ${s.name} is defined again (first at line ${prev.line})`,
+        message: `${clip(s.type)} ${clip(s.name)} is defined again (first at line ${prev.line})`,
       });
     } else seen.set(key, s);
   }
@@ -452,7 +508,7 @@ function checkReferences(policy: AtTlsPolicy): void {
           line: p.line,
           code: "unresolved-reference",
           severity: "error",
-          message: `${p.name} ${value}: no ${target} named "${value}" in ${policy.file}`,
+          message: `${clip(p.name)} ${clip(value)}: no ${target} named "${clip(value)}" in ${policy.file}`,
         });
       }
     }

@@ -18,7 +18,7 @@
 import { genericMatches } from "../model/profiles.js";
 import type { Source } from "../model/types.js";
 import type { Protocol } from "../sim/ciphers.js";
-import { type AtTlsPolicy, findStatement, type PolicyParam, type PolicyStatement } from "./reader.js";
+import { type AtTlsPolicy, clip, findStatement, type PolicyParam, type PolicyStatement } from "./reader.js";
 
 export interface Located<T> {
   value: T;
@@ -168,10 +168,11 @@ export function ruleSettings(policy: AtTlsPolicy, rule: PolicyStatement): RuleSe
   const ttlsEnabled = enabledParam
     ? { value: (enabledParam.values[0] ?? "").toLowerCase() === "on", source: src(enabledParam.line) }
     : null;
-  if (!group) notes.push(`rule ${rule.name ?? "?"} has no TTLSGroupAction: AT-TLS does not apply to it`);
+  if (!group)
+    notes.push(`rule ${clip(rule.name ?? "?")} has no TTLSGroupAction: AT-TLS does not apply to it`);
   else if (ttlsEnabled && !ttlsEnabled.value)
     notes.push(
-      `TTLSEnabled Off in TTLSGroupAction ${group.name ?? ""}: the connection is not protected by AT-TLS`,
+      `TTLSEnabled Off in TTLSGroupAction ${clip(group.name ?? "")}: the connection is not protected by AT-TLS`,
     );
 
   const kr = param(keyringParms, "Keyring");

@@ -75,7 +75,9 @@ export function formatResult(r: SimResult, extras: FormatExtras = {}): string {
     out.push(...wrap(s.detail, "        "));
     if (s.evidence.length > 0)
       out.push(...wrap(`evidence: ${s.evidence.map(formatSource).join(", ")}`, "        "));
-    out.push(...wrap(`rule: ${s.source} [${CONF[s.confidence]}]`, "        "));
+    // A rule source may already end with its own tag ("… [UNCONFIRMED]"): do not repeat it.
+    const tag = `[${CONF[s.confidence]}]`;
+    out.push(...wrap(`rule: ${s.source}${s.source.endsWith(tag) ? "" : ` ${tag}`}`, "        "));
   });
   if (r.fix) {
     out.push("", "Fix:");

@@ -179,6 +179,11 @@ const R = {
 
 // ---- helpers -----------------------------------------------------------------------------
 
+/** Input text quoted in a message is cut at 200 characters: a runaway token is not echoed whole. */
+function clipText(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
 const CONF_ORDER: Confidence[] = ["ibm", "third-party", "unconfirmed"];
 function weakest(...c: Confidence[]): Confidence {
   return c.reduce((a, b) => (CONF_ORDER.indexOf(b) > CONF_ORDER.indexOf(a) ? b : a), "ibm" as Confidence);
@@ -631,6 +636,10 @@ class Simulation {
     const ev: Source[] = [];
     let level: AccessLevel = "NONE";
     const missingProfiles: string[] = [];
+    // Inputs that hold no FACILITY profile at all (only listings of rings, certificates) do not
+    // show whether IRR.DIGTCERT.LISTRING is protected: its absence is an assumption, not a fact
+    // read from the inputs (review finding: 202 was reported as if the profile were known).
+    const facilityShown = model.state.profiles.some((p) => p.class === "FACILITY");
     if (!fac.active) {
       ok = false;
       confidence = "unconfirmed";
@@ -645,9 +654,19 @@ class Simulation {
           ok = false;
           missingProfiles.push(res);
           confidence = "unconfirmed";
-          lines.push(
-            `No FACILITY profile in the inputs covers ${res}: RACF answers "not protected"; R_datalib's handling of that is not documented and racfring treats it as not authorised (unconfirmed).`,
-          );
+          if (facilityShown) {
+            lines.push(
+              `No FACILITY profile in the inputs covers ${res}: RACF answers "not protected"; R_datalib's handling of that is not documented and racfring treats it as not authorised (unconfirmed).`,
+            );
+            this.assume(`no FACILITY profile covers ${res} (none among the FACILITY profiles in the inputs)`);
+          } else {
+            lines.push(
+              `The inputs contain no FACILITY profiles, so they do not show whether a profile covers ${res} or who may read it. racfring assumes none does: RACF would then answer "not protected", whose handling by R_datalib is not documented, and racfring treats it as not authorised (unconfirmed). Give an RLIST FACILITY ${res} AUTHUSER listing or an IRRDBU00 unload to decide.`,
+            );
+            this.assume(
+              `no FACILITY profile covers ${res}: the inputs contain no FACILITY profiles, so this is not known`,
+            );
+          }
           continue;
         }
         const acc = model.accessTo(p, this.user);
@@ -683,8 +702,9 @@ class Simulation {
     if (ok) return null;
     // Fixes: FACILITY permit (field case 2), or a ring-specific RDATALIB profile.
     const lstLevel = this.neededLstLevel();
+    const unknownProfiles = missingProfiles.length > 0 && !facilityShown;
     const facFix: SimFix = {
-      summary: `Permit ${this.user} ${need} to IRR.DIGTCERT.LISTRING (${own ? "own ring" : "another user's ring"}), then refresh FACILITY.`,
+      summary: `Permit ${this.user} ${need} to IRR.DIGTCERT.LISTRING (${own ? "own ring" : "another user's ring"}), then refresh FACILITY.${unknownProfiles ? " The inputs do not show whether the profile exists: the RDEFINE is needed only if it does not (it fails harmlessly if it does)." : ""}`,
       commands: [
         ...missingProfiles.map((r) => `RDEFINE FACILITY ${r} UACC(NONE)`),
         ...resources.map((r) => permitCommand(r, "FACILITY", this.user, need)),
@@ -1475,7 +1495,7 @@ class Simulation {
     if (protocols) lines.push(`Protocols enabled: ${protocols.length > 0 ? protocols.join(", ") : "none"}.`);
     if (parsed) {
       lines.push(
-        `Cipher suites: ${parsed.suites.map((s) => `${s.code} ${s.name}`).join(", ") || "none"}${parsed.unknown.length > 0 ? `; not recognised (ignored): ${parsed.unknown.join(", ")}` : ""}.`,
+        `Cipher suites: ${parsed.suites.map((s) => `${s.code} ${s.name}`).join(", ") || "none"}${parsed.unknown.length > 0 ? `; not recognised (ignored): ${clipText(parsed.unknown.join(", "))}` : ""}.`,
       );
     } else lines.push("Cipher suites: System SSL defaults (assumed to cover every protocol enabled).");
     const fail = (rc: number, why: string, confidence: Confidence, fix: SimFix): Failure => {

@@ -17,7 +17,14 @@ export interface StartedUser {
   problem: string | null;
 }
 
-/** `spec` is `PROC` or `PROC.JOBNAME`. */
+/**
+ * `PROC` or `PROC.JOBNAME`: a member name and a job name, each 1–8 characters of A–Z, 0–9, #, $,
+ * @ (z/OS naming rules). Generic characters (`*`, `%`) and further qualifiers are not a started
+ * task — they are profile names, and matching them against profiles would give nonsense.
+ */
+export const STARTED_SPEC_RE = /^[A-Z0-9#$@]{1,8}(?:\.[A-Z0-9#$@]{1,8})?$/;
+
+/** `spec` is `PROC` or `PROC.JOBNAME` (checked against STARTED_SPEC_RE by the caller). */
 export function startedUser(model: RacfModel, spec: string): StartedUser {
   const [member = "", job] = spec.toUpperCase().split(".", 2);
   const resource = `${member}.${job ?? member}`;

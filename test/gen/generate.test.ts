@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { listFiles } from "../../src/cli/commands/generate.js";
 import { runCli } from "../../src/cli/main.js";
 import { joinTsoLines } from "../../src/gen/tso.js";
+import { readBackAndSimulate } from "../../src/gen/verify.js";
 import { lintJcl } from "../../src/lint/lint.js";
 import { AT, generateSample, generateText, ROOT } from "./helpers/gen.js";
 
@@ -87,6 +88,18 @@ describe("generated setup job (RACF CA, RDATALIB)", () => {
 });
 
 describe("external CA plan", () => {
+  it("per-phase jobs: no refresh-missing read-back warning when a later job refreshes the class", async () => {
+    const r = await generateSample("external-ca-pkcs12.yaml");
+    expect(r.warnings.filter((w) => /refresh-missing/.test(w))).toEqual([]);
+    // without the 08-refresh job the warning is still given
+    if (!r.resolved) throw new Error("sample does not resolve");
+    const setup = r.jobs
+      .filter((j) => j.kind === "setup" && !j.file.includes("refresh"))
+      .map((j) => ({ file: j.file, text: file(r, j.file) }));
+    const check = readBackAndSimulate(r.resolved, setup, { at: AT, datasets: new Map(), planFile: "p" });
+    expect(check.warnings.some((w) => /06-profiles\.jcl:\d+: refresh-missing: RDATALIB/.test(w))).toBe(true);
+  });
+
   it("grants UPDATE to a server that uses another user's key on that user's ring (field case 6)", async () => {
     const r = await generateSample("external-ca-pkcs12.yaml");
     expect(commands(file(r, "jcl/07-permits.jcl"))).toEqual([

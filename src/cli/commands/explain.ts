@@ -8,28 +8,64 @@ import { EXIT, UsageError } from "../errors.js";
 export const spec: CommandSpec = {
   name: "explain",
   summary: "Explain a System SSL or AT-TLS return code",
-  usage: "racfring explain CODE [--json] | racfring explain --list [--json]",
+  usage: "racfring explain CODE... [--json] | racfring explain --list [--json]",
   description: `
-CODE is the number System SSL or AT-TLS logged (e.g. from "EZD1287I TTLS Error RC: 428"); forms
-like "RC: 428" or "rc=428" are accepted. Prints the text, what it means, the likely causes in RACF
-and AT-TLS set-ups, what to check, and where this comes from with its confidence. Codes racfring
-has no source for are reported as unknown rather than given an invented text.`,
+CODE is the number System SSL or AT-TLS logged. The message itself can be given, e.g.
+"EZD1287I TTLS Error RC: 428 Initial Handshake": the number after "RC:" is taken; forms like
+"RC: 428" or "rc=428" are accepted too. Several codes can be given (racfring explain 428 202);
+each is explained in turn. Prints the text, what it means, the likely causes in RACF and AT-TLS
+set-ups, what to check, and where this comes from with its confidence. Codes racfring has no
+source for are reported as unknown rather than given an invented text. With --json, one code
+prints one object, several codes an array.`,
   positionals: true,
   options: {
     list: { type: "boolean", description: "List every code in the catalogue" },
     json: { type: "boolean", description: "Print JSON" },
   },
-  examples: ["racfring explain 428", "racfring explain 'RC: 202' --json", "racfring explain --list"],
+  examples: [
+    "racfring explain 428",
+    "racfring explain 'EZD1287I TTLS Error RC: 428 Initial Handshake'",
+    "racfring explain 428 202",
+    "racfring explain 'RC: 202' --json",
+    "racfring explain --list",
+  ],
   exitCodes: {
-    0: "The code is in the catalogue (or --list)",
-    1: "The code is a number but not in the catalogue",
-    2: "Usage error (no code, or not a number)",
+    0: "Every code is in the catalogue (or --list)",
+    1: "A code is a number but not in the catalogue",
+    2: "Usage error (no code, or something that is not a number; nothing is explained then)",
   },
 };
 
+/** Longest piece of user input quoted back in a message. */
+const MAX_ECHO = 200;
+
+function clip(text: string): string {
+  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
+}
+
+/** One code: "428", "RC: 428", "rc=428". */
 export function parseCode(text: string): number | null {
   const m = /^\s*(?:rc\s*[:=]?\s*)?(\d{1,5})\s*$/i.exec(text);
   return m?.[1] ? Number(m[1]) : null;
+}
+
+/**
+ * The codes in what the user gave. A logged message ("EZD1287I TTLS Error RC: 428 Initial
+ * Handshake ...", the form this command's help quotes) holds other words and numbers — only the
+ * number after "RC" is the return code. Otherwise every word must be a code.
+ */
+export function parseCodes(words: readonly string[]): { codes: number[]; bad: string[] } {
+  const text = words.join(" ");
+  const rc = [...text.matchAll(/\brc\s*[:=]?\s*(\d{1,5})\b/gi)].map((m) => Number(m[1]));
+  if (rc.length > 0) return { codes: rc, bad: [] };
+  const codes: number[] = [];
+  const bad: string[] = [];
+  for (const w of text.split(/[\s,]+/).filter((t) => t !== "")) {
+    const c = parseCode(w);
+    if (c === null) bad.push(w);
+    else codes.push(c);
+  }
+  return { codes, bad };
 }
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
@@ -44,17 +80,27 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
         io.out(`${String(c.code).padStart(5)}  ${c.text}  [${c.family}; text ${c.textConfidence}]\n`);
     return EXIT.ok;
   }
-  const raw = args.positionals.join(" ");
-  if (raw.trim() === "") throw new UsageError("give the return code to explain, e.g. racfring explain 428");
-  const code = parseCode(raw);
-  if (code === null) throw new UsageError(`"${raw}" is not a return code (expected a number such as 428)`);
-  const info = lookupCode(code);
-  if (!info) {
-    const note = missingCodeNote(code);
-    if (json) io.out(`${JSON.stringify({ code, known: false, note }, null, 2)}\n`);
-    else io.err(`racfring explain: ${note}\n`);
-    return EXIT.findings;
-  }
-  io.out(json ? `${JSON.stringify({ ...info, known: true }, null, 2)}\n` : formatCode(info));
-  return EXIT.ok;
+  if (args.positionals.join("").trim() === "")
+    throw new UsageError("give the return code to explain, e.g. racfring explain 428");
+  const { codes, bad } = parseCodes(args.positionals);
+  if (bad.length > 0)
+    throw new UsageError(
+      `${bad.map((b) => `"${clip(b)}"`).join(", ")} ${bad.length === 1 ? "is not a return code" : "are not return codes"} (expected a number such as 428, or a message with "RC: 428")`,
+    );
+  let unknown = 0;
+  const out: unknown[] = [];
+  codes.forEach((code, n) => {
+    const info = lookupCode(code);
+    if (!info) {
+      unknown++;
+      const note = missingCodeNote(code);
+      if (json) out.push({ code, known: false, note });
+      else io.err(`racfring explain: ${note}\n`);
+      return;
+    }
+    if (json) out.push({ ...info, known: true });
+    else io.out(`${n > 0 ? "\n" : ""}${formatCode(info)}`);
+  });
+  if (json) io.out(`${JSON.stringify(out.length === 1 ? out[0] : out, null, 2)}\n`);
+  return unknown > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -2,10 +2,11 @@
  * `racfring generate PLAN` — JCL, OpenSSL scripts and a runbook from a plan, checked by reading
  * the JCL back and simulating every application before anything is written.
  */
-import { readdir, readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import type { Stats } from "node:fs";
+import { chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { generate } from "../../gen/generate.js";
+import { type GeneratedFile, generate } from "../../gen/generate.js";
 import { formatPlanIssue, loadPlan } from "../../gen/plan.js";
 import { TEMPLATE_NAMES, type TemplateSources } from "../../gen/render.js";
 import { resolvePlan } from "../../gen/resolve.js";
@@ -13,7 +14,7 @@ import type { CertificateFileFacts } from "../../gen/verify.js";
 import type { DatasetFile } from "../../readers/context.js";
 import { type CommandSpec, type Io, type ParsedArgs, str } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { exists, readInput, writeFileSafe } from "../files.js";
+import { readInput } from "../files.js";
 import { parseDateOption } from "../inputs.js";
 
 export const DEFAULT_OUTPUT_DIR = "racfring-out";
@@ -31,7 +32,10 @@ Before writing, the setup JCL is read back through racfring's RACF command reade
 application in the plan is simulated; each must predict System SSL RC 0 or nothing is written.
 When the OpenSSL scripts have already produced certificates in the output directory (pki/), the
 read-back uses them; otherwise it uses the facts the plan guarantees, and says so.
-Existing files are never replaced without --force.`,
+Existing files are never replaced without --force, and only regular files are replaced. Every
+target is checked before anything is written; the files are written into a staging directory
+first and moved into place only when all were written. Files in jcl/ and openssl/ left by an
+earlier run are reported (not deleted).`,
   positionals: true,
   options: {
     output: {
@@ -57,9 +61,9 @@ Existing files are never replaced without --force.`,
   ],
   exitCodes: {
     0: "files written (or, with --dry-run, would be written)",
-    1: "refused: a value cannot be written safely, or an application would not get RC 0",
+    1: "refused: an application would not get RC 0, or the generated jobs fail racfring's own read-back",
     2: "usage error",
-    3: "the plan is unreadable or invalid (located messages on stderr), or a file exists without --force",
+    3: "the plan is unreadable or invalid, or a value in it cannot be written safely (located messages on stderr); a target exists without --force, is not a regular file, or cannot be written",
   },
 };
 
@@ -96,7 +100,12 @@ async function existingCertificates(
   for (const w of wanted) {
     if (!w.dsn || !w.file) continue;
     const path = join(outDir, w.file);
-    if (await exists(path)) map.set(w.dsn, { file: w.file, data: new Uint8Array(await readFile(path)) });
+    // Only regular files; anything unreadable is treated as not produced yet (the read-back
+    // then uses the facts the plan guarantees and says so).
+    try {
+      if (!(await stat(path)).isFile()) continue;
+      map.set(w.dsn, { file: w.file, data: new Uint8Array(await readFile(path)) });
+    } catch {}
   }
   return map;
 }
@@ -129,6 +138,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     io.err(`racfring generate: ${result.planIssues.length} problem(s) in ${planPath}; nothing written\n`);
     return EXIT.input;
   }
+  if (result.refusals.length > 0) {
+    for (const r of result.refusals) io.err(`${planPath}: refused: ${r}\n`);
+    io.err(`racfring generate: a value in ${planPath} cannot be written safely; nothing written\n`);
+    return EXIT.input;
+  }
   if (result.simulations.length > 0) {
     io.out(`Simulated at ${at.toISOString()} against the state the setup jobs create:\n`);
     for (const s of result.simulations) {
@@ -158,24 +172,209 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     io.out(`Would write ${result.files.length} file(s) to ${outDir}:\n`);
     for (const f of result.files)
       io.out(`  ${f.path} (${f.contents.length} bytes, mode ${f.mode.toString(8)})\n`);
+    await warnStale(outDir, result.files, io);
     return EXIT.ok;
   }
-  if (!force) {
-    const clashes: string[] = [];
-    for (const f of result.files) if (await exists(join(outDir, f.path))) clashes.push(f.path);
-    if (clashes.length > 0) {
-      io.err(
-        `racfring generate: ${clashes.length} file(s) already exist in ${outDir} (${clashes.slice(0, 3).join(", ")}${clashes.length > 3 ? ", ..." : ""}); use --force to replace them. Nothing written.\n`,
-      );
-      return EXIT.input;
-    }
+  const problems = await checkTargets(outDir, result.files, force);
+  if (problems.refuse.length > 0) {
+    for (const p of problems.refuse) io.err(`racfring generate: ${p}\n`);
+    io.err("racfring generate: nothing written\n");
+    return EXIT.input;
   }
-  for (const f of result.files)
-    await writeFileSafe(join(outDir, f.path), f.contents, { force, mode: f.mode });
+  if (problems.clashes.length > 0) {
+    const c = problems.clashes;
+    io.err(
+      `racfring generate: ${c.length} file(s) already exist in ${outDir} (${c.slice(0, 3).join(", ")}${c.length > 3 ? ", ..." : ""}); use --force to replace them. Nothing written.\n`,
+    );
+    return EXIT.input;
+  }
+  const written = await writeAll(outDir, result.files, force);
+  if (!written.ok) {
+    io.err(`racfring generate: ${written.message}\n`);
+    return EXIT.input;
+  }
   io.out(`Wrote ${result.files.length} file(s) to ${outDir}:\n`);
   for (const f of result.files) io.out(`  ${f.path}\n`);
+  await warnStale(outDir, result.files, io);
   io.out(`Next: follow ${join(outDir, "README.md")}.\n`);
   return EXIT.ok;
+}
+
+function fsReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  switch (code) {
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOSPC":
+      return "no space left on the device";
+    case "EROFS":
+      return "the file system is read-only";
+    case "ENOTDIR":
+      return "a part of the path is a file, not a directory";
+    case "EISDIR":
+      return "it is a directory";
+    default:
+      return e instanceof Error ? e.message : String(e);
+  }
+}
+
+async function lstatOrNull(path: string): Promise<Stats | null> {
+  try {
+    return await lstat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return null;
+    throw e;
+  }
+}
+
+/**
+ * Check every target before anything is written (review finding: `-o FILE` crashed with
+ * ENOTDIR, and --force stopped at a directory after writing half the files). The output
+ * directory and each directory on the way to a target must be a directory or not exist yet;
+ * each target must not exist, or be a regular file and --force given. Symbolic links are
+ * never replaced (a link could point outside the output directory).
+ */
+async function checkTargets(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  force: boolean,
+): Promise<{ refuse: string[]; clashes: string[] }> {
+  const refuse: string[] = [];
+  const clashes: string[] = [];
+  const dirState = new Map<string, string | null>();
+  // null: usable (a directory, or absent under usable parents); a string: why not
+  const checkDir = async (d: string): Promise<string | null> => {
+    const known = dirState.get(d);
+    if (known !== undefined) return known;
+    let why: string | null = null;
+    const parent = dirname(d);
+    if (parent !== d) why = await checkDir(parent);
+    if (why === null) {
+      try {
+        // stat, not lstat: a symbolic link to a directory is a fine output directory
+        const st = await stat(d);
+        if (!st.isDirectory()) why = `${d} is not a directory`;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== "ENOENT") why = `${d}: cannot use it (${fsReason(e)})`;
+      }
+    }
+    dirState.set(d, why);
+    return why;
+  };
+  const reported = new Set<string>();
+  for (const f of files) {
+    const target = join(outDir, f.path);
+    const why = await checkDir(dirname(target));
+    if (why !== null) {
+      if (!reported.has(why)) refuse.push(why);
+      reported.add(why);
+      continue;
+    }
+    let st: Stats | null;
+    try {
+      st = await lstatOrNull(target);
+    } catch (e) {
+      refuse.push(`${target}: cannot use it (${fsReason(e)})`);
+      continue;
+    }
+    if (st === null) continue;
+    if (!st.isFile()) {
+      const what = st.isDirectory()
+        ? "a directory"
+        : st.isSymbolicLink()
+          ? "a symbolic link"
+          : "not a regular file";
+      refuse.push(`${target} is ${what}; racfring only replaces regular files`);
+    } else if (!force) clashes.push(f.path);
+  }
+  return { refuse, clashes };
+}
+
+/**
+ * Write every file into a staging directory inside the output directory, and move them into
+ * place only when all were written: a failure while writing (disk full, permissions) leaves
+ * the output directory as it was. Each move is a rename within one file system, so each
+ * target is either the old file or the complete new one.
+ */
+export async function writeAll(
+  outDir: string,
+  files: readonly GeneratedFile[],
+  force: boolean,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  let created: string | undefined;
+  let stage: string | null = null;
+  const placed: string[] = [];
+  let current = outDir;
+  try {
+    created = await mkdir(outDir, { recursive: true });
+    current = join(outDir, ".racfring-staging-*");
+    stage = await mkdtemp(join(outDir, ".racfring-staging-"));
+    for (const f of files) {
+      current = join(outDir, f.path);
+      const staged = join(stage, f.path);
+      await mkdir(dirname(staged), { recursive: true });
+      const fh = await open(staged, "wx", f.mode);
+      try {
+        await fh.writeFile(f.contents);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      // the mode given to open() is reduced by the umask; private material needs exactly f.mode
+      await chmod(staged, f.mode);
+    }
+  } catch (e) {
+    if (stage) await rm(stage, { recursive: true, force: true }).catch(() => undefined);
+    if (created) await rm(created, { recursive: true, force: true }).catch(() => undefined);
+    return { ok: false, message: `cannot write ${current} (${fsReason(e)}); nothing written` };
+  }
+  try {
+    for (const f of files) {
+      const target = join(outDir, f.path);
+      current = target;
+      await mkdir(dirname(target), { recursive: true });
+      // without --force, a file that appeared since the check is still not replaced
+      if (!force && (await lstatOrNull(target)) !== null)
+        throw Object.assign(new Error("it appeared while racfring was writing; use --force"), {
+          code: "EEXIST",
+        });
+      await rename(join(stage, f.path), target);
+      placed.push(f.path);
+    }
+  } catch (e) {
+    const done = placed.length > 0 ? `; already in place: ${placed.join(", ")}` : "; nothing replaced";
+    return { ok: false, message: `cannot move ${current} into place (${fsReason(e)})${done}` };
+  } finally {
+    await rm(stage, { recursive: true, force: true }).catch(() => undefined);
+  }
+  return { ok: true };
+}
+
+/**
+ * Files in jcl/ and openssl/ that this run did not write: left by an earlier run (for example
+ * per-phase jobs 01-authorities…08-refresh beside a new single 01-setup.jcl). They are not
+ * deleted — they may hold edits — but submitting them would replay an older plan.
+ */
+async function warnStale(outDir: string, files: readonly GeneratedFile[], io: Io): Promise<void> {
+  const ours = new Set(files.map((f) => f.path));
+  const stale: string[] = [];
+  for (const sub of ["jcl", "openssl"]) {
+    let names: string[];
+    try {
+      names = await listFiles(outDir, sub);
+    } catch {
+      continue; // absent (or unreadable): nothing earlier to warn about
+    }
+    for (const n of names) if (!ours.has(n)) stale.push(n);
+  }
+  if (stale.length === 0) return;
+  io.err(
+    `warning: ${stale.length} file(s) in ${outDir} are from an earlier run and were not written now; remove them if they no longer apply (they were left in place):\n`,
+  );
+  for (const s of stale) io.err(`  ${s}\n`);
 }
 
 /** Exported for tests: list the files under a directory (relative paths, sorted). */

@@ -5,8 +5,10 @@
 
 import { formatSource, USERID_RE } from "../../model/model.js";
 import type { Certificate, InputIssue, Source } from "../../model/types.js";
-import type { RuleSettings } from "../../policy/settings.js";
+import type { AtTlsPolicy } from "../../policy/reader.js";
+import { type RuleSettings, ruleByName, ruleForJobname, ruleSettings } from "../../policy/settings.js";
 import type { PolicyOrigin, SimRequest } from "../../sim/simulate.js";
+import { STARTED_SPEC_RE } from "../../sim/started.js";
 import { type CommandSpec, type Io, type ParsedArgs, str, strs } from "../command.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import { readInput } from "../files.js";
@@ -87,19 +89,35 @@ ciphers come from the AT-TLS rule chosen by --rule or --jobname (flags given exp
     },
     json: { type: "boolean", description: "Print the result as JSON" },
   },
+  // Every example runs from the repository root (test/sim/cli-examples.test.ts runs each one).
   examples: [
-    "racfring simulate --jcl setup.jcl --started FTPD --keyring FTPD/SERVRING",
-    "racfring simulate --jcl setup.jcl --user TCPIP --keyring FTPD/SERVRING --label 'FTP Server' --json",
-    "racfring simulate --unload irrdbu00.txt --policy ftp.policy --rule FTPServerRule --started FTPD",
-    "racfring simulate --jcl setup.jcl --user WEBCLNT --keyring '*AUTH*/*' --role client --peer-cert server.pem",
+    "racfring simulate --jcl samples/site/setup.jcl --dataset SECADM.PARTNER.CA.PEM=samples/site/partner-ca.pem --started FTPD --keyring FTPD/FTPRing",
+    "racfring simulate --jcl samples/site/setup.jcl --user WEBSRV --keyring WEBSRV/WebRing --label 'Web Server' --json",
+    "racfring simulate --jcl samples/site/setup.jcl --policy samples/site/pagent.conf --started FTPD",
+    "racfring simulate --unload test/fixtures/readers/irrdbu00_SYNTHETIC_certs_rings.txt --policy samples/site/pagent.conf --rule WebServer --user WEBSRV",
+    "racfring simulate --jcl samples/site/setup.jcl --dataset SECADM.PARTNER.CA.PEM=samples/site/partner-ca.pem --policy samples/site/pagent.conf --rule BatchClient --user BATCHCL",
+    "racfring simulate --jcl samples/site/setup.jcl --user BATCHCL --keyring '*AUTH*/*' --role client",
   ],
   exitCodes: {
     0: "System SSL is predicted to succeed (RC 0)",
     1: "A failure is predicted (any other return code)",
-    2: "Usage error (missing or conflicting options, unknown policy rule)",
-    3: "An input cannot be read or is invalid",
+    2: "Usage error (missing, malformed or conflicting options, unknown policy rule)",
+    3: "An input cannot be read or has errors (the prediction is still printed; the errors follow it on stderr)",
   },
 };
+
+/** Longest piece of user input quoted back in a message. */
+const MAX_ECHO = 200;
+
+/** Quote user input in a message without echoing an arbitrarily long value in full. */
+function clip(text: string): string {
+  return text.length > MAX_ECHO ? `${text.slice(0, MAX_ECHO)}…` : text;
+}
+
+/** RACDCERT ADDRING: a ring name is at most 237 characters (IBM RACDCERT ADDRING). */
+const RING_NAME_MAX = 237;
+/** RACDCERT WITHLABEL: a certificate label is at most 32 characters (IBM RACDCERT GENCERT/ADD). */
+const LABEL_MAX = 32;
 
 function oneOf<T extends string>(
   value: string | undefined,
@@ -109,7 +127,7 @@ function oneOf<T extends string>(
   if (value === undefined) return undefined;
   const v = value.toLowerCase() as T;
   if (!allowed.includes(v))
-    throw new UsageError(`--${flag} must be one of ${allowed.join(", ")}, got "${value}"`);
+    throw new UsageError(`--${flag} must be one of ${allowed.join(", ")}, got "${clip(value)}"`);
   return v;
 }
 
@@ -119,22 +137,31 @@ export function parseKeyring(input: string, user: string): { owner: string; name
   // ring; the hardware/hybrid variants name the same RACF ring.
   const java = /^safkeyring(?:hw|hybrid|jce|jcehw|jcecca|jcehybrid)?:\/\/(.*)$/i.exec(input);
   const text = java ? (java[1] ?? "").replace(/^\//, "") : input;
-  if (java && text === "") throw new UsageError(`--keyring ${input}: ring name missing`);
+  const shown = clip(text);
+  if (text.trim() === "") throw new UsageError(`--keyring ${clip(input)}: ring name missing`);
   if (text.startsWith("/") || text.startsWith("*TOKEN*")) {
     throw new UsageError(
-      `--keyring ${text}: racfring simulates SAF key rings only (not key database files or PKCS#11 tokens)`,
+      `--keyring ${shown}: racfring simulates SAF key rings only (not key database files or PKCS#11 tokens)`,
     );
   }
   const slash = text.indexOf("/");
-  if (slash < 0) return { owner: user, name: text };
-  const owner = text.slice(0, slash).toUpperCase();
-  const name = text.slice(slash + 1);
-  if (!name) throw new UsageError(`--keyring ${text}: ring name missing after "/"`);
-  if (owner !== "*AUTH*" && owner !== "*SITE*" && !USERID_RE.test(owner)) {
-    throw new UsageError(`--keyring ${text}: "${owner}" is not a user id (1–8 characters), *AUTH* or *SITE*`);
+  const owner = slash < 0 ? user : text.slice(0, slash).toUpperCase();
+  const name = slash < 0 ? text : text.slice(slash + 1);
+  if (!name) throw new UsageError(`--keyring ${shown}: ring name missing after "/"`);
+  // System SSL splits OWNER/RING at the first "/": a second one cannot be meant (review finding).
+  if (name.includes("/"))
+    throw new UsageError(`--keyring ${shown}: expected [OWNER/]RING, found more than one "/"`);
+  if (name.length > RING_NAME_MAX)
+    throw new UsageError(
+      `--keyring ${shown}: a ring name is at most ${RING_NAME_MAX} characters (this one has ${name.length})`,
+    );
+  if (slash >= 0 && owner !== "*AUTH*" && owner !== "*SITE*" && !USERID_RE.test(owner)) {
+    throw new UsageError(
+      `--keyring ${shown}: "${clip(owner)}" is not a user id (1–8 characters), *AUTH* or *SITE*`,
+    );
   }
   if (owner.startsWith("*") && name !== "*")
-    throw new UsageError(`--keyring ${text}: ${owner} only has the virtual ring ${owner}/*`);
+    throw new UsageError(`--keyring ${shown}: ${owner} only has the virtual ring ${owner}/*`);
   return { owner, name };
 }
 
@@ -178,10 +205,14 @@ async function peerCertificates(files: string[], cwd: string, io: Io): Promise<C
   return out;
 }
 
-function printIssues(issues: readonly InputIssue[], io: Io): void {
-  const shown = issues.slice(0, 20);
-  for (const i of shown)
-    io.err(`${i.file}:${i.line}${i.column ? `:${i.column}` : ""}: ${i.severity}: ${i.message} [${i.code}]\n`);
+function issueLine(i: InputIssue): string {
+  const where = i.line > 0 ? `${i.file}:${i.line}${i.column ? `:${i.column}` : ""}` : i.file;
+  return `${where}: ${i.severity}: ${i.message} [${i.code}]\n`;
+}
+
+function printIssues(issues: readonly InputIssue[], io: Io, limit = 20): void {
+  const shown = issues.slice(0, limit);
+  for (const i of shown) io.err(issueLine(i));
   if (issues.length > shown.length) io.err(`… and ${issues.length - shown.length} more input issue(s)\n`);
 }
 
@@ -189,6 +220,8 @@ interface PolicyChoice {
   settings: RuleSettings;
   origin: PolicyOrigin;
   others: string[];
+  /** The policy file's issues; its errors make the exit code 3, like the RACF inputs' errors. */
+  issues: InputIssue[];
 }
 
 async function choosePolicy(
@@ -205,20 +238,41 @@ async function choosePolicy(
   }
   if (rule && jobname) throw new UsageError("give either --rule or --jobname, not both");
   const { readPolicy } = await import("../../policy/reader.js");
-  const { ruleByName, ruleForJobname, ruleSettings } = await import("../../policy/settings.js");
   const text = (await readInput(file, io.cwd)).toString("utf8");
   const policy = readPolicy(text, file);
-  printIssues(policy.issues, io);
+  // Warnings now; errors after the prediction, with the RACF inputs' errors (see run).
+  printIssues(
+    policy.issues.filter((i) => i.severity !== "error"),
+    io,
+  );
+  try {
+    return choose(policy, file, rule, jobname, startedJob);
+  } catch (e) {
+    // The rule may be missing because the file is broken: show why before the usage error.
+    printIssues(
+      policy.issues.filter((i) => i.severity === "error"),
+      io,
+    );
+    throw e;
+  }
+}
+
+function choose(
+  policy: AtTlsPolicy,
+  file: string,
+  rule: string | undefined,
+  jobname: string | undefined,
+  startedJob: string | null,
+): PolicyChoice | null {
   const rules = policy.statements
     .filter((s) => s.type === "TTLSRule" && s.name !== null)
-    .map((s) => s.name ?? "");
+    .map((s) => clip(s.name ?? ""));
+  const ruleList = (): string => clip(rules.join(", ") || "none");
   let chosen = rule ? ruleByName(policy, rule) : undefined;
   let others: string[] = [];
   const job = jobname ?? (rule ? null : startedJob);
   if (rule && !chosen) {
-    throw new UsageError(
-      `--rule ${rule}: no TTLSRule of that name in ${file} (rules: ${rules.join(", ") || "none"})`,
-    );
+    throw new UsageError(`--rule ${clip(rule)}: no TTLSRule of that name in ${file} (rules: ${ruleList()})`);
   }
   if (!rule) {
     if (!job)
@@ -227,10 +281,10 @@ async function choosePolicy(
       );
     const choice = ruleForJobname(policy, job);
     chosen = choice.rule;
-    others = choice.others.map((o) => o.name ?? "");
+    others = choice.others.map((o) => clip(o.name ?? ""));
     if (!chosen)
       throw new UsageError(
-        `no TTLSRule in ${file} has a Jobname matching ${job} (rules: ${rules.join(", ") || "none"})`,
+        `no TTLSRule in ${file} has a Jobname matching ${clip(job)} (rules: ${ruleList()})`,
       );
   }
   if (!chosen) return null;
@@ -248,7 +302,7 @@ async function choosePolicy(
     ciphers: src(settings.ciphers),
     defaultedProtocols: settings.protocols.defaulted,
   };
-  return { settings, origin, others };
+  return { settings, origin, others, issues: policy.issues };
 }
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
@@ -268,7 +322,19 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     throw new UsageError("no RACF input: give --jcl, --listing, --unload, --cert or --model");
   }
   if (userFlag && !USERID_RE.test(userFlag.toUpperCase()))
-    throw new UsageError(`--user ${userFlag}: not a user id (1–8 characters)`);
+    throw new UsageError(`--user ${clip(userFlag)}: not a user id (1–8 characters)`);
+  if (startedFlag !== undefined && !STARTED_SPEC_RE.test(startedFlag.toUpperCase()))
+    throw new UsageError(
+      `--started ${clip(startedFlag)}: expected PROC or PROC.JOB, each 1–8 characters of A–Z, 0–9, #, $, @ (no generic characters)`,
+    );
+  const labelFlag = str(v.label);
+  if (labelFlag !== undefined && labelFlag.length > LABEL_MAX)
+    throw new UsageError(
+      `--label ${clip(labelFlag)}: a certificate label is at most ${LABEL_MAX} characters (this one has ${labelFlag.length})`,
+    );
+  // Check the ring's syntax before reading any input; the owner is known only later.
+  const keyringFlag = str(v.keyring);
+  if (keyringFlag !== undefined) parseKeyring(keyringFlag, "USER");
   if (v["no-peer-cert"] === true && strs(v["peer-cert"]).length > 0)
     throw new UsageError("--no-peer-cert and --peer-cert exclude each other");
 
@@ -282,7 +348,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     const { startedUser } = await import("../../sim/started.js");
     const su = startedUser(model, startedFlag);
     startedJob = su.resource.split(".")[1] ?? null;
-    if (!su.user) throw new InputError(`--started ${startedFlag}: ${su.problem ?? "no user"}`);
+    if (!su.user) throw new InputError(`--started ${clip(startedFlag)}: ${su.problem ?? "no user"}`);
     user = su.user;
     const p = su.profile;
     userOrigin = {
@@ -299,25 +365,48 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (policy) {
     const s = policy.settings;
     context.push(
-      `AT-TLS rule ${s.rule} (${policy.origin.file}:${s.ruleLine}); policy objects used: ${s.objects.map((o) => `${o.type}${o.name ? ` ${o.name}` : ""} (${o.how}, line ${o.line})`).join(", ")}.`,
+      `AT-TLS rule ${clip(s.rule)} (${policy.origin.file}:${s.ruleLine}); policy objects used: ${s.objects.map((o) => `${o.type}${o.name ? ` ${clip(o.name)}` : ""} (${o.how}, line ${o.line})`).join(", ")}.`,
     );
     if (policy.others.length > 0)
-      context.push(`Lower-priority rules that also match: ${policy.others.join(", ")}.`);
+      context.push(`Lower-priority rules that also match: ${clip(policy.others.join(", "))}.`);
     for (const n of s.notes) context.push(`Policy note: ${n}.`);
     if (!user && s.userid && !/[*%]/.test(s.userid)) {
+      if (!USERID_RE.test(s.userid.toUpperCase()))
+        throw new InputError(
+          `${policy.origin.file}: Userid ${clip(s.userid)} of rule ${clip(s.rule)} is not a user id (1–8 characters)`,
+        );
       user = s.userid.toUpperCase();
-      userOrigin = { description: `Userid ${s.userid} of rule ${s.rule}`, startedProfile: null, sources: [] };
+      userOrigin = {
+        description: `Userid ${s.userid} of rule ${clip(s.rule)}`,
+        startedProfile: null,
+        sources: [],
+      };
     }
   }
   if (!user)
     throw new UsageError("give --user USERID or --started PROC (the user id the application runs as)");
 
-  const keyringText = str(v.keyring) ?? policy?.settings.keyring?.value;
+  const policyRing = policy?.settings.keyring ?? null;
+  const keyringText = keyringFlag ?? policyRing?.value;
   if (!keyringText)
     throw new UsageError("give --keyring [OWNER/]RING (or a --policy rule with TTLSKeyringParms Keyring)");
-  if (str(v.keyring) && policy?.settings.keyring)
-    context.push(`--keyring overrides the policy's Keyring ${policy.settings.keyring.value}.`);
-  const ring = parseKeyring(keyringText, user);
+  if (keyringFlag && policyRing)
+    context.push(`--keyring overrides the policy's Keyring ${clip(policyRing.value)}.`);
+  let ring: { owner: string; name: string };
+  try {
+    ring = parseKeyring(keyringText, user);
+  } catch (e) {
+    // A Keyring value from the policy file is invalid input, not a usage error: name its line.
+    if (keyringFlag || !policyRing || !(e instanceof UsageError)) throw e;
+    throw new InputError(
+      `${formatSource(policyRing.source)}: Keyring ${e.message.replace(/^--keyring /, "")}`,
+    );
+  }
+  const policyLabel = policy?.settings.label ?? null;
+  if (labelFlag === undefined && policyLabel && policyLabel.value.length > LABEL_MAX)
+    throw new InputError(
+      `${formatSource(policyLabel.source)}: CertificateLabel ${clip(policyLabel.value)} is longer than ${LABEL_MAX} characters, the longest label RACF allows`,
+    );
 
   const tlsText = str(v.tls);
   let protocols: string[] | null = null;
@@ -325,7 +414,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     const { parseProtocol } = await import("../../sim/ciphers.js");
     protocols = tlsText.split(/[\s,]+/).filter((t) => t !== "");
     const bad = protocols.find((p) => parseProtocol(p) === undefined);
-    if (bad) throw new UsageError(`--tls: "${bad}" is not a protocol (use e.g. 1.2,1.3)`);
+    if (bad !== undefined) throw new UsageError(`--tls: "${clip(bad)}" is not a protocol (use e.g. 1.2,1.3)`);
   } else if (policy) protocols = policy.settings.protocols.enabled;
   const cipherText = str(v.ciphers);
   const ciphers = cipherText ? [cipherText] : (policy?.settings.ciphers?.value ?? null);
@@ -338,14 +427,14 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
         ...policy.origin,
         ...(tlsText ? { protocols: null, protocolLines: [], defaultedProtocols: [] } : {}),
         ...(cipherText ? { ciphers: null } : {}),
-        ...(str(v.keyring) ? { keyring: null } : {}),
-        ...(str(v.label) !== undefined ? { label: null } : {}),
+        ...(keyringFlag ? { keyring: null } : {}),
+        ...(labelFlag !== undefined ? { label: null } : {}),
       }
     : null;
   const req: SimRequest = {
     user,
     ring,
-    label: str(v.label) ?? policy?.settings.label?.value ?? null,
+    label: labelFlag ?? policyLabel?.value ?? null,
     role: role ?? policy?.settings.role.value ?? "server",
     clientAuth: clientAuth ?? policy?.settings.clientAuth.value ?? "none",
     at: now,
@@ -375,9 +464,22 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     };
     io.out(`${JSON.stringify({ ...result, ...extra }, null, 2)}\n`);
   } else {
-    printIssues(model.state.issues, io);
+    printIssues(
+      model.state.issues.filter((i) => i.severity !== "error"),
+      io,
+    );
     const { formatResult } = await import("../../sim/format.js");
     io.out(formatResult(result, { context }));
+  }
+  // As `racfring model`: the prediction is printed even when an input has errors (what could be
+  // read is still useful), then the errors, and the exit code says the input was not valid.
+  const errors = [...(policy?.issues ?? []), ...model.state.issues].filter((i) => i.severity === "error");
+  if (errors.length > 0) {
+    printIssues(errors, io, 50);
+    io.err(
+      `racfring simulate: ${errors.length} input error(s); the prediction above may rest on incomplete input.\n`,
+    );
+    return EXIT.input;
   }
   return result.rc === 0 ? EXIT.ok : EXIT.findings;
 }
