@@ -1,3 +1,4 @@
+import { clipMessage } from "./clip.js";
 import { bestMatch, isGenericName } from "./profiles.js";
 import {
   ACCESS_ORDER,
@@ -133,11 +134,10 @@ export class RacfModel {
 
   /**
    * Record an input issue. Messages quote input, and input can be hostile or huge (a 20 MB
-   * line): any run of more than 200 characters without a blank is shortened, so no reader can
-   * echo it whole.
+   * line): long quoted strings and runs without blanks are shortened here, for every reader.
    */
   issue(issue: InputIssue): void {
-    const message = issue.message.replace(/\S{201,}/g, (run) => `${run.slice(0, 200)}…`);
+    const message = clipMessage(issue.message);
     this.state.issues.push(message === issue.message ? issue : { ...issue, message });
   }
 

@@ -13,8 +13,7 @@ import type {
   Source,
 } from "../model/types.js";
 import { ACCESS_ORDER } from "../model/types.js";
-import { type ReadContext, src } from "../readers/context.js";
-import { report } from "../readers/guard.js";
+import { type ReadContext, report, src } from "../readers/context.js";
 import { readCertificateFile, readRequestFile } from "./dataset.js";
 import { firstValue, hasKeyword, type Keyword, keyword, type ParsedCommand, type Value } from "./parse.js";
 

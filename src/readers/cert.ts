@@ -1,7 +1,6 @@
 import type { CertOwner } from "../model/types.js";
 import { parseCertificateData } from "../pki/x509.js";
-import { type ReadContext, src } from "./context.js";
-import { report } from "./guard.js";
+import { type ReadContext, report, src } from "./context.js";
 import { emptyFacts, mergeCertificate, STATUS_ASSUMED_FILE } from "./merge.js";
 
 /**

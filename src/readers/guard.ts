@@ -1,43 +1,10 @@
-import type { Severity } from "../model/types.js";
-import { report as baseReport, type ReadContext } from "./context.js";
-
 /**
- * Guards shared by every reader: issue messages never echo a huge input token in full, and an
- * input that is not text (EBCDIC transferred in binary, a load module, a zip) is named as such
- * instead of silently yielding nothing.
+ * Guards shared by every reader: an input that is not text (EBCDIC transferred in binary, a load
+ * module, a zip) is named as such instead of silently yielding nothing. Messages are clipped by
+ * the model itself (src/model/clip.ts, used by RacfModel.issue).
  */
 
-/** Longest piece of input an issue message repeats in full. */
-export const MAX_ECHO = 200;
-
-/** Shorten a piece of input for a message: at most MAX_ECHO characters, then "…". */
-export function clip(text: string, max = MAX_ECHO): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max).join("")}…`;
-}
-
-/**
- * Shorten every run of input in a message: quoted strings and runs without blanks longer than
- * MAX_ECHO characters. Messages are written by racfring, so the only long runs are echoed input.
- */
-export function clipMessage(message: string): string {
-  if (message.length <= MAX_ECHO) return message;
-  return message
-    .replace(/"([^"]*)"/g, (m, inner: string) => (inner.length > MAX_ECHO ? `"${clip(inner)}"` : m))
-    .replace(/\S{201,}/g, (run) => clip(run));
-}
-
-/** report() of context.ts with the message clipped (issue messages never echo >200 characters). */
-export function report(
-  ctx: Pick<ReadContext, "model" | "file">,
-  line: number,
-  code: string,
-  message: string,
-  severity: Severity = "warning",
-  column?: number,
-): void {
-  baseReport(ctx, line, code, clipMessage(message), severity, column);
-}
+export { clip, clipMessage, MAX_ECHO } from "../model/clip.js";
 
 /**
  * What a text that does not read as text probably is. The CLI decodes inputs as UTF-8, so the

@@ -1,7 +1,6 @@
 import { isGenericName } from "../model/profiles.js";
 import { ACCESS_ORDER, type AccessLevel, type Source, type StartedData } from "../model/types.js";
-import { type ReadContext, src } from "./context.js";
-import { report } from "./guard.js";
+import { type ReadContext, report, src } from "./context.js";
 import { type Cursor, isTopLevelHeader, RLIST_HEADER } from "./listing-common.js";
 import { applyProfile, type ProfileFacts } from "./merge.js";
 import type { CleanLine } from "./text.js";

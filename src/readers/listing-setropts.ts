@@ -1,5 +1,4 @@
-import { type ReadContext, src } from "./context.js";
-import { report } from "./guard.js";
+import { type ReadContext, report, src } from "./context.js";
 import type { Cursor } from "./listing-common.js";
 import type { CleanLine } from "./text.js";
 

@@ -7,8 +7,8 @@ import {
   normalizeFingerprint,
   normalizeSerial,
 } from "../pki/racf-names.js";
-import { type ReadContext, src } from "./context.js";
-import { clip, nonTextHint, nonTextKind, report } from "./guard.js";
+import { type ReadContext, report, src } from "./context.js";
+import { clip, nonTextHint, nonTextKind } from "./guard.js";
 import {
   CERT_HEADER,
   CHAIN_CERT,

@@ -8,8 +8,8 @@ import {
   type Source,
 } from "../model/types.js";
 import { canonicalSignatureAlgorithm, normalizeFingerprint, normalizeSerial } from "../pki/racf-names.js";
-import { type ReadContext, src } from "./context.js";
-import { clip, nonTextHint, nonTextKind, report } from "./guard.js";
+import { type ReadContext, report, src } from "./context.js";
+import { clip, nonTextHint, nonTextKind } from "./guard.js";
 import {
   applyProfile,
   applyRingSnapshot,

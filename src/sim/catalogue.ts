@@ -1,12 +1,12 @@
 /**
  * The return codes racfring knows: System SSL (gsk_* API, shown by AT-TLS in EZD1286I /
- * EZD1287I "TTLS Error RC: n") and the few AT-TLS 5xxx codes for which a source exists.
+ * EZD1287I "TTLS Error RC: n") and the few AT-TLS 5000-series codes for which a source exists.
  *
  * One typed table. Texts are IBM's short texts where IBM's table (or IBM MQ for z/OS's copy of
  * it) was readable; otherwise the number is well known but the text is marked "unconfirmed"
  * (rules §5). The AT-TLS table (z/OS Communications Server IP Diagnosis Guide, "AT-TLS
  * return codes", Table 2) was not found: only 5003 and 5006 are listed, from practitioner
- * reports, and `explain` says so for every other 5xxx code rather than invent a text.
+ * reports, and `explain` says so for every other 5000-series code rather than invent a text.
  */
 import type { Confidence } from "../model/types.js";
 
@@ -151,7 +151,7 @@ const ROWS: Row[] = [
     causes: ["ICSF not started or key not usable in ICSF (field case 14)", "FIPS restrictions"],
     check: [
       "ICSF status and the CSF messages in the system log",
-      "the System SSL trace for CSFxxxx return/reason codes",
+      "the System SSL trace for ICSF (CSF*) return and reason codes",
     ],
     source: SSLFRC,
     confidence: "ibm",
@@ -192,7 +192,7 @@ const ROWS: Row[] = [
     textConfidence: "ibm",
     meaning: "The ring or key database was opened but reading its entries failed.",
     causes: ["R_datalib failure while reading entries", "damaged key database"],
-    check: ["RACDCERT LISTRING of the ring", "ICH408I or IRRxxx messages at the time"],
+    check: ["RACDCERT LISTRING of the ring", "ICH408I or IRR* messages at the time"],
     source: SSLFRC,
     confidence: "ibm",
   },
