@@ -954,7 +954,16 @@ export class CommandApplier {
       cert.keyUsage = kuKw.sub
         .map((k) => k.name)
         .filter((n): n is KeyUsage => ["HANDSHAKE", "DATAENCRYPT", "DOCSIGN", "CERTSIGN"].includes(n));
-    else cert.keyUsage = owner === "CERTAUTH" || owner === "SITE" ? ["CERTSIGN"] : fromRequest ? null : [];
+    else if (owner === "CERTAUTH") cert.keyUsage = ["CERTSIGN"];
+    else if (owner === "SITE") {
+      // A SITE certificate may be a server certificate or a signer; RACF's default key usage for
+      // it is not confirmed, so it stays unknown rather than predicting 440 on a guess.
+      cert.keyUsage = null;
+      model.assume(
+        "GENCERT SITE without KEYUSAGE: RACF's default key usage for SITE certificates is not known to racfring [UNCONFIRMED]; key usage left unknown",
+        source,
+      );
+    } else cert.keyUsage = fromRequest ? null : [];
 
     // ---- signer --------------------------------------------------------------------------------
     const signKw = keyword(kws, "SIGNWITH");

@@ -560,3 +560,19 @@ describe("GENREQ, then GENCERT of that request (renewal with the same key)", () 
     expect(m.certificate("ID(WEBSRV)", "Web")?.notAfter).toBe("2025-01-01T23:59:59Z");
   });
 });
+
+describe("GENCERT key usage defaults", () => {
+  it("CERTAUTH without KEYUSAGE signs certificates; SITE stays unknown [UNCONFIRMED]; a user's has none", () => {
+    const m = read(
+      [
+        "RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('ca')) WITHLABEL('ca')",
+        "RACDCERT SITE GENCERT SUBJECTSDN(CN('site')) WITHLABEL('site')",
+        "RACDCERT ID(U) GENCERT SUBJECTSDN(CN('u')) WITHLABEL('u')",
+      ].join("\n"),
+    );
+    expect(m.certificate("CERTAUTH", "ca")?.keyUsage).toEqual(["CERTSIGN"]);
+    expect(m.certificate("SITE", "site")?.keyUsage).toBeNull();
+    expect(m.certificate("ID(U)", "u")?.keyUsage).toEqual([]);
+    expect(m.state.assumptions.some((a) => a.message.includes("SITE without KEYUSAGE"))).toBe(true);
+  });
+});
