@@ -148,20 +148,31 @@ export function applicationsFromPolicy(
   return { apps, unresolved };
 }
 
-/** Every ring no application was given for is assumed to be used by its owner. */
+/**
+ * Every ring no application was given for is assumed to be used by its owner — or, when a
+ * started task named like the owner is assigned another user by the STARTED class, by that
+ * started task's user: a ring FTPD owns is usually opened by the FTPD started task, and field
+ * case 4 is exactly that task running as TCPIP. Both are assumptions and the report says which.
+ */
 export function ownerApplications(model: RacfModel, known: readonly Application[]): Application[] {
   const out: Application[] = [];
   for (const ring of model.state.rings) {
     if (known.some((a) => a.ring.owner === ring.owner && a.ring.name === ring.name)) continue;
+    const started = startedUser(model, ring.owner);
+    const other = started !== null && started.user !== ring.owner ? started : null;
     out.push({
-      user: ring.owner,
+      user: other ? other.user : ring.owner,
       ring: { owner: ring.owner, name: ring.name },
       label: null,
       role: null,
       origin: "ring-owner",
-      name: `owner of ${ring.owner}/${ring.name}`,
-      userFrom: "assumed: a ring is used by its owner",
-      evidence: ring.sources,
+      name: other
+        ? `started task ${ring.owner}, on its owner's ring ${ring.owner}/${ring.name}`
+        : `owner of ${ring.owner}/${ring.name}`,
+      userFrom: other
+        ? `assumed: the started task ${ring.owner} uses its owner's ring; it runs as ${other.user} (${other.via})`
+        : "assumed: a ring is used by its owner",
+      evidence: other ? [...ring.sources, ...other.sources] : ring.sources,
     });
   }
   return out;

@@ -126,21 +126,28 @@ describe("sample site (samples/site, three deliberate defects)", () => {
     expect(JSON.stringify(report)).not.toContain("Summer2026");
   });
 
-  it("without the policy every ring is assumed used by its owner: FTPD cannot open its ring", async () => {
+  it("without the policy, rings are assumed used by their owner's started task: FTPD runs as TCPIP (field case 4)", async () => {
     const { report } = await auditJson(SITE);
     expect(report.summary.applicationsFrom).toBe("ring owners, assumed (3)");
     expect(countBy(report.findings, (f) => f.rule)).toEqual({
-      // FTPD is on neither access list of IRR.DIGTCERT.LISTRING (TCPIP UPDATE, BATCHCL READ).
-      "ring-access-denied": 1,
+      // STARTED FTPD.* assigns USER(TCPIP): the FTPD task opens FTPD's ring as TCPIP, which may
+      // open it (UPDATE on IRR.DIGTCERT.LISTRING) but never gets FTPD's key (428).
+      "cert-owner-mismatch": 1,
       // Without the policy's HandshakeRole Client, BATCHCL is taken as a server using its
       // ring's default: ClientRing holds a PERSONAL certificate but no DEFAULT (rc 6).
       "default-cert-missing": 1,
-      // FTPD (202) and BATCHCL (6).
+      // TCPIP (428) and BATCHCL (6).
       "app-predicted-failure": 2,
       "export-password-in-jcl": 1,
       "weak-key": 1,
     });
-    expect(report.applications.find((a) => a.user === "FTPD")?.rc).toBe(202);
+    const ftp = report.applications.find((a) => a.keyring === "FTPD/FTPRing");
+    expect(ftp).toMatchObject({ user: "TCPIP", rc: 428 });
+    // WEBSRV's started task runs as WEBSRV itself: the owner is the user.
+    expect(report.applications.find((a) => a.keyring === "WEBSRV/WebRing")).toMatchObject({
+      user: "WEBSRV",
+      rc: 0,
+    });
     expect(report.applications.find((a) => a.user === "BATCHCL")?.rc).toBe(6);
   });
 

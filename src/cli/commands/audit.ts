@@ -61,8 +61,9 @@ mismatches, missing keys or defaults, expired or untrusted certificates, incompl
 over-broad permissions, passwords in JCL...) and predicts, with the simulator, the System SSL
 return code of every application that opens a ring. Applications come from --app, from an
 AT-TLS policy (--policy: Keyring/CertificateLabel per rule, the user from the STARTED profile
-of the rule's Jobname), and otherwise each ring is assumed to be used by its owner; the report
-says which. Rules that lack the data they need are listed as "not evaluated", never as passed.
+of the rule's Jobname), and otherwise each ring is assumed to be used by its owner, or by the
+user the STARTED class gives the owner's started task (a ring FTPD owns, opened by the FTPD task
+running as TCPIP); the report says which. Rules that lack the data they need are listed as "not evaluated", never as passed.
 Rules (--list-rules describes them):
 ${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
   options: {
