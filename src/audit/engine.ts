@@ -4,7 +4,7 @@
  * report. Pure: the caller passes the time, the applications and the simulator.
  */
 import { formatSource, type RacfModel } from "../model/model.js";
-import type { Severity, Source } from "../model/types.js";
+import type { Confidence, Severity, Source } from "../model/types.js";
 import { describeApplications } from "./applications.js";
 import { RULES, RULES_BY_ID } from "./rules/index.js";
 import type { SimulateFn } from "./sim-port.js";
@@ -21,6 +21,13 @@ import type {
   Requirement,
   Rule,
 } from "./types.js";
+
+const STRENGTH: Record<Confidence, number> = { ibm: 2, "third-party": 1, unconfirmed: 0 };
+
+/** The weaker of two confidences: a finding is only as sure as what it rests on. */
+function weaker(a: Confidence, b: Confidence): Confidence {
+  return STRENGTH[a] <= STRENGTH[b] ? a : b;
+}
 
 export const SEVERITY_ORDER: readonly Severity[] = ["info", "warning", "error"];
 
@@ -182,7 +189,7 @@ export function runAudit(model: RacfModel, opts: AuditOptions): AuditReport {
       findings.push({
         rule: rule.meta.id,
         severity: rule.meta.severity,
-        confidence: rule.meta.confidence,
+        confidence: weaker(rule.meta.confidence, f.confidence ?? rule.meta.confidence),
         subject: f.subject,
         ring: f.ring,
         message: f.message,

@@ -77,6 +77,11 @@ export interface FindingDraft {
   message: string;
   evidence: Source[];
   fix: Fix | null;
+  /**
+   * A finding may rest on weaker ground than its rule (a simulated prediction marked
+   * unconfirmed); never on stronger. The engine reports the weaker of the two.
+   */
+  confidence?: Confidence;
 }
 
 export interface NotEvaluatedDraft {

@@ -149,6 +149,11 @@ describe("sample site (samples/site, three deliberate defects)", () => {
       rc: 0,
     });
     expect(report.applications.find((a) => a.user === "BATCHCL")?.rc).toBe(6);
+    // A finding about a prediction is only as sure as the prediction: 6 for a missing default
+    // rests on field case 3 (third-party), 428 on IBM's R_datalib rules.
+    const predicted = report.findings.filter((f) => f.rule === "app-predicted-failure");
+    expect(predicted.find((f) => f.subject.id.startsWith("BATCHCL@"))?.confidence).toBe("third-party");
+    expect(predicted.find((f) => f.subject.id.startsWith("TCPIP@"))?.confidence).toBe("ibm");
   });
 
   it("--app names the FTP server's user directly, with the same verdict as the policy", async () => {

@@ -42,6 +42,8 @@ export const rule: Rule = {
           `${app.label ? ` with label '${app.label}'` : ""}: predicted rc ${sim.rc} "${sim.text}" [${sim.confidence ?? "unconfirmed"}].`,
         evidence: sourcesOf(app.evidence),
         fix: sim.fix,
+        // the finding is as sure as the prediction it reports
+        ...(sim.confidence ? { confidence: sim.confidence } : {}),
       });
     });
     return { findings, notEvaluated };
