@@ -1911,6 +1911,22 @@ class Simulation {
 }
 
 /**
+ * Activating RDATALIB is not a change to one ring: every RDATALIB profile that already exists
+ * takes effect at once for the rings it covers, the owners' included (rules §1). A fix that
+ * activates it says so, and what to check first.
+ */
+const RDATALIB_ACTIVATION_NOTE =
+  "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB) switches ring-specific checking on for the whole system: every RDATALIB profile that already exists takes effect at once, for its rings' owners too. List them first (SEARCH CLASS(RDATALIB), RLIST RDATALIB profile AUTHUSER) and make sure each grants what its ring's users need.";
+
+function withActivationNote(fix: SimFix): SimFix {
+  if (!fix.commands.some((c) => /CLASSACT\(RDATALIB\)/.test(c))) return fix;
+  const notes = fix.notes ?? [];
+  return notes.includes(RDATALIB_ACTIVATION_NOTE)
+    ? fix
+    : { ...fix, notes: [...notes, RDATALIB_ACTIVATION_NOTE] };
+}
+
+/**
  * Predict System SSL's return code for `req` against the RACF state in `model`.
  *
  * @example
@@ -1963,8 +1979,8 @@ export function simulate(model: RacfModel, req: SimRequest): SimResult {
       failure?.partner && partnerInfo
         ? { rc: failure.partner.rc, text: partnerInfo.text, confidence: failure.partner.confidence }
         : null,
-    fix: failure?.fix ?? null,
-    alternatives: failure?.alternatives ?? [],
+    fix: failure?.fix ? withActivationNote(failure.fix) : null,
+    alternatives: (failure?.alternatives ?? []).map(withActivationNote),
     assumptions: sim.assumptions,
     textConfidence: info.textConfidence,
     role: sim.role,

@@ -791,3 +791,31 @@ describe("simulate: scenarios", () => {
     expect(r.assumptions).toContain("RDATALIB assumed inactive (no SETROPTS for it in the inputs)");
   });
 });
+
+describe("fixes that switch on RDATALIB", () => {
+  it("say that every existing RDATALIB profile takes effect, and what to check first", () => {
+    // Field case 4 without any RDATALIB in the inputs: the ring-specific fix activates the class.
+    const model = deck(`
+      ADDUSER FTPD
+      ADDUSER TCPIP
+      RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('CA')) WITHLABEL('CA')
+      RACDCERT ID(FTPD) GENCERT SUBJECTSDN(CN('ftp')) WITHLABEL('FTP') SIGNWITH(CERTAUTH LABEL('CA'))
+      RACDCERT ID(FTPD) ADDRING(R)
+      RACDCERT ID(FTPD) CONNECT(LABEL('FTP') RING(R) DEFAULT)
+      RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)
+      PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(TCPIP) ACCESS(UPDATE)
+      SETROPTS RACLIST(FACILITY) REFRESH`);
+    const r = run(model, { user: "TCPIP", ring: { owner: "FTPD", name: "R" } });
+    expect(r.rc).toBe(428);
+    const activating = [r.fix, ...r.alternatives].filter((f) =>
+      f?.commands.some((c) => c.includes("CLASSACT(RDATALIB)")),
+    );
+    expect(activating.length).toBeGreaterThan(0);
+    for (const f of activating)
+      expect(f?.notes?.join(" ")).toMatch(/every RDATALIB profile that already exists takes effect/);
+    const others = [r.fix, ...r.alternatives].filter(
+      (f) => f && !f.commands.some((c) => c.includes("CLASSACT(RDATALIB)")),
+    );
+    for (const f of others) expect(f?.notes?.join(" ") ?? "").not.toMatch(/every RDATALIB profile/);
+  });
+});
