@@ -59,6 +59,10 @@ RACDCERT ID(FTPD) CONNECT(CERTAUTH LABEL('Example Sys CA 2026') -
 //*------------------------------------------------------------------
 //* Define the profiles that protect the rings
 //* RDATALIB must be active and RACLISTed for ring-specific checking.
+//* If it is not active yet, this switches it on for the whole system:
+//*   every RDATALIB profile that already exists takes effect at once,
+//*   for the ring owners too. List them first (SEARCH CLASS(RDATALIB))
+//*   and check that each grants what the users of its ring need.
 //PROFILES EXEC PGM=IKJEFT01,DYNAMNBR=20
 //SYSTSPRT DD SYSOUT=*
 //SYSTSIN  DD *

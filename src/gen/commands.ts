@@ -253,7 +253,11 @@ export function setupCommands(plan: ResolvedPlan, access: AccessPlan): PhaseComm
   if (access.profiles.some((p) => p.cls === "RDATALIB") && plan.activateRdatalib) {
     // Ring-specific checking needs RDATALIB active and RACLISTed (KC24 ichd100/dlibauth.htm).
     profCmds.push("SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)");
-    profNotes.push("RDATALIB must be active and RACLISTed for ring-specific checking.");
+    profNotes.push(
+      "RDATALIB must be active and RACLISTed for ring-specific checking.",
+      // JCL comments must be plain ASCII (the job is checked for it): no section sign here.
+      "If it is not active yet, this switches it on for the whole system: every RDATALIB profile that already exists takes effect at once, for the ring owners too. List them first (SEARCH CLASS(RDATALIB)) and check that each grants what the users of its ring need.",
+    );
   }
   for (const p of access.profiles) {
     if (p.owned) {
