@@ -5,18 +5,13 @@
  */
 import { accessAtLeast, isCaOwner, ownerUser, type RacfModel } from "../model/model.js";
 import type { AccessLevel, Confidence, Profile, Ring } from "../model/types.js";
+import { rdatalibResource, ringCheck } from "../sim/ring-check.js";
+
+export { rdatalibResource };
 
 export type RingMode =
   | { mode: "rdatalib"; profile: Profile; resource: string; classAssumed: boolean }
   | { mode: "facility"; resource: string; profile: Profile | undefined; classAssumed: boolean };
-
-/**
- * RDATALIB resource for a ring: `<OWNER>.<RING>.LST`, the ring name folded to upper case for
- * the check (racf-rules §1, KC24 ichd100/dlibauth.htm).
- */
-export function rdatalibResource(ring: Pick<Ring, "owner" | "name">): string {
-  return `${ring.owner.toUpperCase()}.${ring.name.toUpperCase()}.LST`;
-}
 
 /**
  * The RDATALIB profile covering a ring, whatever the class state: normal best match against
@@ -31,18 +26,22 @@ export function rdatalibProfileFor(
 }
 
 /**
- * Which check decides access to a ring (rules §1). When no input says whether RDATALIB
- * is active, a matching profile is taken as meant to be used (class assumed active and
- * RACLISTed) — the simulator (src/sim/simulate.ts) assumes the same, and both say so.
+ * Which check decides access to a ring (rules §1): the simulator's rule, shared
+ * (src/sim/ring-check.ts), so the audit and the simulator cannot disagree about it.
  */
 export function ringMode(model: RacfModel, ring: Pick<Ring, "owner" | "name">): RingMode {
-  const cls = model.classState("RDATALIB");
-  const profile = rdatalibProfileFor(model, ring);
-  if (profile && ((cls.active && cls.raclisted) || cls.assumed)) {
-    return { mode: "rdatalib", profile, resource: rdatalibResource(ring), classAssumed: cls.assumed };
+  const resource = rdatalibResource(ring);
+  const check = ringCheck(model, resource);
+  if (check.ringSpecific && check.rdatalibProfile) {
+    return { mode: "rdatalib", profile: check.rdatalibProfile, resource, classAssumed: check.classAssumed };
   }
   const fac = model.protectingProfile("FACILITY", "IRR.DIGTCERT.LISTRING");
-  return { mode: "facility", resource: "IRR.DIGTCERT.LISTRING", profile: fac, classAssumed: cls.assumed };
+  return {
+    mode: "facility",
+    resource: "IRR.DIGTCERT.LISTRING",
+    profile: fac,
+    classAssumed: check.rdatalib.assumed,
+  };
 }
 
 function assumedNote(m: RingMode): string {

@@ -12,6 +12,7 @@
  */
 import type { AccessLevel, Confidence } from "../model/types.js";
 import { ACCESS_ORDER } from "../model/types.js";
+import { rdatalibResource } from "../sim/ring-check.js";
 import type { ResolvedApp, ResolvedPlan } from "./resolve.js";
 
 export interface Grant {
@@ -39,7 +40,7 @@ export interface AccessPlan {
 
 /** RDATALIB profile that governs opening a ring (owner upper case, ring name folded to upper case). */
 export function rdatalibProfile(owner: string, ring: string): string {
-  return `${owner.toUpperCase()}.${ring.toUpperCase()}.LST`;
+  return rdatalibResource({ owner, name: ring });
 }
 
 function max(a: AccessLevel, b: AccessLevel): AccessLevel {

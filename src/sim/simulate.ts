@@ -51,6 +51,7 @@ import {
   refreshCommands,
 } from "./commands.js";
 import { gencertLike, renewCommands } from "./gencert.js";
+import { rdatalibResource, ringCheck } from "./ring-check.js";
 
 // ---- public API --------------------------------------------------------------------------
 
@@ -516,7 +517,7 @@ class Simulation {
   /** The RDATALIB resource R_datalib checks for this ring. */
   ringResource(): { name: string; confidence: Confidence } {
     if (!this.virtual)
-      return { name: `${this.ringOwner}.${this.ringName.toUpperCase()}.LST`, confidence: "ibm" };
+      return { name: rdatalibResource({ owner: this.ringOwner, name: this.ringName }), confidence: "ibm" };
     // Virtual-ring profile names are not confirmed (rules §1, §8).
     const owner =
       this.ringOwner === "*AUTH*"
@@ -546,14 +547,13 @@ class Simulation {
   authorizeRing(): Failure | null {
     const model = this.model;
     const resource = this.ringResource();
-    const rd = model.classState("RDATALIB");
-    const rdProfile = model.protectingProfile("RDATALIB", resource.name);
-    let rdActive = rd.active && rd.raclisted;
-    if (rd.assumed && rdProfile) {
-      // The inputs define a matching RDATALIB profile but say nothing about SETROPTS: an
-      // installation defines .LST profiles to use them, so assume the class is active and
-      // RACLISTed — and say so (field cases 6 and 7 are written that way).
-      rdActive = true;
+    // Which check decides is one rule shared with the audit (src/sim/ring-check.ts).
+    const check = ringCheck(model, resource.name);
+    const rd = check.rdatalib;
+    const rdProfile = check.rdatalibProfile;
+    // "in effect" for the explanation below; ring-specific checking needs a matching profile too
+    const rdActive = check.ringSpecific || (rd.active && rd.raclisted);
+    if (check.classAssumed && rdProfile) {
       this.assume(
         `RDATALIB assumed active and RACLISTed because profile ${rdProfile.name} is defined (no SETROPTS for RDATALIB in the inputs)`,
       );
@@ -1175,7 +1175,7 @@ class Simulation {
 
   keyFixes(e: Entry, d: KeyDecision): SimFix[] {
     const model = this.model;
-    const lst = `${this.ringOwner}.${this.ringName.toUpperCase()}.LST`;
+    const lst = rdatalibResource({ owner: this.ringOwner, name: this.ringName });
     const notes = this.refreshNotes();
     const label = this.req.label ?? null;
     switch (d.cause) {
