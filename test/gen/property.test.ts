@@ -111,6 +111,8 @@ describe("random valid plans", () => {
         const r = await generateText(JSON.stringify(plan, null, 2), "plan.json");
         expect(r.planIssues).toEqual([]);
         expect(r.errors).toEqual([]);
+        // every plan has one application: a run with no simulation would pass vacuously
+        expect(r.simulations).toHaveLength(plan.applications.length);
         for (const s of r.simulations) expect(s.result.rc).toBe(0);
         const setup = r.jobs
           .filter((j) => j.kind === "setup")

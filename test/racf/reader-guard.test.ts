@@ -1,10 +1,11 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { read } from "./helpers.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
+const HAS_ICONV = spawnSync("iconv", ["--version"]).status === 0;
 
 /** Encode ASCII text in IBM-1047 (letters, digits and the few specials a job uses). */
 function toIbm1047(text: string): Uint8Array {
@@ -35,19 +36,16 @@ describe("inputs with no RACF commands are errors (exit 3), never silently no fi
     expect(m.state.certificates).toEqual([]);
   });
 
-  it("iconv's IBM-1047 output is recognised too (when iconv is installed)", () => {
-    let bytes: Buffer;
-    try {
-      bytes = execFileSync("iconv", [
-        "-f",
-        "UTF-8",
-        "-t",
-        "IBM1047",
-        join(ROOT, "samples", "site", "setup.jcl"),
-      ]);
-    } catch {
-      return; // no iconv here: the hand-made encoding above covers the detection
-    }
+  // iconv ships with glibc (Debian's libc-bin), so CI always has it; elsewhere the hand-made
+  // encoding above still covers the detection and this test says why it did not run.
+  it.skipIf(!HAS_ICONV)("iconv's IBM-1047 output is recognised too (skipped: no iconv on PATH)", () => {
+    const bytes = execFileSync("iconv", [
+      "-f",
+      "UTF-8",
+      "-t",
+      "IBM1047",
+      join(ROOT, "samples", "site", "setup.jcl"),
+    ]);
     const m = read(bytes.toString("utf8"));
     expect(m.state.issues.map((i) => i.code)).toEqual(["not-text"]);
   });
