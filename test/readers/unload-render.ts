@@ -1,17 +1,44 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { endOf, REQUIRED_THROUGH } from "../../src/readers/unload.js";
-import { LAYOUTS } from "../../src/readers/unload-layouts.js";
 
 /**
- * Render an IRRDBU00 record from the layout table the way IRRDBU00 writes it: Char fields
+ * Test records are rendered from IBM's published layouts (the reference JSON kept as a fixture),
+ * never from the reader's own LAYOUTS table: a wrong offset in the reader then makes the
+ * round trip fail instead of agreeing with itself.
+ */
+interface RefField {
+  "field-name": string;
+  type: string;
+  start: string;
+  end: string;
+}
+const REFERENCE: Map<string, RefField[]> = (() => {
+  const file = join(import.meta.dirname, "..", "fixtures", "reference", "irrdbu00-layouts-all.json");
+  const all = JSON.parse(readFileSync(file, "utf8")) as Record<
+    string,
+    { "record-type": string; offsets: RefField[] }
+  >;
+  return new Map(Object.values(all).map((r) => [r["record-type"], r.offsets]));
+})();
+
+/**
+ * Render an IRRDBU00 record the way IRRDBU00 writes it: Char fields
  * left-justified and blank-padded, Int fields zero-padded, one blank between fields, trailing
  * blanks stripped (as text downloads do). A real record always reaches past the fields the
  * reader requires (a YES/NO flag or a date follows them), so the stripped record is padded back
  * to that column when the test gives no later field.
  */
 export function renderRecord(type: string, values: Record<string, string | number>): string {
-  const layout = LAYOUTS[type];
-  if (!layout) throw new Error(`no layout for ${type}`);
-  const width = Math.max(...layout.fields.map((f) => f.end));
+  const ref = REFERENCE.get(type);
+  if (!ref) throw new Error(`no reference layout for ${type}`);
+  const fields = ref.map((f) => ({
+    name: f["field-name"],
+    type: f.type,
+    start: Number(f.start),
+    end: Number(f.end),
+  }));
+  const width = Math.max(...fields.map((f) => f.end));
   const chars = Array.from({ length: width }, () => " ");
   const put = (start: number, end: number, text: string): void => {
     const len = end - start + 1;
@@ -21,7 +48,7 @@ export function renderRecord(type: string, values: Record<string, string | numbe
     });
   };
   put(1, 4, type);
-  for (const f of layout.fields) {
+  for (const f of fields) {
     const v = values[f.name];
     if (v === undefined || f.name.endsWith("_RECORD_TYPE")) continue;
     const len = f.end - f.start + 1;
