@@ -132,6 +132,65 @@ describe("generated OpenSSL scripts (real openssl)", () => {
     }
   });
 
+  /**
+   * The same facts as above, but the expectations are the plan's own literal values
+   * (samples/plans/external-ca-pkcs12.yaml) and the certificates are read by the openssl binary,
+   * not by racfring: a generator and an expectation derived from the same resolved plan could
+   * agree on a wrong value.
+   */
+  it("carry the plan's literal subject, issuer, SANs, dates and key usage (read by openssl)", () => {
+    const show = (path: string) =>
+      execFileSync(
+        "openssl",
+        [
+          "x509",
+          "-in",
+          path,
+          "-noout",
+          "-subject",
+          "-issuer",
+          "-startdate",
+          "-enddate",
+          "-nameopt",
+          "RFC2253",
+          "-ext",
+          "keyUsage,extendedKeyUsage,subjectAltName,basicConstraints",
+        ],
+        { cwd: out, encoding: "utf8" },
+      );
+    const root = show("pki/corpca/root.pem");
+    expect(root).toContain('subject=CN=Corp Root CA G1,O=Example Corp\\, Inc.,C=US');
+    expect(root).toContain("notBefore=Jan  1 00:00:00 2026 GMT");
+    expect(root).toContain("notAfter=Dec 31 23:59:59 2040 GMT");
+    expect(root).toMatch(/CA:TRUE/);
+    expect(root).toMatch(/Key Usage: critical\s+Certificate Sign, CRL Sign/);
+
+    const inter = show("pki/corpca/intermediate.pem");
+    expect(inter).toContain("subject=CN=Corp Issuing CA G1,OU=PKI Services,O=Example Corp\\, Inc.,C=US");
+    expect(inter).toContain("issuer=CN=Corp Root CA G1,O=Example Corp\\, Inc.,C=US");
+    expect(inter).toContain("notAfter=Dec 31 23:59:59 2035 GMT");
+    expect(inter).toMatch(/CA:TRUE, pathlen:0/);
+
+    const mq = show("pki/mqchin/cert.pem");
+    expect(mq).toContain("subject=CN=qm01.example.com,OU=MQ,O=Example Corp\\, Inc.,C=US");
+    expect(mq).toContain("issuer=CN=Corp Issuing CA G1,OU=PKI Services,O=Example Corp\\, Inc.,C=US");
+    expect(mq).toContain("notBefore=Jan  1 00:00:00 2026 GMT");
+    expect(mq).toContain("notAfter=Jun 30 23:59:59 2027 GMT");
+    expect(mq).toContain("DNS:qm01.example.com, DNS:mq.example.com");
+    expect(mq).toContain("TLS Web Server Authentication, TLS Web Client Authentication");
+    // KEYUSAGE(HANDSHAKE) in RACF terms: digitalSignature + keyEncipherment (RACDCERT GENCERT)
+    expect(mq).toMatch(/Key Usage: critical\s+Digital Signature, Key Encipherment\n/);
+    expect(mq).toMatch(/CA:FALSE/);
+
+    const lib = show("pki/liberty/cert.pem");
+    expect(lib).toContain(
+      "subject=CN=liberty.example.com,OU=Web,O=Example Corp\\, Inc.,L=Armonk,ST=New York,C=US",
+    );
+    expect(lib).toContain("notAfter=Dec 31 23:59:59 2027 GMT");
+    expect(lib).toContain("DNS:liberty.example.com, URI:https://liberty.example.com/");
+    expect(lib).toMatch(/Extended Key Usage: *\n\s+TLS Web Server Authentication\n/);
+  });
+
   it("build chains that verify: leaf → intermediate → self-signed root", async () => {
     const pem = (p: string) => new X509Certificate(readFileSync(join(out, p), "utf8"));
     const root = pem("pki/corpca/root.pem");
