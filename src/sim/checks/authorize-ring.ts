@@ -1,0 +1,205 @@
+/**
+ * Check: authorize-ring — may the user read the ring? RDATALIB <owner>.<RING>.LST when it
+ * decides, else FACILITY IRR.DIGTCERT.LISTRING (rules §1). When the inputs do not show the
+ * profile or the user's access, the walk goes on as if the user had what the step needs, and the
+ * 202 branch is recorded as another outcome (`--assume-denied` turns this off).
+ */
+import { accessAtLeast } from "../../model/model.js";
+import type { AccessLevel, Confidence, Profile, Source } from "../../model/types.js";
+import { permitCommand, refreshCommands } from "../commands.js";
+import { ringCheck } from "../ring-check.js";
+import type { SimFix } from "../types.js";
+import type { Failure, Simulation } from "./context.js";
+import { R } from "./rules.js";
+import { accessSources, at, describeAccess, evidence, weakest } from "./util.js";
+
+export function authorizeRing(s: Simulation): Failure | null {
+  const model = s.model;
+  const resource = s.ringResource();
+  // Which check decides is one rule shared with the audit (src/sim/ring-check.ts).
+  const check = ringCheck(model, resource.name);
+  const rd = check.rdatalib;
+  const rdProfile = check.rdatalibProfile;
+  // "in effect" for the explanation below; ring-specific checking needs a matching profile too
+  const rdActive = check.ringSpecific || (rd.active && rd.raclisted);
+  if (check.classAssumed && rdProfile) {
+    s.assume(
+      `RDATALIB assumed active and RACLISTed because profile ${rdProfile.name} is defined (no SETROPTS for RDATALIB in the inputs)`,
+    );
+  } else {
+    s.classAssumption("RDATALIB");
+  }
+  if (rdActive && rdProfile) return authorizeRingSpecific(s, resource, rdProfile);
+  const notes: string[] = [];
+  if (rdProfile && !rdActive) {
+    notes.push(
+      `RDATALIB profile ${rdProfile.name}${at(rdProfile.sources)} matches but RDATALIB is ${rd.active ? "not RACLISTed" : "not active"}${at(rd.sources)}: R_datalib ignores it.`,
+    );
+  } else if (!rdActive) {
+    notes.push(
+      `RDATALIB is not in effect${rd.assumed ? " (assumed)" : at(rd.sources)}, so FACILITY decides.`,
+    );
+  } else {
+    notes.push(
+      `RDATALIB is active and RACLISTed but no profile matches ${resource.name}, so FACILITY decides.`,
+    );
+  }
+  return authorizeGlobal(s, resource.name, notes);
+}
+
+export function authorizeRingSpecific(
+  s: Simulation,
+  resource: { name: string; confidence: Confidence },
+  profile: Profile,
+): Failure | null {
+  const model = s.model;
+  const acc = model.accessTo(profile, s.user);
+  const ok = accessAtLeast(acc.level, "READ");
+  const isOwner = s.ringOwner === s.user;
+  const src = accessSources(model, profile, s.user);
+  const rd = model.classState("RDATALIB");
+  s.mode = { kind: "ring-specific", resource: resource.name, profile, level: acc.level, sources: src };
+  const prof =
+    profile.name === resource.name ? `discrete profile ${profile.name}` : `generic profile ${profile.name}`;
+  let detail = `Ring-specific checking: RDATALIB is active and RACLISTed and ${prof}${at(profile.sources)} covers ${resource.name} (ring name folded to upper case). ${s.user} has ${describeAccess(model, profile, s.user)}; opening needs READ.`;
+  let confidence: Confidence = weakest("ibm", resource.confidence);
+  if (!ok && isOwner) {
+    detail += ` ${s.user} owns the ring, but a matching RDATALIB profile decides for everyone, the owner included.`;
+    confidence = weakest(confidence, "third-party");
+  }
+  if (!ok && s.special) detail += " SPECIAL is not assumed to bypass this check (unconfirmed).";
+  s.step({
+    id: "authorize-ring",
+    ok,
+    title: "Authorise the ring read",
+    detail,
+    evidence: evidence(src, rd.assumed ? [] : rd.sources),
+    source: !ok && isOwner ? `${R.dlibauth}; ${R.ownerLocked}` : R.dlibauth,
+    confidence,
+  });
+  if (ok) return null;
+  s.ich408i(resource.name, "RDATALIB", "READ", acc.level);
+  const level = s.neededLstLevel();
+  const fix: SimFix = {
+    summary: `Permit ${s.user} ${level} to ${profile.name} in RDATALIB${level === "READ" ? " (opens the ring and returns the user's own keys)" : level === "UPDATE" ? " (opens the ring and returns the key of the certificate another user owns)" : " (opens the ring and returns a CERTAUTH/SITE key)"}, then refresh RDATALIB.`,
+    commands: [
+      permitCommand(profile.name, "RDATALIB", s.user, level),
+      ...refreshCommands(model, ["RDATALIB"]),
+    ],
+    notes: s.refreshNotes(),
+  };
+  return { rc: 202, confidence, fix, alternatives: [], partner: s.ringPartner() };
+}
+
+export function authorizeGlobal(s: Simulation, lstResource: string, notes: string[]): Failure | null {
+  const model = s.model;
+  const fac = model.classState("FACILITY");
+  s.classAssumption("FACILITY");
+  const own = s.ringOwner === s.user;
+  // *AUTH*/* and *SITE*/* belong to no user; READ is assumed enough for them (unconfirmed).
+  const caVirtual = s.virtual && s.ringOwner.startsWith("*");
+  const need: AccessLevel = own || caVirtual ? "READ" : "UPDATE";
+  const resources = ["IRR.DIGTCERT.LISTRING", ...(s.req.checkDigtcertList ? ["IRR.DIGTCERT.LIST"] : [])];
+  const lines: string[] = [...notes];
+  let ok = true;
+  let confidence: Confidence = caVirtual ? "unconfirmed" : "ibm";
+  const ev: Source[] = [];
+  let level: AccessLevel = "NONE";
+  const missingProfiles: string[] = [];
+  // Inputs that hold no FACILITY profile at all (only listings of rings, certificates) do not
+  // show whether IRR.DIGTCERT.LISTRING is protected: its absence is an assumption, not a fact
+  // read from the inputs (review finding: 202 was reported as if the profile were known).
+  const facilityShown = model.state.profiles.some((p) => p.class === "FACILITY");
+  if (!fac.active) {
+    ok = false;
+    confidence = "unconfirmed";
+    lines.push(
+      `FACILITY is not active${at(fac.sources)}: RACF answers "not protected" for ${resources.join(" and ")}; racfring treats that as not authorised (unconfirmed).`,
+    );
+    ev.push(...evidence(fac.sources));
+  } else {
+    for (const res of resources) {
+      const p = model.protectingProfile("FACILITY", res);
+      if (!p) {
+        ok = false;
+        missingProfiles.push(res);
+        confidence = "unconfirmed";
+        if (facilityShown) {
+          lines.push(
+            `No FACILITY profile in the inputs covers ${res}: RACF answers "not protected"; R_datalib's handling of that is not documented and racfring treats it as not authorised (unconfirmed).`,
+          );
+          s.assume(`no FACILITY profile covers ${res} (none among the FACILITY profiles in the inputs)`);
+        } else {
+          lines.push(
+            `The inputs contain no FACILITY profiles, so they do not show whether a profile covers ${res} or who may read it. racfring assumes none does: RACF would then answer "not protected", whose handling by R_datalib is not documented, and racfring treats it as not authorised (unconfirmed). Give an RLIST FACILITY ${res} AUTHUSER listing or an IRRDBU00 unload to decide.`,
+          );
+          s.assume(
+            `no FACILITY profile covers ${res}: the inputs contain no FACILITY profiles, so this is not known`,
+          );
+        }
+        continue;
+      }
+      const acc = model.accessTo(p, s.user);
+      if (res === "IRR.DIGTCERT.LISTRING") level = acc.level;
+      const enough = accessAtLeast(acc.level, need);
+      const prof = p.name === res ? "discrete profile" : `generic profile ${p.name}`;
+      lines.push(
+        `FACILITY ${res}, ${prof}${at(p.sources)}: ${s.user} has ${describeAccess(model, p, s.user)}; ${own ? "its own ring needs READ" : caVirtual ? `${s.ringOwner}/* is assumed to need READ (unconfirmed)` : `another user's ring (${s.ringOwner}) needs UPDATE`}.`,
+      );
+      if (res === "IRR.DIGTCERT.LIST") confidence = weakest(confidence, "third-party");
+      ev.push(...accessSources(model, p, s.user));
+      if (!fac.assumed) ev.push(...fac.sources);
+      if (!enough) {
+        ok = false;
+        s.ich408i(res, "FACILITY", need, acc.level);
+      }
+    }
+  }
+  if (!ok && s.special) lines.push("SPECIAL is not assumed to bypass this check (unconfirmed).");
+  s.mode = { kind: "global", resource: "IRR.DIGTCERT.LISTRING", level, sources: ev };
+  s.step({
+    id: "authorize-ring",
+    ok,
+    title: "Authorise the ring read",
+    detail: `Global checking. ${lines.join(" ")}`,
+    evidence: evidence(ev),
+    source:
+      missingProfiles.length > 0 || !fac.active
+        ? `${R.listring}; ${R.notProtected}`
+        : `${R.dlibauth}; ${R.listring}`,
+    confidence,
+  });
+  if (ok) return null;
+  // Fixes: FACILITY permit (field case 2), or a ring-specific RDATALIB profile.
+  const lstLevel = s.neededLstLevel();
+  const unknownProfiles = missingProfiles.length > 0 && !facilityShown;
+  const facFix: SimFix = {
+    summary: `Permit ${s.user} ${need} to IRR.DIGTCERT.LISTRING (${own ? "own ring" : "another user's ring"}), then refresh FACILITY.${unknownProfiles ? " The inputs do not show whether the profile exists: the RDEFINE is needed only if it does not (it fails harmlessly if it does)." : ""}`,
+    commands: [
+      ...missingProfiles.map((r) => `RDEFINE FACILITY ${r} UACC(NONE)`),
+      ...resources.map((r) => permitCommand(r, "FACILITY", s.user, need)),
+      ...refreshCommands(model, ["FACILITY"]),
+    ],
+    notes: s.refreshNotes(),
+  };
+  const rdFix: SimFix = {
+    summary: `Use ring-specific checking: define ${lstResource} in RDATALIB and permit ${s.user} ${lstLevel}${s.ringOwner !== s.user && !s.ringOwner.startsWith("*") ? ` (and the ring owner ${s.ringOwner} READ — a matching profile decides for the owner too)` : ""}.`,
+    commands: [
+      `RDEFINE RDATALIB ${lstResource} UACC(NONE)`,
+      permitCommand(lstResource, "RDATALIB", s.user, lstLevel),
+      ...(s.ringOwner !== s.user && !s.ringOwner.startsWith("*")
+        ? [permitCommand(lstResource, "RDATALIB", s.ringOwner, "READ")]
+        : []),
+      ...refreshCommands(model, ["RDATALIB"]),
+    ],
+    notes: s.refreshNotes(),
+  };
+  // When the certificate to use belongs to another user, FACILITY access would only lead to
+  // 428 (no key for another user's certificate in global mode): RDATALIB is the real fix.
+  const otherUsersKey = lstLevel === "UPDATE";
+  if (otherUsersKey) {
+    facFix.summary += ` This opens the ring, but the certificate to use belongs to another user: under FACILITY checking its key is never returned (428 would follow).`;
+    return { rc: 202, confidence, fix: rdFix, alternatives: [facFix], partner: s.ringPartner() };
+  }
+  return { rc: 202, confidence, fix: facFix, alternatives: [rdFix], partner: s.ringPartner() };
+}
