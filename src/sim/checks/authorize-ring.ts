@@ -4,7 +4,7 @@
  * profile or the user's access, the walk goes on as if the user had what the step needs, and the
  * 202 branch is recorded as another outcome (`--assume-denied` turns this off).
  */
-import { accessAtLeast } from "../../model/model.js";
+import { accessAtLeast, RacfModel } from "../../model/model.js";
 import type { AccessLevel, Confidence, Profile, Source } from "../../model/types.js";
 import { permitCommand, refreshCommands } from "../commands.js";
 import { ringCheck } from "../ring-check.js";
@@ -28,6 +28,14 @@ export function authorizeRing(s: Simulation): Failure | null {
     );
   } else {
     s.classAssumption("RDATALIB");
+    // Inputs that hold no FACILITY or RDATALIB profile at all (listings of rings and
+    // certificates) do not show how rings are protected: RDATALIB's state is then a condition
+    // with its own branch. Inputs that show the profiles and no SETROPTS for RDATALIB show RACF's
+    // default — the class is inactive until activated — and that is a fact, not a condition.
+    const ringProfilesShown = model.state.profiles.some(
+      (p) => p.class === "FACILITY" || p.class === "RDATALIB",
+    );
+    if (!rdProfile && rd.assumed && !s.virtual && !ringProfilesShown) rdatalibUnknown(s, resource.name);
   }
   if (rdActive && rdProfile) return authorizeRingSpecific(s, resource, rdProfile);
   const notes: string[] = [];
@@ -54,14 +62,17 @@ export function authorizeRingSpecific(
 ): Failure | null {
   const model = s.model;
   const acc = model.accessTo(profile, s.user);
-  const ok = accessAtLeast(acc.level, "READ");
+  const unknown = !accessAtLeast(acc.level, "READ") && groupsUnknown(s, profile, "READ");
+  const ok = unknown || accessAtLeast(acc.level, "READ");
+  const level = unknown ? bestGroupLevel(profile, s.user) : acc.level;
   const isOwner = s.ringOwner === s.user;
   const src = accessSources(model, profile, s.user);
   const rd = model.classState("RDATALIB");
-  s.mode = { kind: "ring-specific", resource: resource.name, profile, level: acc.level, sources: src };
+  s.mode = { kind: "ring-specific", resource: resource.name, profile, level, sources: src };
   const prof =
     profile.name === resource.name ? `discrete profile ${profile.name}` : `generic profile ${profile.name}`;
   let detail = `Ring-specific checking: RDATALIB is active and RACLISTed and ${prof}${at(profile.sources)} covers ${resource.name} (ring name folded to upper case). ${s.user} has ${describeAccess(model, profile, s.user)}; opening needs READ.`;
+  if (unknown) detail += ` ${groupsLine(s, profile, "READ")}`;
   let confidence: Confidence = weakest("ibm", resource.confidence);
   if (!ok && isOwner) {
     detail += ` ${s.user} owns the ring, but a matching RDATALIB profile decides for everyone, the owner included.`;
@@ -70,7 +81,8 @@ export function authorizeRingSpecific(
   if (!ok && s.special) detail += " SPECIAL is not assumed to bypass this check (unconfirmed).";
   s.step({
     id: "authorize-ring",
-    ok,
+    ok: unknown ? null : ok,
+    ...(unknown ? { missing: [`${s.user}'s groups (LISTUSER ${s.user})`] } : {}),
     title: "Authorise the ring read",
     detail,
     evidence: evidence(src, rd.assumed ? [] : rd.sources),
@@ -79,11 +91,11 @@ export function authorizeRingSpecific(
   });
   if (ok) return null;
   s.ich408i(resource.name, "RDATALIB", "READ", acc.level);
-  const level = s.neededLstLevel();
+  const needed = s.neededLstLevel();
   const fix: SimFix = {
-    summary: `Permit ${s.user} ${level} to ${profile.name} in RDATALIB${level === "READ" ? " (opens the ring and returns the user's own keys)" : level === "UPDATE" ? " (opens the ring and returns the key of the certificate another user owns)" : " (opens the ring and returns a CERTAUTH/SITE key)"}, then refresh RDATALIB.`,
+    summary: `Permit ${s.user} ${needed} to ${profile.name} in RDATALIB${needed === "READ" ? " (opens the ring and returns the user's own keys)" : needed === "UPDATE" ? " (opens the ring and returns the key of the certificate another user owns)" : " (opens the ring and returns a CERTAUTH/SITE key)"}, then refresh RDATALIB.`,
     commands: [
-      permitCommand(profile.name, "RDATALIB", s.user, level),
+      permitCommand(profile.name, "RDATALIB", s.user, needed),
       ...refreshCommands(model, ["RDATALIB"]),
     ],
     notes: s.refreshNotes(),
@@ -106,6 +118,8 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
   const ev: Source[] = [];
   let level: AccessLevel = "NONE";
   const missingProfiles: string[] = [];
+  const missing: string[] = [];
+  let unknown = false;
   // Inputs that hold no FACILITY profile at all (only listings of rings, certificates) do not
   // show whether IRR.DIGTCERT.LISTRING is protected: its absence is an assumption, not a fact
   // read from the inputs (review finding: 202 was reported as if the profile were known).
@@ -121,6 +135,37 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
     for (const res of resources) {
       const p = model.protectingProfile("FACILITY", res);
       if (!p) {
+        if (!facilityShown && !s.assumeDenied) {
+          // The typical setting: R_datalib needs the profile, so an installation that uses rings
+          // has it; who may read it is not shown. The walk goes on as if the user had what it
+          // needs, so a certain defect further on is still found; the 202 branch is kept.
+          unknown = true;
+          if (res === "IRR.DIGTCERT.LISTRING") level = need;
+          lines.push(
+            `The inputs contain no FACILITY profiles, so they do not show who may read ${res}. racfring takes the typical setting — a profile covers it (R_datalib needs one) — and goes on as if ${s.user} had ${need} (${own ? "its own ring" : caVirtual ? `${s.ringOwner}/*` : `another user's ring`}); if it has not, the ring cannot be opened (202).`,
+          );
+          s.condition({
+            kind: "configuration",
+            text: `a FACILITY profile covers ${res} (typical: R_datalib needs it; the inputs contain no FACILITY profiles)`,
+            decide: [`RLIST FACILITY ${res} AUTHUSER`],
+            step: "authorize-ring",
+          });
+          s.condition(
+            {
+              kind: "access",
+              text: `${s.user} can read ${own ? "its" : "the"} ring (${need} to FACILITY ${res}; not shown in the inputs)`,
+              decide: [`RLIST FACILITY ${res} AUTHUSER`],
+              step: "authorize-ring",
+            },
+            {
+              condition: `${s.user} has no ${need} to FACILITY ${res} (not in the inputs)`,
+              rc: 202,
+              confidence: caVirtual ? "unconfirmed" : "ibm",
+            },
+          );
+          missing.push(`who may read FACILITY ${res} (RLIST FACILITY ${res} AUTHUSER)`);
+          continue;
+        }
         ok = false;
         missingProfiles.push(res);
         confidence = "unconfirmed";
@@ -131,10 +176,10 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
           s.assume(`no FACILITY profile covers ${res} (none among the FACILITY profiles in the inputs)`);
         } else {
           lines.push(
-            `The inputs contain no FACILITY profiles, so they do not show whether a profile covers ${res} or who may read it. racfring assumes none does: RACF would then answer "not protected", whose handling by R_datalib is not documented, and racfring treats it as not authorised (unconfirmed). Give an RLIST FACILITY ${res} AUTHUSER listing or an IRRDBU00 unload to decide.`,
+            `The inputs contain no FACILITY profiles, so they do not show whether a profile covers ${res} or who may read it. With --assume-denied racfring assumes none does: RACF would then answer "not protected", whose handling by R_datalib is not documented, and racfring treats it as not authorised (unconfirmed). Give an RLIST FACILITY ${res} AUTHUSER listing or an IRRDBU00 unload to decide.`,
           );
           s.assume(
-            `no FACILITY profile covers ${res}: the inputs contain no FACILITY profiles, so this is not known`,
+            `no FACILITY profile covers ${res}: the inputs contain no FACILITY profiles, so this is not known (--assume-denied)`,
           );
         }
         continue;
@@ -149,7 +194,12 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
       if (res === "IRR.DIGTCERT.LIST") confidence = weakest(confidence, "third-party");
       ev.push(...accessSources(model, p, s.user));
       if (!fac.assumed) ev.push(...fac.sources);
-      if (!enough) {
+      if (!enough && groupsUnknown(s, p, need)) {
+        unknown = true;
+        if (res === "IRR.DIGTCERT.LISTRING") level = need;
+        lines.push(groupsLine(s, p, need));
+        missing.push(`${s.user}'s groups (LISTUSER ${s.user})`);
+      } else if (!enough) {
         ok = false;
         s.ich408i(res, "FACILITY", need, acc.level);
       }
@@ -159,7 +209,8 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
   s.mode = { kind: "global", resource: "IRR.DIGTCERT.LISTRING", level, sources: ev };
   s.step({
     id: "authorize-ring",
-    ok,
+    ok: ok ? (unknown ? null : true) : false,
+    ...(ok && unknown ? { missing } : {}),
     title: "Authorise the ring read",
     detail: `Global checking. ${lines.join(" ")}`,
     evidence: evidence(ev),
@@ -202,4 +253,72 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
     return { rc: 202, confidence, fix: rdFix, alternatives: [facFix], partner: s.ringPartner() };
   }
   return { rc: 202, confidence, fix: facFix, alternatives: [rdFix], partner: s.ringPartner() };
+}
+
+/**
+ * The inputs show neither SETROPTS nor any RDATALIB profile: the typical setting is taken —
+ * RDATALIB not in effect, FACILITY decides (rules §1) — and the other branch is walked again
+ * with a ring-specific profile granting what the application needs.
+ */
+function rdatalibUnknown(s: Simulation, lst: string): void {
+  const level = s.neededLstLevel();
+  const user = s.user;
+  const owner = s.ringOwner;
+  s.condition(
+    {
+      kind: "configuration",
+      text: `RDATALIB is not in effect for ${lst} (typical; the inputs show neither SETROPTS nor RDATALIB profiles)`,
+      decide: ["SETROPTS LIST", `RLIST RDATALIB ${lst} AUTHUSER`],
+      step: "authorize-ring",
+    },
+    {
+      condition: `RDATALIB is active and RACLISTed and ${user} has ${level} on ${lst}`,
+      confidence: "ibm",
+      hypothesis: (model) => {
+        const m = new RacfModel(structuredClone(model.state));
+        const src = { file: "", line: 0, kind: "default" as const };
+        m.setClass("RDATALIB", { active: true, raclisted: true }, src);
+        const p = m.defineProfile("RDATALIB", lst, src);
+        p.access.push({ id: user, level, sources: [] });
+        if (owner !== user) p.access.push({ id: owner, level: "READ", sources: [] });
+        return m;
+      },
+    },
+  );
+}
+
+/** The highest level a group entry (not the user's own, not ID(*)) grants on `profile`. */
+function bestGroupLevel(profile: Profile, user: string): AccessLevel {
+  let best: AccessLevel = profile.uacc;
+  for (const e of profile.access) {
+    if (e.id !== user && e.id !== "*" && accessAtLeast(e.level, best)) best = e.level;
+  }
+  return best;
+}
+
+/**
+ * The user's groups are not in the inputs (user not defined there) and a group entry on the
+ * access list would grant `need`: whether the user is connected to it decides, and nothing shows
+ * it. Taken as granted (what the step needs) unless --assume-denied; the 202 branch is kept.
+ */
+function groupsUnknown(s: Simulation, profile: Profile, need: AccessLevel): boolean {
+  if (s.assumeDenied) return false;
+  const u = s.model.user(s.user);
+  if (u && !u.implied) return false;
+  if (!accessAtLeast(bestGroupLevel(profile, s.user), need)) return false;
+  const res = `${profile.class} ${profile.name}`;
+  s.condition(
+    {
+      kind: "access",
+      text: `${s.user} is connected to a group with ${need} on ${res} (its groups are not in the inputs)`,
+      decide: [`LISTUSER ${s.user}`, `RLIST ${res} AUTHUSER`],
+      step: "authorize-ring",
+    },
+    { condition: `${s.user} is in none of the groups on ${res}'s access list`, rc: 202, confidence: "ibm" },
+  );
+  return true;
+}
+
+function groupsLine(s: Simulation, profile: Profile, need: AccessLevel): string {
+  return `${s.user} is not defined in the inputs, so its groups are not known; a group on the access list of ${profile.name} has ${need} or more. racfring goes on as if ${s.user} were connected to it; if it is not, the ring cannot be opened (202).`;
 }

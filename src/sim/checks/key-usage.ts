@@ -15,6 +15,7 @@ export function keyUsage(s: Simulation): Failure | null {
     s.step({
       id: "key-usage",
       ok: null,
+      missing: [`the key usage of '${c.label}'`],
       title: "Key usage",
       detail: `Key usage of '${c.label}' not known from the inputs: not checked.`,
       evidence: evidence(c.sources),

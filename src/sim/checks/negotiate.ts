@@ -39,6 +39,7 @@ export function negotiate(s: Simulation): Failure | null {
     s.step({
       id: "negotiate",
       ok: null,
+      missing: ["protocol and cipher settings (--tls, --ciphers or --policy)"],
       title: "Protocol and cipher agreement",
       detail:
         "No protocol or cipher settings given (--tls / --ciphers / a policy): System SSL defaults apply; not evaluated.",

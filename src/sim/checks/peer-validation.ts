@@ -91,6 +91,7 @@ export function peerValidation(s: Simulation): Failure | null {
     s.step({
       id: "peer-validation",
       ok: null,
+      missing: ["the partner's certificate chain (--peer-cert)"],
       title: "Validate the partner",
       detail: `${lines.join(" ")} No partner certificate supplied (--peer-cert): the chain itself is not checked.`,
       evidence: evidence(...anchors.map((e) => e.sources)),

@@ -20,11 +20,25 @@ export function selectedKey(s: Simulation): Failure | null {
     if (d.cause === "unknown-cert")
       s.assume(`certificate ${e.owner} '${e.label}' is not in the inputs: assumed to have a private key`);
     else s.assume(`private key of ${e.owner} '${e.label}' assumed present (the inputs do not say)`);
+    s.condition(
+      {
+        kind: "fact",
+        text: `RACF holds a private key for ${e.owner} '${e.label}' (not shown in the inputs)`,
+        decide: [listCommand(e.owner, e.label)],
+        step: "selected-key",
+      },
+      {
+        condition: `RACF holds no private key for ${e.owner} '${e.label}'`,
+        rc: 428,
+        confidence: d.confidence,
+      },
+    );
   }
   const ok = d.returned !== false;
   s.step({
     id: "selected-key",
     ok: d.returned,
+    ...(d.returned === null ? { missing: [`whether RACF holds the private key of '${e.label}'`] } : {}),
     title: "Private key of the selected certificate",
     detail: `${e.owner} '${e.label}': ${d.why}.${ok ? "" : ' System SSL sees a certificate without a private key. A listing that shows "Private Key: YES" does not contradict this: the key exists but is not returned to this caller.'}`,
     evidence: evidence(e.sources, e.cert?.sources, s.mode?.sources),
@@ -205,4 +219,10 @@ export function keyFixes(s: Simulation, e: Entry, d: KeyDecision): SimFix[] {
     default:
       return [];
   }
+}
+
+/** The RACDCERT LIST command whose output shows a certificate's key and dates. */
+export function listCommand(owner: string, label: string): string {
+  const who = owner === "CERTAUTH" || owner === "SITE" ? owner : `ID(${ownerUser(owner) ?? owner})`;
+  return `RACDCERT ${who} LIST(LABEL(${quote(label)}))`;
 }

@@ -6,6 +6,7 @@ import { renewCommands } from "../gencert.js";
 import type { SimFix } from "../types.js";
 import type { Failure, Simulation } from "./context.js";
 import { R } from "./rules.js";
+import { listCommand } from "./selected-key.js";
 import { at, evidence, plusYear } from "./util.js";
 
 export function validity(s: Simulation): Failure | null {
@@ -13,9 +14,19 @@ export function validity(s: Simulation): Failure | null {
   if (!e) return null;
   const c = e.cert;
   if (!c || (c.notBefore === null && c.notAfter === null)) {
+    s.condition(
+      {
+        kind: "fact",
+        text: `'${e.label}' is within its validity dates (the inputs do not show them)`,
+        decide: [listCommand(e.owner, e.label)],
+        step: "validity",
+      },
+      { condition: `'${e.label}' has expired or is not yet valid`, rc: 401, confidence: "ibm" },
+    );
     s.step({
       id: "validity",
       ok: null,
+      missing: [`the validity dates of '${e.label}'`],
       title: "Validity of the local certificate",
       detail: `The dates of '${e.label}' are not known from the inputs: not checked.`,
       evidence: evidence(c?.sources),
