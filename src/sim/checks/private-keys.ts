@@ -3,58 +3,31 @@
  * the one the audit uses (src/audit/access.ts `personalKeyAccess`); this module applies it to
  * the walk's entries and adds whether RACF holds a key at all.
  */
-import { accessAtLeast, isCaOwner, ownerUser } from "../../model/model.js";
+import { isCaOwner } from "../../model/model.js";
 import type { Confidence } from "../../model/types.js";
+import { keyAccess } from "../key-access.js";
 import type { Entry, KeyDecision, Simulation } from "./context.js";
 import { R } from "./rules.js";
 import { at, evidence, weakest } from "./util.js";
 
 export function keyDecision(s: Simulation, e: Entry): KeyDecision {
   const model = s.model;
-  if (e.usage !== "PERSONAL") {
-    return {
-      returned: false,
-      why: `usage ${e.usage}: R_datalib never returns a private key for it`,
-      confidence: "ibm",
-      cause: "usage",
-    };
-  }
   const mode = s.mode;
-  let allowed: boolean;
-  let why: string;
-  let confidence: Confidence = "ibm";
-  let cause: KeyDecision["cause"] = null;
-  if (isCaOwner(e.owner)) {
-    if (s.special) {
-      allowed = true;
-      why = `${e.owner} certificate: ${s.user} is SPECIAL`;
-    } else if (mode?.kind === "ring-specific") {
-      allowed = accessAtLeast(mode.level, "CONTROL");
-      why = `${e.owner} certificate: ${allowed ? "" : "needs "}CONTROL on ${mode.profile.name}${allowed ? "" : ` (has ${mode.level})`}`;
-      confidence = "third-party";
-    } else {
-      const gp = model.protectingProfile("FACILITY", "IRR.DIGTCERT.GENCERT");
-      const lvl = gp ? model.accessTo(gp, s.user).level : "NONE";
-      allowed = accessAtLeast(lvl, "CONTROL");
-      why = `${e.owner} certificate: ${allowed ? "" : "needs SPECIAL or "}CONTROL on FACILITY IRR.DIGTCERT.GENCERT${gp ? `${at(gp.sources)} (has ${lvl})` : " (no profile in the inputs)"}`;
-      confidence = "third-party";
-    }
-    if (!allowed) cause = "ca-authority";
-  } else if (ownerUser(e.owner) === s.user) {
-    allowed = true;
-    why =
+  const gp = model.protectingProfile("FACILITY", "IRR.DIGTCERT.GENCERT");
+  const k = keyAccess({
+    user: s.user,
+    special: s.special,
+    certOwner: e.owner,
+    usage: e.usage,
+    mode:
       mode?.kind === "ring-specific"
-        ? `own certificate, ${mode.level} on ${mode.profile.name}`
-        : "own certificate";
-  } else if (mode?.kind === "ring-specific") {
-    allowed = accessAtLeast(mode.level, "UPDATE");
-    why = `another user's certificate: ${allowed ? "" : "needs "}UPDATE on ${mode.profile.name} (has ${mode.level})`;
-    if (!allowed) cause = "other-user";
-  } else {
-    allowed = false;
-    why = "another user's certificate under FACILITY checking: never returned";
-    cause = "other-user";
-  }
+        ? { kind: "ring-specific", profile: mode.profile.name, level: mode.level }
+        : { kind: "global", gencert: gp ? model.accessTo(gp, s.user).level : null },
+  });
+  const allowed = k.ok;
+  const confidence: Confidence = k.confidence;
+  const cause: KeyDecision["cause"] = k.cause;
+  const why = k.why + (gp && k.resource === "FACILITY IRR.DIGTCERT.GENCERT" && !k.ok ? at(gp.sources) : "");
   if (!allowed) return { returned: false, why, confidence, cause };
   const c = e.cert;
   if (!c)
