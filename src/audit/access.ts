@@ -72,6 +72,26 @@ export function canOpenRing(
   user: string,
   ring: Pick<Ring, "owner" | "name">,
 ): AccessVerdict {
+  const v = openVerdict(model, user, ring);
+  // As the simulator: a user the inputs do not define has unknown groups; when a group entry
+  // would grant the level, the inputs do not decide (not evaluated, never a denial).
+  const u = model.user(user.toUpperCase());
+  if (v.ok === false && v.profile && (!u || u.implied)) {
+    const groupGrants = v.profile.access.some(
+      (e) =>
+        e.id !== user.toUpperCase() && e.id !== "*" && !model.user(e.id) && accessAtLeast(e.level, v.need),
+    );
+    if (groupGrants)
+      return {
+        ...v,
+        ok: null,
+        explanation: `${user.toUpperCase()} is not defined in the inputs and a group on the access list of ${v.resource} has ${v.need}: its groups (LISTUSER ${user.toUpperCase()}) decide`,
+      };
+  }
+  return v;
+}
+
+function openVerdict(model: RacfModel, user: string, ring: Pick<Ring, "owner" | "name">): AccessVerdict {
   const m = ringMode(model, ring);
   const u = user.toUpperCase();
   if (m.mode === "rdatalib") {
@@ -94,7 +114,8 @@ export function canOpenRing(
       need,
       resource: "FACILITY IRR.DIGTCERT.LISTRING",
       profile: undefined,
-      explanation: "no FACILITY profile protecting IRR.DIGTCERT.LISTRING is in the inputs",
+      explanation:
+        "no FACILITY profile protecting IRR.DIGTCERT.LISTRING is in the inputs (RLIST FACILITY IRR.DIGTCERT.LISTRING AUTHUSER decides)",
       confidence: "ibm",
     };
   }

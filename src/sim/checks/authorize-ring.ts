@@ -64,7 +64,7 @@ export function authorizeRingSpecific(
   const acc = model.accessTo(profile, s.user);
   const unknown = !accessAtLeast(acc.level, "READ") && groupsUnknown(s, profile, "READ");
   const ok = unknown || accessAtLeast(acc.level, "READ");
-  const level = unknown ? bestGroupLevel(profile, s.user) : acc.level;
+  const level = unknown ? bestGroupLevel(s.model, profile, s.user) : acc.level;
   const isOwner = s.ringOwner === s.user;
   const src = accessSources(model, profile, s.user);
   const rd = model.classState("RDATALIB");
@@ -287,11 +287,14 @@ function rdatalibUnknown(s: Simulation, lst: string): void {
   );
 }
 
-/** The highest level a group entry (not the user's own, not ID(*)) grants on `profile`. */
-function bestGroupLevel(profile: Profile, user: string): AccessLevel {
+/**
+ * The highest level an entry that may be a group grants on `profile`: not the user's own, not
+ * ID(*), not another user the inputs define.
+ */
+function bestGroupLevel(model: RacfModel, profile: Profile, user: string): AccessLevel {
   let best: AccessLevel = profile.uacc;
   for (const e of profile.access) {
-    if (e.id !== user && e.id !== "*" && accessAtLeast(e.level, best)) best = e.level;
+    if (e.id !== user && e.id !== "*" && !model.user(e.id) && accessAtLeast(e.level, best)) best = e.level;
   }
   return best;
 }
@@ -305,7 +308,7 @@ function groupsUnknown(s: Simulation, profile: Profile, need: AccessLevel): bool
   if (s.assumeDenied) return false;
   const u = s.model.user(s.user);
   if (u && !u.implied) return false;
-  if (!accessAtLeast(bestGroupLevel(profile, s.user), need)) return false;
+  if (!accessAtLeast(bestGroupLevel(s.model, profile, s.user), need)) return false;
   const res = `${profile.class} ${profile.name}`;
   s.condition(
     {
