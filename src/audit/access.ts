@@ -79,7 +79,10 @@ export function canOpenRing(
   if (v.ok === false && v.profile && (!u || u.implied)) {
     const groupGrants = v.profile.access.some(
       (e) =>
-        e.id !== user.toUpperCase() && e.id !== "*" && !model.user(e.id) && accessAtLeast(e.level, v.need),
+        e.id !== user.toUpperCase() &&
+        e.id !== "*" &&
+        (model.user(e.id)?.implied ?? true) &&
+        accessAtLeast(e.level, v.need),
     );
     if (groupGrants)
       return {

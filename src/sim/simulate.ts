@@ -142,5 +142,6 @@ function outcomes(sim: Simulation, model: RacfModel, req: SimRequest, rc: number
     if (branchRc === undefined || branchRc === rc) continue;
     out.push({ rc: branchRc, text: codeInfo(branchRc).text, condition: b.condition, confidence });
   }
-  return out;
+  // Failures first, in walk order; the branch that would succeed last (it is the one to aim for).
+  return out.sort((a, b) => Number(a.rc === 0) - Number(b.rc === 0));
 }

@@ -243,3 +243,39 @@ describe("racfring simulate --help examples", () => {
     expect([0, 1]).toContain(r.code);
   });
 });
+
+describe("racfring simulate: an expired server certificate, listings only (issue example)", () => {
+  it("predicts the certain 401 with the 202 branch; renewal first, then the commands that decide", async () => {
+    const r = await cli(
+      [
+        "simulate",
+        "--listing",
+        "test/fixtures/readers/RECON_list_user_WEBSRV_two_certs.txt",
+        "--listing",
+        "test/fixtures/readers/RECON_listring_star_multi_ring_WEBSRV.txt",
+        "--user",
+        "WEBSRV",
+        "--keyring",
+        "WebRing",
+        "--at",
+        "2026-01-15",
+      ],
+      { cwd: ROOT, now: NOW },
+    );
+    expect(r.code).toBe(1);
+    const flat = r.stdout.replace(/\n\s+/g, " ");
+    expect(flat).toMatch(
+      /Prediction: RC 401 "Certificate is expired or is not valid yet\." on the server side at "Initial Handshake" — if WEBSRV can read its ring \(READ to FACILITY IRR\.DIGTCERT\.LISTRING; not shown in the inputs\); otherwise RC 202\./,
+    );
+    // The certain defect's fix (renewal) comes first, then what to check for the unknowns.
+    const fix = r.stdout.indexOf("Fix:\n  Renew 'WebServerCert'");
+    const check = r.stdout.indexOf("Then check what the inputs do not show");
+    expect(fix).toBeGreaterThan(0);
+    expect(check).toBeGreaterThan(fix);
+    expect(r.stdout.slice(check)).toMatch(/RLIST FACILITY IRR\.DIGTCERT\.LISTRING AUTHUSER/);
+    expect(r.stdout).not.toMatch(/PERMIT IRR\.DIGTCERT\.LISTRING/);
+    // The ring was read from a LISTRING capture: the "known only from Ring Associations"
+    // assumption the LIST capture raised is contradicted and not printed.
+    expect(r.stdout).not.toMatch(/known only from RACDCERT LIST "Ring Associations"/);
+  });
+});

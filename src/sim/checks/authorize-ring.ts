@@ -7,7 +7,7 @@
 import { accessAtLeast, RacfModel } from "../../model/model.js";
 import type { AccessLevel, Confidence, Profile, Source } from "../../model/types.js";
 import { permitCommand, refreshCommands } from "../commands.js";
-import { ringCheck } from "../ring-check.js";
+import { ringCheck, ringProtectionShown } from "../ring-check.js";
 import type { SimFix } from "../types.js";
 import type { Failure, Simulation } from "./context.js";
 import { R } from "./rules.js";
@@ -32,10 +32,8 @@ export function authorizeRing(s: Simulation): Failure | null {
     // certificates) do not show how rings are protected: RDATALIB's state is then a condition
     // with its own branch. Inputs that show the profiles and no SETROPTS for RDATALIB show RACF's
     // default — the class is inactive until activated — and that is a fact, not a condition.
-    const ringProfilesShown = model.state.profiles.some(
-      (p) => p.class === "FACILITY" || p.class === "RDATALIB",
-    );
-    if (!rdProfile && rd.assumed && !s.virtual && !ringProfilesShown) rdatalibUnknown(s, resource.name);
+    if (!rdProfile && rd.assumed && !s.virtual && !ringProtectionShown(model))
+      rdatalibUnknown(s, resource.name);
   }
   if (rdActive && rdProfile) return authorizeRingSpecific(s, resource, rdProfile);
   const notes: string[] = [];
@@ -289,12 +287,14 @@ function rdatalibUnknown(s: Simulation, lst: string): void {
 
 /**
  * The highest level an entry that may be a group grants on `profile`: not the user's own, not
- * ID(*), not another user the inputs define.
+ * ID(*), not another user the inputs define (an id only referred to may be a group).
  */
 function bestGroupLevel(model: RacfModel, profile: Profile, user: string): AccessLevel {
   let best: AccessLevel = profile.uacc;
   for (const e of profile.access) {
-    if (e.id !== user && e.id !== "*" && !model.user(e.id) && accessAtLeast(e.level, best)) best = e.level;
+    const defined = model.user(e.id);
+    const mayBeGroup = !defined || defined.implied;
+    if (e.id !== user && e.id !== "*" && mayBeGroup && accessAtLeast(e.level, best)) best = e.level;
   }
   return best;
 }
