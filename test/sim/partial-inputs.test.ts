@@ -177,3 +177,14 @@ describe("--assume-denied: the pessimistic reading", () => {
     expect(r.conditions.filter((x) => x.kind === "access")).toEqual([]);
   });
 });
+
+describe("the RDATALIB branch is walked on a copy", () => {
+  it("leaves the caller's model as it was", () => {
+    const model = listingsOnly("case4.jcl");
+    const before = JSON.stringify(model.state);
+    const r = run(model, { user: "TCPIP", ring: { owner: "FTPD", name: "SERVRING" } });
+    expect(r.outcomes.some((o) => o.rc === 0)).toBe(true);
+    expect(JSON.stringify(model.state)).toBe(before);
+    expect(model.profilesOf("RDATALIB")).toEqual([]);
+  });
+});

@@ -273,7 +273,15 @@ function rdatalibUnknown(s: Simulation, lst: string): void {
       condition: `RDATALIB is active and RACLISTed and ${user} has ${level} on ${lst}`,
       confidence: "ibm",
       hypothesis: (model) => {
-        const m = new RacfModel(structuredClone(model.state));
+        // A shallow copy is enough: only the profile list and RDATALIB's class state change,
+        // and copying them leaves the caller's model untouched (a deep copy of a large model per
+        // application would make audits slow).
+        const rdatalib = model.classState("RDATALIB");
+        const m = new RacfModel({
+          ...model.state,
+          profiles: [...model.state.profiles],
+          classes: { ...model.state.classes, RDATALIB: { ...rdatalib, sources: [...rdatalib.sources] } },
+        });
         const src = { file: "", line: 0, kind: "default" as const };
         m.setClass("RDATALIB", { active: true, raclisted: true }, src);
         const p = m.defineProfile("RDATALIB", lst, src);
