@@ -4,7 +4,8 @@
  * the audit needs the same facts per connection to say which certificate is the problem.
  */
 import { accessAtLeast, isCaOwner, ownerUser, type RacfModel } from "../model/model.js";
-import type { AccessLevel, Confidence, Profile, Ring } from "../model/types.js";
+import type { AccessLevel, CertOwner, Confidence, Profile, Ring } from "../model/types.js";
+import { keyAccess } from "../sim/key-access.js";
 import { rdatalibResource, ringCheck } from "../sim/ring-check.js";
 
 export { rdatalibResource };
@@ -71,6 +72,29 @@ export function canOpenRing(
   user: string,
   ring: Pick<Ring, "owner" | "name">,
 ): AccessVerdict {
+  const v = openVerdict(model, user, ring);
+  // As the simulator: a user the inputs do not define has unknown groups; when a group entry
+  // would grant the level, the inputs do not decide (not evaluated, never a denial).
+  const u = model.user(user.toUpperCase());
+  if (v.ok === false && v.profile && (!u || u.implied)) {
+    const groupGrants = v.profile.access.some(
+      (e) =>
+        e.id !== user.toUpperCase() &&
+        e.id !== "*" &&
+        (model.user(e.id)?.implied ?? true) &&
+        accessAtLeast(e.level, v.need),
+    );
+    if (groupGrants)
+      return {
+        ...v,
+        ok: null,
+        explanation: `${user.toUpperCase()} is not defined in the inputs and a group on the access list of ${v.resource} has ${v.need}: its groups (LISTUSER ${user.toUpperCase()}) decide`,
+      };
+  }
+  return v;
+}
+
+function openVerdict(model: RacfModel, user: string, ring: Pick<Ring, "owner" | "name">): AccessVerdict {
   const m = ringMode(model, ring);
   const u = user.toUpperCase();
   if (m.mode === "rdatalib") {
@@ -93,7 +117,8 @@ export function canOpenRing(
       need,
       resource: "FACILITY IRR.DIGTCERT.LISTRING",
       profile: undefined,
-      explanation: "no FACILITY profile protecting IRR.DIGTCERT.LISTRING is in the inputs",
+      explanation:
+        "no FACILITY profile protecting IRR.DIGTCERT.LISTRING is in the inputs (RLIST FACILITY IRR.DIGTCERT.LISTRING AUTHUSER decides)",
       confidence: "ibm",
     };
   }
@@ -111,8 +136,9 @@ export function canOpenRing(
 
 /**
  * Would R_datalib return the private key of a certificate connected with USAGE(PERSONAL) to
- * `user`? (racf-rules §2, R_datalib usage notes item 4; CONTROL conditions are third-party.)
- * Only the authorisation is decided here; whether a key exists at all is `privateKey`.
+ * `user`? The rule is the simulator's (src/sim/key-access.ts), applied to the checking mode the
+ * model gives the ring. Only the authorisation is decided here; whether a key exists at all is
+ * `privateKey`.
  */
 export function personalKeyAccess(
   model: RacfModel,
@@ -122,68 +148,50 @@ export function personalKeyAccess(
 ): AccessVerdict {
   const u = user.toUpperCase();
   const m = ringMode(model, ring);
+  const gencert = model.protectingProfile("FACILITY", "IRR.DIGTCERT.GENCERT");
+  const k = keyAccess({
+    user: u,
+    special: model.user(u)?.special === true,
+    certOwner: certOwner as CertOwner,
+    usage: "PERSONAL",
+    mode:
+      m.mode === "rdatalib"
+        ? { kind: "ring-specific", profile: m.profile.name, level: model.accessTo(m.profile, u).level }
+        : { kind: "global", gencert: gencert ? model.accessTo(gencert, u).level : null },
+  });
+  const profile =
+    k.resource === `RDATALIB ${m.profile?.name}`
+      ? m.profile
+      : k.resource === "FACILITY IRR.DIGTCERT.GENCERT"
+        ? gencert
+        : undefined;
+  const have =
+    k.resource === "SPECIAL" || (m.mode === "facility" && !isCaOwner(certOwner))
+      ? null
+      : profile
+        ? model.accessTo(profile, u).level
+        : "NONE";
   const ownerId = ownerUser(certOwner);
-  const special = model.user(u)?.special === true;
-  if (isCaOwner(certOwner)) {
-    if (special) {
-      return {
-        ok: true,
-        have: null,
-        need: "CONTROL",
-        resource: "SPECIAL",
-        profile: undefined,
-        explanation: `${u} has SPECIAL, which returns ${certOwner} private keys`,
-        confidence: "ibm",
-      };
-    }
-    const profile =
-      m.mode === "rdatalib" ? m.profile : model.protectingProfile("FACILITY", "IRR.DIGTCERT.GENCERT");
-    const resource = m.mode === "rdatalib" ? `RDATALIB ${m.profile.name}` : "FACILITY IRR.DIGTCERT.GENCERT";
-    if (!profile) {
-      return {
-        ok: false,
-        have: "NONE",
-        need: "CONTROL",
-        resource,
-        profile: undefined,
-        explanation: `${u} is not SPECIAL and no profile granting CONTROL on ${resource} is in the inputs`,
-        confidence: "third-party",
-      };
-    }
-    const have = model.accessTo(profile, u).level;
-    return {
-      ok: accessAtLeast(have, "CONTROL"),
-      have,
-      need: "CONTROL",
-      resource,
-      profile,
-      explanation: `${certOwner} keys need SPECIAL or CONTROL on ${resource}; ${u} has ${have}`,
-      confidence: "third-party",
-    };
-  }
-  const own = ownerId === u;
-  if (m.mode === "facility") {
-    return {
-      ok: own,
-      have: null,
-      need: own ? "READ" : "UPDATE",
-      resource: `RDATALIB ${rdatalibResource(ring)}`,
-      profile: undefined,
-      explanation: own
+  const explanation =
+    m.mode === "facility" && !isCaOwner(certOwner)
+      ? k.ok
         ? `${u} owns the certificate`
-        : `under global (FACILITY) checking a private key is returned only to the certificate's owner (${ownerId ?? certOwner}), never to ${u}`,
-      confidence: "ibm",
-    };
-  }
-  const need: AccessLevel = own ? "READ" : "UPDATE";
-  const have = model.accessTo(m.profile, u).level;
+        : `under global (FACILITY) checking a private key is returned only to the certificate's owner (${ownerId ?? certOwner}), never to ${u}`
+      : m.mode === "rdatalib" && !isCaOwner(certOwner)
+        ? `ring-specific checking${assumedNote(m)}: ${u} has ${have} to RDATALIB ${m.profile.name}; ${k.need} returns ${k.need === "READ" ? "its own" : "another user's"} private key`
+        : k.resource === "SPECIAL"
+          ? `${u} has SPECIAL, which returns ${certOwner} private keys`
+          : profile
+            ? `${certOwner} keys need SPECIAL or CONTROL on ${k.resource}; ${u} has ${have}`
+            : `${u} is not SPECIAL and no profile granting CONTROL on ${k.resource} is in the inputs`;
   return {
-    ok: accessAtLeast(have, need),
+    ok: k.ok,
     have,
-    need,
-    resource: `RDATALIB ${m.profile.name}`,
-    profile: m.profile,
-    explanation: `ring-specific checking${assumedNote(m)}: ${u} has ${have} to RDATALIB ${m.profile.name}; ${need} returns ${own ? "its own" : "another user's"} private key`,
-    confidence: "ibm",
+    need: k.need,
+    resource:
+      m.mode === "facility" && !isCaOwner(certOwner) ? `RDATALIB ${rdatalibResource(ring)}` : k.resource,
+    profile,
+    explanation,
+    confidence: k.confidence,
   };
 }

@@ -15,10 +15,43 @@ export interface AppSpec {
   owner: string | null;
   ring: string;
   label: string | null;
+  role?: "server" | "client" | null;
+  clientAuth?: "none" | "passthru" | "full" | "required" | null;
 }
 
-/** Parse `USER=[OWNER/]RING[:LABEL]`; returns an error message instead of throwing. */
+const ROLES = ["server", "client"] as const;
+const CLIENT_AUTH = ["none", "passthru", "full", "required"] as const;
+
+/**
+ * Parse `USER=[OWNER/]RING[:LABEL][;role=server|client][;client-auth=none|passthru|full|required]`;
+ * returns an error message instead of throwing. Only trailing `;role=` / `;client-auth=` parts
+ * are options, so a label that holds a semicolon otherwise is kept whole.
+ */
 export function parseAppSpec(value: string): AppSpec | string {
+  let role: AppSpec["role"] = null;
+  let clientAuth: AppSpec["clientAuth"] = null;
+  for (;;) {
+    const m = /;\s*(role|client-auth)\s*=\s*([A-Za-z]*)\s*$/i.exec(value);
+    if (!m) break;
+    const key = (m[1] ?? "").toLowerCase();
+    const v = (m[2] ?? "").toLowerCase();
+    if (key === "role") {
+      if (!(ROLES as readonly string[]).includes(v))
+        return `--app ${value}: role must be server or client, not "${m[2]}"`;
+      role = v as "server" | "client";
+    } else {
+      if (!(CLIENT_AUTH as readonly string[]).includes(v))
+        return `--app ${value}: client-auth must be none, passthru, full or required, not "${m[2]}"`;
+      clientAuth = v as (typeof CLIENT_AUTH)[number];
+    }
+    value = value.slice(0, m.index);
+  }
+  const parsed = parseAppTarget(value);
+  if (typeof parsed === "string") return parsed;
+  return { ...parsed, ...(role ? { role } : {}), ...(clientAuth ? { clientAuth } : {}) };
+}
+
+function parseAppTarget(value: string): AppSpec | string {
   const eq = value.indexOf("=");
   if (eq <= 0)
     return `--app ${value}: expected USER=[OWNER/]RING[:LABEL], e.g. TCPIP=FTPD/FTPRing:FTP Server`;
@@ -52,7 +85,8 @@ export function applicationFromSpec(spec: AppSpec, raw: string): Application {
     user: spec.user,
     ring: { owner: spec.owner ?? spec.user, name: spec.ring },
     label: spec.label,
-    role: null,
+    role: spec.role ?? null,
+    clientAuth: spec.clientAuth ?? null,
     origin: "option",
     name: `--app ${raw}`,
     userFrom: "--app",

@@ -113,6 +113,13 @@ function simulateAll(
       origin: app.origin,
       name: app.name,
       userFrom: app.userFrom,
+      // The report says what it assumed about the application when nothing said it.
+      assumed: [
+        ...(app.role ? [] : ["role server (not given)"]),
+        ...(app.clientAuth || (app.role ?? "server") === "client"
+          ? []
+          : ["no client authentication (not given)"]),
+      ],
     };
     if (!simulate)
       return {
@@ -129,13 +136,23 @@ function simulateAll(
         ring: app.ring,
         label: app.label,
         role: app.role ?? "server",
+        clientAuth: app.clientAuth ?? "none",
         at,
       });
       // Notes (policy refresh, restart) are part of the fix an administrator reads.
       const fix = r.fix
         ? { summary: [r.fix.summary, ...(r.fix.notes ?? [])].join(" "), commands: [...r.fix.commands] }
         : null;
-      return { ...base, rc: r.rc, text: r.text, confidence: r.confidence, fix, assumptions: r.assumptions };
+      return {
+        ...base,
+        rc: r.rc,
+        text: r.text,
+        confidence: r.confidence,
+        fix,
+        assumptions: r.assumptions,
+        conditions: (r.conditions ?? []).map((c) => ({ kind: c.kind, text: c.text, decide: [...c.decide] })),
+        outcomes: (r.outcomes ?? []).map((o) => ({ ...o })),
+      };
     } catch (e) {
       return {
         ...base,
@@ -188,7 +205,9 @@ export function runAudit(model: RacfModel, opts: AuditOptions): AuditReport {
     for (const f of out.findings) {
       findings.push({
         rule: rule.meta.id,
-        severity: rule.meta.severity,
+        // a finding may lower its rule's severity (it rests on unknowns), never raise it
+        severity:
+          f.severity && SEV_RANK[f.severity] > SEV_RANK[rule.meta.severity] ? f.severity : rule.meta.severity,
         confidence: weaker(rule.meta.confidence, f.confidence ?? rule.meta.confidence),
         subject: f.subject,
         ring: f.ring,

@@ -11,6 +11,7 @@ export interface AuditSimRequest {
   ring: { owner: string; name: string };
   label?: string | null;
   role?: "server" | "client";
+  clientAuth?: "none" | "passthru" | "full" | "required";
   at: Date;
   protocols?: string[] | null;
   ciphers?: string[] | null;
@@ -24,6 +25,10 @@ export interface AuditSimResult {
   /** `notes`: steps that are not RACF commands (policy refresh, restart). */
   fix: { summary: string; commands: string[]; notes?: string[] } | null;
   assumptions: string[];
+  /** Facts the inputs do not show that `rc` rests on (absent: a simulator without them). */
+  conditions?: { kind: string; text: string; decide: string[] }[];
+  /** The other outcomes the conditions open. */
+  outcomes?: { rc: number; text: string; condition: string; confidence: Confidence }[];
 }
 
 export type SimulateFn = (model: RacfModel, req: AuditSimRequest) => AuditSimResult;

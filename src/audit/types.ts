@@ -82,6 +82,11 @@ export interface FindingDraft {
    * unconfirmed); never on stronger. The engine reports the weaker of the two.
    */
   confidence?: Confidence;
+  /**
+   * Lower than the rule's severity when the finding rests on facts the inputs do not show
+   * (a predicted failure that an unknown could turn into success). Never higher.
+   */
+  severity?: Severity;
 }
 
 export interface NotEvaluatedDraft {
@@ -125,6 +130,8 @@ export interface Application {
   ring: { owner: string; name: string };
   label: string | null;
   role: "server" | "client" | null;
+  /** Client authentication the server asks for; null/absent: not given (none assumed). */
+  clientAuth?: "none" | "passthru" | "full" | "required" | null;
   origin: ApplicationOrigin;
   /** Human name: the policy rule, the --app value, or "owner of RING". */
   name: string;
@@ -179,6 +186,12 @@ export interface ApplicationResult {
   confidence: Confidence | null;
   fix: Fix | null;
   assumptions: string[];
+  /** What the audit assumed about the application itself (role, client authentication). */
+  assumed?: string[];
+  /** The facts the inputs do not show that `rc` rests on (the simulator's conditions). */
+  conditions?: { kind: string; text: string; decide: string[] }[];
+  /** The other outcomes those conditions open. */
+  outcomes?: { rc: number; text: string; condition: string; confidence: Confidence }[];
 }
 
 /** Everything a rule may look at. Pure data plus the model's lookups. */

@@ -469,7 +469,17 @@ export function applyRingSnapshot(
 ): Ring {
   let ring = model.ring(owner, name);
   if (!ring) ring = model.addRing(owner, name, source);
-  else ring.sources.push(source);
+  else {
+    // A ring inferred from LIST's "Ring Associations" is now listed for real: the inference and
+    // the assumption that announced it no longer hold, so neither is shown again.
+    if (ring.sources.some((s) => s.kind === "inferred")) {
+      ring.sources = ring.sources.filter((s) => s.kind !== "inferred");
+      const known = `Ring ${ring.owner}/${ring.name} is known only from RACDCERT LIST "Ring Associations"`;
+      const at = model.state.assumptions.findIndex((a) => a.message.startsWith(known));
+      if (at >= 0) model.state.assumptions.splice(at, 1);
+    }
+    ring.sources.push(source);
+  }
   const kept = new Set(connections.map((c) => `${c.owner}\u0000${c.label}`));
   const dropped = ring.connections.filter(
     (c) => !kept.has(`${c.owner}\u0000${c.label}`) && c.sources.some((s) => s.kind !== "inferred"),

@@ -54,16 +54,36 @@ export function formatResult(r: SimResult, extras: FormatExtras = {}): string {
   );
   for (const c of extras.context ?? []) out.push(...wrap(c, "  "));
   out.push("");
+  const cond = conditional(r);
   if (r.rc === 0) {
-    out.push(`Prediction: RC 0 — the handshake succeeds on this side. [prediction: ${CONF[r.confidence]}]`);
+    out.push(
+      ...headline(
+        `Prediction: RC 0 — the handshake succeeds on this side${cond}. [prediction: ${CONF[r.confidence]}]`,
+        cond !== "",
+      ),
+    );
   } else {
     out.push(
-      `Prediction: RC ${r.rc} "${r.text}" on the ${r.side} side at "${r.event}". [text: ${CONF[r.textConfidence]}; prediction: ${CONF[r.confidence]}]`,
+      ...headline(
+        `Prediction: RC ${r.rc} "${r.text}" on the ${r.side} side at "${r.event}"${cond}. [text: ${CONF[r.textConfidence]}; prediction: ${CONF[r.confidence]}]`,
+        cond !== "",
+      ),
     );
     if (r.partner) {
       const other = r.side === "server" ? "client" : "server";
       out.push(`Partner (${other}): RC ${r.partner.rc} "${r.partner.text}". [${CONF[r.partner.confidence]}]`);
     } else out.push("Partner: not predicted (no source says what the other side logs here).");
+  }
+  if (r.conditions.length > 0) {
+    out.push("", "Conditions (the inputs do not show these; the prediction assumes them):");
+    for (const c of r.conditions) out.push(...wrap(`- ${c.text}`, "  ", 100, "    "));
+  }
+  if (r.outcomes.length > 0) {
+    out.push("", "Other outcomes:");
+    for (const o of r.outcomes)
+      out.push(
+        ...wrap(`- RC ${o.rc} "${o.text}" if ${o.condition} [${CONF[o.confidence]}]`, "  ", 100, "    "),
+      );
   }
   if (r.messages.length > 0) {
     out.push("", "Expected messages:");
@@ -91,6 +111,16 @@ export function formatResult(r: SimResult, extras: FormatExtras = {}): string {
       );
     });
   }
+  const decide = [...new Set(r.conditions.flatMap((c) => c.decide))];
+  if (decide.length > 0) {
+    out.push(
+      "",
+      r.fix
+        ? "Then check what the inputs do not show (each command's output decides a condition):"
+        : "Check what the inputs do not show (each command's output decides a condition):",
+    );
+    for (const d of decide) out.push(`  ${d}`);
+  }
   if (r.warnings.length > 0) {
     out.push("", "Clients outside z/OS:");
     for (const w of r.warnings) out.push(...wrap(`- ${w}`, "  ", 100, "    "));
@@ -100,6 +130,24 @@ export function formatResult(r: SimResult, extras: FormatExtras = {}): string {
     for (const a of r.assumptions) out.push(...wrap(`- ${a}`, "  ", 100, "    "));
   }
   return `${out.join("\n")}\n`;
+}
+
+/**
+ * " — if TCPIP can read its ring (not shown in the inputs); otherwise RC 202": the conditions the
+ * prediction needs that open another outcome, then the other outcomes' codes. Empty when the
+ * prediction rests on nothing unshown.
+ */
+/** The headline stays one line when it has no condition (as before conditions existed). */
+function headline(text: string, conditional: boolean): string[] {
+  return conditional ? wrap(text, "", 100, "  ") : [text];
+}
+
+function conditional(r: SimResult): string {
+  if (r.conditions.length === 0) return "";
+  const opening = r.conditions.filter((c) => c.kind !== "configuration");
+  const shown = (opening.length > 0 ? opening : r.conditions).map((c) => c.text);
+  const other = [...new Set(r.outcomes.map((o) => o.rc))];
+  return ` — if ${shown.join(" and ")}${other.length > 0 ? `; otherwise RC ${other.join(" or RC ")}` : ""}`;
 }
 
 export function formatCode(info: ReturnCodeInfo): string {

@@ -41,3 +41,12 @@ export function ringCheck(model: RacfModel, resource: string): RingCheck {
     classAssumed,
   };
 }
+
+/**
+ * Do the inputs show how rings are protected at all (any FACILITY or RDATALIB profile)? Listings
+ * of rings and certificates alone do not: RDATALIB's state and the FACILITY access list are then
+ * unknowns the simulator states as conditions, and the audit does not report as errors.
+ */
+export function ringProtectionShown(model: RacfModel): boolean {
+  return model.state.profiles.some((p) => p.class === "FACILITY" || p.class === "RDATALIB");
+}

@@ -19,8 +19,30 @@ const RING_ONLY = `
 `;
 
 describe("FACILITY IRR.DIGTCERT.LISTRING not shown by the inputs", () => {
-  it("predicts 202 UNCONFIRMED, says the inputs do not show the profile, lists the assumption", () => {
+  it("goes on as if WEB could read its ring, and keeps 202 as the other outcome", () => {
     const r = run(deck(RING_ONLY), { user: "WEB", ring: { owner: "WEB", name: "WebRing" } });
+    expect(r.rc).toBe(0);
+    const step = r.steps.find((s) => s.id === "authorize-ring");
+    expect(step?.ok).toBeNull();
+    expect(step?.verdict).toBe("unknown");
+    expect(step?.missing?.join(" ")).toMatch(/RLIST FACILITY IRR\.DIGTCERT\.LISTRING AUTHUSER/);
+    expect(r.conditions.map((c) => c.kind)).toEqual(["configuration", "configuration", "access"]);
+    expect(r.conditions.find((c) => c.kind === "access")?.text).toMatch(
+      /^WEB can read its ring \(READ to FACILITY IRR\.DIGTCERT\.LISTRING; not shown in the inputs\)$/,
+    );
+    expect(r.outcomes).toContainEqual(
+      expect.objectContaining({ rc: 202, condition: expect.stringMatching(/WEB has no READ/) }),
+    );
+    // The RDATALIB branch ends where the prediction does (RC 0): it adds nothing and is left out.
+    expect(r.outcomes.map((o) => o.rc)).toEqual([202]);
+  });
+
+  it("with --assume-denied: 202 UNCONFIRMED, says the inputs do not show the profile, lists the assumption", () => {
+    const r = run(deck(RING_ONLY), {
+      user: "WEB",
+      ring: { owner: "WEB", name: "WebRing" },
+      assumeDenied: true,
+    });
     expect(r.rc).toBe(202);
     expect(r.confidence).toBe("unconfirmed");
     expect(failedStep(r)).toBe("authorize-ring");

@@ -154,22 +154,36 @@ describe("racfring simulate: over-long values reaching the trace", () => {
 });
 
 describe("racfring simulate: listing-only input (review finding 6)", () => {
-  it("predicts 202 UNCONFIRMED and says the inputs do not show the FACILITY profile", async () => {
-    const r = await cli(
-      [
-        "simulate",
-        "--listing",
-        "test/fixtures/readers/RECON_listring_star_multi_ring_WEBSRV.txt",
-        "--user",
-        "WEBSRV",
-        "--keyring",
-        "WebRing",
-      ],
-      { cwd: ROOT, now: NOW },
+  const args = [
+    "simulate",
+    "--listing",
+    "test/fixtures/readers/RECON_listring_star_multi_ring_WEBSRV.txt",
+    "--user",
+    "WEBSRV",
+    "--keyring",
+    "WebRing",
+  ];
+  it("predicts RC 0 only under conditions (exit 4), with the 202 branch and the commands that decide", async () => {
+    const r = await cli(args, { cwd: ROOT, now: NOW });
+    expect(r.code).toBe(4);
+    expect(r.stdout).toMatch(
+      /Prediction: RC 0 — the handshake succeeds on this side — if WEBSRV can read its ring[\s\S]*; otherwise RC 202 or RC 428 or RC 401/,
     );
+    expect(r.stdout).toMatch(/contain no FACILITY profiles, so they do not show who may read/);
+    expect(r.stdout).toMatch(
+      /Other outcomes:\n {2}- RC 202 [^\n]*\n\s+FACILITY IRR\.DIGTCERT\.LISTRING \(not in the inputs\)/,
+    );
+    expect(r.stdout).toMatch(
+      /Check what the inputs do not show[\s\S]*RLIST FACILITY IRR\.DIGTCERT\.LISTRING AUTHUSER/,
+    );
+    expect(r.stdout).toMatch(/RACDCERT ID\(WEBSRV\) LIST\(LABEL\('WebServerCert'\)\)/);
+  });
+
+  it("--assume-denied restores the pessimistic reading: 202 UNCONFIRMED, exit 1", async () => {
+    const r = await cli([...args, "--assume-denied"], { cwd: ROOT, now: NOW });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/Prediction: RC 202 .*prediction: UNCONFIRMED\]/);
-    expect(r.stdout).toMatch(/contain no FACILITY profiles, so they do not show/);
+    expect(r.stdout).toMatch(/Prediction: RC 202 [\s\S]*?prediction: UNCONFIRMED\]/);
+    expect(r.stdout).toMatch(/contain no FACILITY profiles, so they do not show whether/);
     expect(r.stdout).toMatch(/Assumptions:[\s\S]*no FACILITY profile covers IRR\.DIGTCERT\.LISTRING/);
     expect(r.stdout).not.toMatch(/\[UNCONFIRMED\] \[UNCONFIRMED\]/);
   });
@@ -227,5 +241,41 @@ describe("racfring simulate --help examples", () => {
     const r = await cli(words.slice(1), { cwd: ROOT, now: NOW });
     expect(r.stderr).not.toMatch(/Usage:|error:/);
     expect([0, 1]).toContain(r.code);
+  });
+});
+
+describe("racfring simulate: an expired server certificate, listings only (issue example)", () => {
+  it("predicts the certain 401 with the 202 branch; renewal first, then the commands that decide", async () => {
+    const r = await cli(
+      [
+        "simulate",
+        "--listing",
+        "test/fixtures/readers/RECON_list_user_WEBSRV_two_certs.txt",
+        "--listing",
+        "test/fixtures/readers/RECON_listring_star_multi_ring_WEBSRV.txt",
+        "--user",
+        "WEBSRV",
+        "--keyring",
+        "WebRing",
+        "--at",
+        "2026-01-15",
+      ],
+      { cwd: ROOT, now: NOW },
+    );
+    expect(r.code).toBe(1);
+    const flat = r.stdout.replace(/\n\s+/g, " ");
+    expect(flat).toMatch(
+      /Prediction: RC 401 "Certificate is expired or is not valid yet\." on the server side at "Initial Handshake" — if WEBSRV can read its ring \(READ to FACILITY IRR\.DIGTCERT\.LISTRING; not shown in the inputs\); otherwise RC 202\./,
+    );
+    // The certain defect's fix (renewal) comes first, then what to check for the unknowns.
+    const fix = r.stdout.indexOf("Fix:\n  Renew 'WebServerCert'");
+    const check = r.stdout.indexOf("Then check what the inputs do not show");
+    expect(fix).toBeGreaterThan(0);
+    expect(check).toBeGreaterThan(fix);
+    expect(r.stdout.slice(check)).toMatch(/RLIST FACILITY IRR\.DIGTCERT\.LISTRING AUTHUSER/);
+    expect(r.stdout).not.toMatch(/PERMIT IRR\.DIGTCERT\.LISTRING/);
+    // The ring was read from a LISTRING capture: the "known only from Ring Associations"
+    // assumption the LIST capture raised is contradicted and not printed.
+    expect(r.stdout).not.toMatch(/known only from RACDCERT LIST "Ring Associations"/);
   });
 });

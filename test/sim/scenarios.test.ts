@@ -106,17 +106,18 @@ const scenarios: Scenario[] = [
     rc: 0,
   },
   {
-    name: "no FACILITY profile at all → 202, labelled unconfirmed",
+    name: "no FACILITY profile at all, --assume-denied → 202, labelled unconfirmed",
     deck: `
       ADDUSER START1 DFLTGRP(STC)
       ${serverCert("START1", "MQ Server")}
       RACDCERT ID(START1) ADDRING(KEY)
       RACDCERT ID(START1) CONNECT(ID(START1) LABEL('MQ Server') -
         RING(KEY) USAGE(PERSONAL) DEFAULT)`,
-    req: { user: "START1", ring: { owner: "START1", name: "KEY" } },
+    req: { user: "START1", ring: { owner: "START1", name: "KEY" }, assumeDenied: true },
     rc: 202,
     step: "authorize-ring",
     check: (r) => {
+      expect(r.conditions.filter((c) => c.kind === "access")).toEqual([]);
       expect(r.confidence).toBe("unconfirmed");
       expect(r.fix?.commands[0]).toBe("RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)");
     },

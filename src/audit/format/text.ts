@@ -81,6 +81,11 @@ export function formatText(input: AuditReport, opts: TextOptions): string {
           `${a.confidence ? ` [${a.confidence}]` : ""}`,
       );
       out.push(`           ${paint("dim", `${a.name}; user from ${a.userFrom}`)}`);
+      if ((a.assumed ?? []).length > 0)
+        out.push(`           ${paint("dim", `assumed: ${(a.assumed ?? []).join(", ")}`)}`);
+      for (const c of a.conditions ?? []) out.push(`           if ${c.text}`);
+      for (const o of a.outcomes ?? [])
+        out.push(`           otherwise rc ${o.rc} ${o.text} if ${o.condition} [${o.confidence}]`);
       // The model's own assumptions are listed once at the end; show only this application's.
       for (const assumption of a.assumptions.filter(
         (x) => !report.assumptions.some((r) => r.startsWith(x)),

@@ -34,16 +34,31 @@ export const rule: Rule = {
         return;
       }
       if (sim.rc === 0) return;
+      const conditions = sim.conditions ?? [];
+      const outcomes = sim.outcomes ?? [];
+      // A failure that another branch of an unknown would turn into success rests on that
+      // unknown: it is reported as a warning with its conditions, never as an error.
+      const restsOnUnknown = outcomes.some((o) => o.rc === 0);
+      const cond =
+        conditions.length > 0
+          ? ` — if ${conditions.map((c) => c.text).join(" and ")}` +
+            (outcomes.length > 0
+              ? `; otherwise ${outcomes.map((o) => `rc ${o.rc} if ${o.condition}`).join("; ")}`
+              : "")
+          : "";
+      const decide = [...new Set(conditions.flatMap((c) => c.decide))];
       findings.push({
         subject,
         ring: `${app.ring.owner}/${app.ring.name}`,
         message:
           `${app.user} (${app.origin === "ring-owner" ? "ring owner, assumed" : app.name}) opening ${app.ring.owner}/${app.ring.name}` +
-          `${app.label ? ` with label '${app.label}'` : ""}: predicted rc ${sim.rc} "${sim.text}" [${sim.confidence ?? "unconfirmed"}].`,
+          `${app.label ? ` with label '${app.label}'` : ""}: predicted rc ${sim.rc} "${sim.text}"${cond} [${sim.confidence ?? "unconfirmed"}].` +
+          (decide.length > 0 ? ` The inputs do not show what decides it: ${decide.join("; ")}.` : ""),
         evidence: sourcesOf(app.evidence),
         fix: sim.fix,
         // the finding is as sure as the prediction it reports
         ...(sim.confidence ? { confidence: sim.confidence } : {}),
+        ...(restsOnUnknown ? { severity: "warning" as const } : {}),
       });
     });
     return { findings, notEvaluated };

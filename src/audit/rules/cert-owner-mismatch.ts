@@ -11,7 +11,8 @@
 import type { RacfModel } from "../../model/model.js";
 import { isCaOwner, ownerUser } from "../../model/model.js";
 import type { Ring } from "../../model/types.js";
-import { personalKeyAccess, rdatalibProfileFor, rdatalibResource } from "../access.js";
+import { ringProtectionShown } from "../../sim/ring-check.js";
+import { personalKeyAccess, rdatalibProfileFor, rdatalibResource, ringMode } from "../access.js";
 import { applicationsOf, connectionSubject, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { Application, FindingDraft, Rule } from "../types.js";
 
@@ -83,13 +84,23 @@ export const rule: Rule = {
             app.origin === "ring-owner"
               ? `${app.user} (the ring's owner, assumed to be its user)`
               : `${app.user} (${app.name})`;
+          // Global checking only because no input shows RDATALIB (listings alone): the 428 rests
+          // on that unknown, as the simulator's prediction does — a warning with its condition.
+          const unknownMode =
+            ringMode(ctx.model, ring).mode === "facility" &&
+            ctx.model.classState("RDATALIB").assumed &&
+            !ringProtectionShown(ctx.model);
           findings.push({
             subject: connectionSubject(ring, conn),
             ring: ringId(ring),
             message:
               `Ring ${ringId(ring)} holds ${certUser}'s certificate '${conn.label}' as PERSONAL${conn.default ? " DEFAULT" : ""}, ` +
               `but ${who} cannot get its private key: ${v.explanation}. ` +
-              `System SSL returns 428 "Key entry does not contain a private key." when it selects this certificate.`,
+              `System SSL returns 428 "Key entry does not contain a private key." when it selects this certificate` +
+              (unknownMode
+                ? ` — if RDATALIB is not in effect for ${rdatalibResource(ring)} (the inputs show neither SETROPTS nor RDATALIB profiles; SETROPTS LIST and RLIST RDATALIB ${rdatalibResource(ring)} AUTHUSER decide).`
+                : "."),
+            ...(unknownMode ? { severity: "warning" as const } : {}),
             evidence: sourcesOf(conn.sources, cert?.sources, app.evidence),
             fix: useless
               ? {

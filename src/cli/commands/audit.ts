@@ -52,7 +52,7 @@ export const spec: CommandSpec = {
   name: "audit",
   summary: "Audit key rings and permissions; report defects with fixes",
   usage:
-    "racfring audit {--jcl FILE | --listing FILE | --unload FILE | --model FILE}... [--app USER=[OWNER/]RING[:LABEL]]... " +
+    "racfring audit {--jcl FILE | --listing FILE | --unload FILE | --model FILE}... [--app USER=[OWNER/]RING[:LABEL][;role=R][;client-auth=A]]... " +
     "[--policy FILE] [--at DATE] [--expiry-days N] [--format text|json|sarif|markdown] [--fail-on error|warning|info] " +
     "[--rule ID]... [--skip ID]... [-o FILE] [--fix-jcl FILE] [--force]",
   description: `
@@ -63,7 +63,9 @@ return code of every application that opens a ring. Applications come from --app
 AT-TLS policy (--policy: Keyring/CertificateLabel per rule, the user from the STARTED profile
 of the rule's Jobname), and otherwise each ring is assumed to be used by its owner, or by the
 user the STARTED class gives the owner's started task (a ring FTPD owns, opened by the FTPD task
-running as TCPIP); the report says which. Rules that lack the data they need are listed as "not evaluated", never as passed.
+running as TCPIP); the report says which. A prediction that rests on facts the inputs do not show
+(who may read IRR.DIGTCERT.LISTRING, RDATALIB's state) is given with those conditions and the other
+outcomes, and a failure that an unknown could turn into success is a warning, not an error. Rules that lack the data they need are listed as "not evaluated", never as passed.
 Rules (--list-rules describes them):
 ${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
   options: {
@@ -71,9 +73,9 @@ ${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
     app: {
       type: "string",
       multiple: true,
-      arg: "USER=[OWNER/]RING[:LABEL]",
+      arg: "USER=[OWNER/]RING[:LABEL][;role=server|client][;client-auth=none|passthru|full|required]",
       description:
-        "An application: the user it runs as, its ring (owner defaults to USER), optional certificate label",
+        "An application: the user it runs as, its ring (owner defaults to USER), optional certificate label, role and client authentication (default: server, none; the report says when it assumed them)",
     },
     policy: {
       type: "string",

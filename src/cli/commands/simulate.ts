@@ -29,7 +29,14 @@ commands that fix it, and every assumption made.
 
 --keyring RING is the user's own ring; OWNER/RING another user's; OWNER/*, *AUTH*/* and *SITE*/*
 are virtual rings. With --policy, the key ring, label, role, client authentication, protocols and
-ciphers come from the AT-TLS rule chosen by --rule or --jobname (flags given explicitly win).`,
+ciphers come from the AT-TLS rule chosen by --rule or --jobname (flags given explicitly win).
+
+Partial inputs: a fact the inputs do not show never stops the walk. A setting takes its typical
+value (RDATALIB not in effect; a FACILITY profile covers IRR.DIGTCERT.LISTRING) and an access
+level is taken as what the step needs; each is printed as a condition with the RLIST, SETROPTS
+LIST or RACDCERT LIST command whose output decides it, and the return code of the other branch
+is printed beside the prediction ("RC 401 — if TCPIP can read its ring (not shown in the inputs);
+otherwise RC 202"). --assume-denied takes unshown access as missing instead.`,
   options: {
     ...INPUT_OPTIONS,
     user: { type: "string", arg: "USERID", description: "User id the application runs as" },
@@ -87,6 +94,11 @@ ciphers come from the AT-TLS rule chosen by --rule or --jobname (flags given exp
       arg: "NAME",
       description: "Choose the --policy rule whose Jobname matches (highest Priority)",
     },
+    "assume-denied": {
+      type: "boolean",
+      description:
+        "Pessimistic reading: access or FACILITY profiles the inputs do not show count as missing (the step fails)",
+    },
     json: { type: "boolean", description: "Print the result as JSON" },
   },
   // Every example runs from the repository root (test/sim/cli-examples.test.ts runs each one).
@@ -99,10 +111,11 @@ ciphers come from the AT-TLS rule chosen by --rule or --jobname (flags given exp
     "racfring simulate --jcl samples/site/setup.jcl --user BATCHCL --keyring '*AUTH*/*' --role client",
   ],
   exitCodes: {
-    0: "System SSL is predicted to succeed (RC 0)",
-    1: "A failure is predicted (any other return code)",
+    0: "System SSL is predicted to succeed (RC 0), resting on nothing the inputs do not show",
+    1: "A failure is predicted (any other return code), possibly under conditions the output lists",
     2: "Usage error (missing, malformed or conflicting options, unknown policy rule)",
     3: "An input cannot be read or has errors (the prediction is still printed; the errors follow it on stderr)",
+    4: "RC 0 is predicted only under conditions the inputs do not show (listed, with the commands that decide them)",
   },
 };
 
@@ -442,6 +455,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     ciphers,
     userOrigin,
     policy: origin,
+    assumeDenied: v["assume-denied"] === true,
   };
   if (peerFiles.length > 0) req.peerCertificates = peers;
   else if (v["no-peer-cert"] === true) req.peerCertificates = [];
@@ -481,5 +495,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     );
     return EXIT.input;
   }
-  return result.rc === 0 ? EXIT.ok : EXIT.findings;
+  if (result.rc !== 0) return EXIT.findings;
+  return result.conditions.length > 0 ? EXIT_CONDITIONAL : EXIT.ok;
 }
+
+/** RC 0 predicted, but only under conditions the inputs do not show (see exitCodes). */
+const EXIT_CONDITIONAL = 4;

@@ -1,0 +1,223 @@
+/**
+ * Check: peer-validation — the partner's chain against the ring's CA certificates → 109, 401,
+ * 403, 417, 435, 8.
+ */
+import type { Certificate, Confidence } from "../../model/types.js";
+import { alterTrustCommand, connectCommand, refreshCommands } from "../commands.js";
+import type { SimFix } from "../types.js";
+import type { Failure, Simulation } from "./context.js";
+import { R } from "./rules.js";
+import { at, evidence, sameDn } from "./util.js";
+
+export function peerValidation(s: Simulation): Failure | null {
+  const role = s.role;
+  const ca = s.clientAuth;
+  const needed = role === "client" || ca === "full" || ca === "required";
+  if (!needed) {
+    s.step({
+      id: "peer-validation",
+      ok: null,
+      title: "Validate the partner",
+      detail:
+        ca === "passthru"
+          ? "ClientAuthType PassThru: the client's certificate is requested but not validated."
+          : "Server without client authentication: the partner is not validated.",
+      evidence: evidence(s.req.policy?.clientAuth ? [s.req.policy.clientAuth] : []),
+      source: R.peer,
+      confidence: "ibm",
+    });
+    return null;
+  }
+  const partnerSide = role === "server" ? "client" : "server";
+  const anchors = s.entries.filter((e) => (e.usage === "CERTAUTH" || e.usage === "SITE") && e.cert);
+  const peers = s.req.peerCertificates;
+  const lines: string[] = [
+    `The ${partnerSide}'s certificate is validated against the ring's CA certificates: ${anchors.length > 0 ? anchors.map((e) => `${e.owner} '${e.label}'`).join(", ") : "none"}.`,
+  ];
+  const fail = (
+    rc: number,
+    why: string,
+    confidence: Confidence,
+    fix: SimFix | null,
+    side: "server" | "client" = role,
+  ): Failure => {
+    s.step({
+      id: "peer-validation",
+      ok: false,
+      title: "Validate the partner",
+      detail: `${lines.join(" ")} ${why}`,
+      evidence: evidence(...anchors.map((e) => e.sources), ...(peers ?? []).map((p) => p.sources)),
+      source: R.peer,
+      confidence,
+    });
+    return { rc, confidence, fix, alternatives: [], partner: null, side };
+  };
+  if (role === "server" && peers && peers.length === 0) {
+    if (ca === "required") {
+      return fail(403, "The client sends no certificate and ClientAuthType Required demands one.", "ibm", {
+        summary:
+          "Give the client a certificate (connected PERSONAL DEFAULT on its ring, or its label configured), signed by a CA on this ring.",
+        commands: [],
+        notes: [],
+      });
+    }
+  }
+  if (anchors.length === 0) {
+    const leafIssuer = peers?.[0]?.issuer ?? null;
+    const caCert = leafIssuer
+      ? s.model.state.certificates.find((c) => c.owner === "CERTAUTH" && sameDn(c.subject, leafIssuer))
+      : undefined;
+    return fail(109, "No CA certificate on the ring: nothing to validate the partner with.", "ibm", {
+      summary: caCert
+        ? `Connect the partner's CA ${caCert.owner} '${caCert.label}' to ${s.ringLabel} with USAGE(CERTAUTH).`
+        : `Connect the CA that issued the ${partnerSide}'s certificate to ${s.ringLabel} with USAGE(CERTAUTH) (add it with RACDCERT CERTAUTH ADD first if RACF does not have it).`,
+      commands: s.virtual
+        ? []
+        : [
+            connectCommand(
+              s.ringOwner,
+              s.ringName,
+              "CERTAUTH",
+              caCert?.label ?? "<partner CA label>",
+              "CERTAUTH",
+              false,
+            ),
+            ...refreshCommands(s.model, ["DIGTRING"]),
+          ],
+      notes: s.refreshNotes(),
+    });
+  }
+  if (!peers || peers.length === 0) {
+    s.step({
+      id: "peer-validation",
+      ok: null,
+      missing: ["the partner's certificate chain (--peer-cert)"],
+      title: "Validate the partner",
+      detail: `${lines.join(" ")} No partner certificate supplied (--peer-cert): the chain itself is not checked.`,
+      evidence: evidence(...anchors.map((e) => e.sources)),
+      source: R.peer,
+      confidence: "ibm",
+    });
+    return null;
+  }
+  const t = s.req.at.getTime();
+  const dated = (c: Certificate): string | null => {
+    if (c.notBefore && t < Date.parse(c.notBefore)) return `not valid before ${c.notBefore}`;
+    if (c.notAfter && t > Date.parse(c.notAfter)) return `expired ${c.notAfter}`;
+    return null;
+  };
+  let current = peers[0] as Certificate;
+  const chain = peers.slice(1);
+  lines.push(`Partner leaf: ${current.subject ?? current.label}.`);
+  for (let depth = 0; depth < 10; depth++) {
+    const bad = dated(current);
+    if (bad) {
+      return fail(401, `${current.subject ?? current.label} is ${bad} at ${s.req.at.toISOString()}.`, "ibm", {
+        summary: `The ${partnerSide} must renew its certificate (${current.subject ?? current.label}).`,
+        commands: [],
+        notes: [],
+      });
+    }
+    const anchor = anchors.find(
+      (e) =>
+        e.cert &&
+        sameDn(e.cert.subject, current.subject) &&
+        (current.fingerprint === null ||
+          e.cert.fingerprint === null ||
+          e.cert.fingerprint === current.fingerprint),
+    );
+    if (anchor && depth > 0) {
+      lines.push(`Reached trusted ${anchor.owner} '${anchor.label}' on the ring.`);
+      break;
+    }
+    const issuerAnchor = anchors.find((e) => e.cert && sameDn(e.cert.subject, current.issuer));
+    if (issuerAnchor?.cert) {
+      const ic = issuerAnchor.cert;
+      const badCa = dated(ic);
+      if (badCa) {
+        return fail(
+          401,
+          `The issuing CA ${issuerAnchor.owner} '${issuerAnchor.label}' on the ring is ${badCa}.`,
+          "ibm",
+          {
+            summary: `Renew or replace CA '${issuerAnchor.label}' on ${s.ringLabel}.`,
+            commands: [],
+            notes: s.refreshNotes(),
+          },
+        );
+      }
+      if (ic.keyUsage && ic.keyUsage.length > 0 && !ic.keyUsage.includes("CERTSIGN")) {
+        return fail(
+          8,
+          `The issuing CA ${issuerAnchor.owner} '${issuerAnchor.label}' has no CERTSIGN key usage.`,
+          "ibm",
+          {
+            summary: `Connect the real CA certificate of the ${partnerSide}.`,
+            commands: [],
+            notes: [],
+          },
+        );
+      }
+      lines.push(
+        `Issued by ${issuerAnchor.owner} '${issuerAnchor.label}' on the ring${at(issuerAnchor.sources)}.`,
+      );
+      break;
+    }
+    const next = chain.find((c) => sameDn(c.subject, current.issuer) && c !== current);
+    if (next && !sameDn(current.subject, current.issuer)) {
+      current = next;
+      continue;
+    }
+    const selfSigned = current.selfSigned === true || sameDn(current.subject, current.issuer);
+    const known = s.model.state.certificates.find(
+      (c) => c.owner === "CERTAUTH" && sameDn(c.subject, current.issuer),
+    );
+    const fix: SimFix = known
+      ? {
+          summary: `RACF has the CA ${known.owner} '${known.label}'${at(known.sources)}: connect it to ${s.ringLabel} with USAGE(CERTAUTH)${known.status === "NOTRUST" ? " and mark it TRUST" : ""}.`,
+          commands: [
+            ...(known.status === "NOTRUST" ? [alterTrustCommand(known.owner, known.label)] : []),
+            ...(s.virtual
+              ? []
+              : [connectCommand(s.ringOwner, s.ringName, known.owner, known.label, "CERTAUTH", false)]),
+            ...refreshCommands(s.model, ["DIGTCERT", "DIGTRING"]),
+          ],
+          notes: s.refreshNotes(),
+        }
+      : {
+          summary: `Add the CA that issued ${current.subject ?? "the partner's certificate"} (${current.issuer ?? "?"}) as CERTAUTH and connect it to ${s.ringLabel}.`,
+          commands: [
+            `RACDCERT CERTAUTH ADD('<CA CERTIFICATE DATA SET>') WITHLABEL('<partner CA>') TRUST`,
+            ...(s.virtual
+              ? []
+              : [connectCommand(s.ringOwner, s.ringName, "CERTAUTH", "<partner CA>", "CERTAUTH", false)]),
+            ...refreshCommands(s.model, ["DIGTCERT", "DIGTRING"]),
+          ],
+          notes: s.refreshNotes(),
+        };
+    if (selfSigned) {
+      return fail(
+        417,
+        `${current.subject ?? "The partner's certificate"} is self-signed and not on the ring as a CA (text of 417 unconfirmed).`,
+        "unconfirmed",
+        fix,
+      );
+    }
+    return fail(
+      435,
+      `Issuer ${current.issuer ?? "?"} of ${current.subject ?? "the partner's certificate"} is not among the ring's CA certificates.`,
+      "third-party",
+      fix,
+    );
+  }
+  s.step({
+    id: "peer-validation",
+    ok: true,
+    title: "Validate the partner",
+    detail: lines.join(" "),
+    evidence: evidence(...anchors.map((e) => e.sources), ...peers.map((p) => p.sources)),
+    source: R.peer,
+    confidence: "ibm",
+  });
+  return null;
+}

@@ -1,0 +1,82 @@
+/**
+ * Check: private-keys — which private keys R_datalib returns to this caller. The rule itself is
+ * the one the audit uses (src/audit/access.ts `personalKeyAccess`); this module applies it to
+ * the walk's entries and adds whether RACF holds a key at all.
+ */
+import { isCaOwner } from "../../model/model.js";
+import type { Confidence } from "../../model/types.js";
+import { keyAccess } from "../key-access.js";
+import type { Entry, KeyDecision, Simulation } from "./context.js";
+import { R } from "./rules.js";
+import { at, evidence, weakest } from "./util.js";
+
+export function keyDecision(s: Simulation, e: Entry): KeyDecision {
+  const model = s.model;
+  const mode = s.mode;
+  const gp = model.protectingProfile("FACILITY", "IRR.DIGTCERT.GENCERT");
+  const k = keyAccess({
+    user: s.user,
+    special: s.special,
+    certOwner: e.owner,
+    usage: e.usage,
+    mode:
+      mode?.kind === "ring-specific"
+        ? { kind: "ring-specific", profile: mode.profile.name, level: mode.level }
+        : { kind: "global", gencert: gp ? model.accessTo(gp, s.user).level : null },
+  });
+  const allowed = k.ok;
+  const confidence: Confidence = k.confidence;
+  const cause: KeyDecision["cause"] = k.cause;
+  const why = k.why + (gp && k.resource === "FACILITY IRR.DIGTCERT.GENCERT" && !k.ok ? at(gp.sources) : "");
+  if (!allowed) return { returned: false, why, confidence, cause };
+  const c = e.cert;
+  if (!c)
+    return {
+      returned: null,
+      why: `${why}; certificate not in the inputs`,
+      confidence,
+      cause: "unknown-cert",
+    };
+  if (c.privateKey === false)
+    return {
+      returned: false,
+      why: `${why}; but RACF holds no private key for it`,
+      confidence,
+      cause: "no-key",
+    };
+  if (c.privateKey === null)
+    return {
+      returned: null,
+      why: `${why}; whether RACF holds a private key is not known from the inputs`,
+      confidence,
+      cause: null,
+    };
+  const icsf = c.keyStore === "PKDS" || c.keyStore === "TKDS";
+  return {
+    returned: true,
+    why: `${why}; key present${icsf ? ` in ICSF ${c.keyStore} (the user also needs access to its CSFKEYS/CRYPTOZ resources — not checked, unconfirmed)` : ""}`,
+    confidence,
+    cause: null,
+  };
+}
+
+export function privateKeys(s: Simulation): void {
+  const lines = s.entries.map((e) => {
+    const d = keyDecision(s, e);
+    const mark = d.returned === true ? "key returned" : d.returned === false ? "no key" : "key unknown";
+    return `'${e.label}' (${e.owner}): ${mark} — ${d.why}`;
+  });
+  const unknown = s.entries.some((e) => keyDecision(s, e).returned === null);
+  const conf = weakest("ibm", ...s.entries.map((e) => keyDecision(s, e).confidence));
+  s.step({
+    id: "private-keys",
+    ok: s.entries.length === 0 ? true : unknown ? null : true,
+    title: "Decide which private keys come back",
+    detail: lines.length > 0 ? lines.join(". ") + "." : "No entries.",
+    evidence: evidence(...s.entries.map((e) => e.cert?.sources ?? e.sources)),
+    source: s.entries.some((e) => isCaOwner(e.owner) && e.usage === "PERSONAL")
+      ? `${R.keys}; ${R.caKeys}`
+      : R.keys,
+    confidence: conf,
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Check: validity — the local certificate's dates at `req.at` → 401 (field case 5).
+ */
+import { alterTrustCommand, refreshCommands } from "../commands.js";
+import { renewCommands } from "../gencert.js";
+import type { SimFix } from "../types.js";
+import type { Failure, Simulation } from "./context.js";
+import { R } from "./rules.js";
+import { listCommand } from "./selected-key.js";
+import { at, evidence, plusYear } from "./util.js";
+
+export function validity(s: Simulation): Failure | null {
+  const e = s.selected;
+  if (!e) return null;
+  const c = e.cert;
+  if (!c || (c.notBefore === null && c.notAfter === null)) {
+    s.condition(
+      {
+        kind: "fact",
+        text: `'${e.label}' is within its validity dates (the inputs do not show them)`,
+        decide: [listCommand(e.owner, e.label)],
+        step: "validity",
+      },
+      { condition: `'${e.label}' has expired or is not yet valid`, rc: 401, confidence: "ibm" },
+    );
+    s.step({
+      id: "validity",
+      ok: null,
+      missing: [`the validity dates of '${e.label}'`],
+      title: "Validity of the local certificate",
+      detail: `The dates of '${e.label}' are not known from the inputs: not checked.`,
+      evidence: evidence(c?.sources),
+      source: R.validity,
+      confidence: "ibm",
+    });
+    return null;
+  }
+  if (c.datesAssumed)
+    s.assume(
+      `dates of ${c.owner} '${c.label}' are RACF's GENCERT defaults computed from when the job ran (assumed)`,
+    );
+  const t = s.req.at.getTime();
+  const nb = c.notBefore ? Date.parse(c.notBefore) : null;
+  const na = c.notAfter ? Date.parse(c.notAfter) : null;
+  const early = nb !== null && t < nb;
+  const late = na !== null && t > na;
+  const ok = !early && !late;
+  const when = s.req.at.toISOString().replace(/\.000Z$/, "Z");
+  s.step({
+    id: "validity",
+    ok,
+    title: "Validity of the local certificate",
+    detail: `'${c.label}' is valid from ${c.notBefore ?? "?"} to ${c.notAfter ?? "?"}; at ${when} it is ${early ? "NOT YET VALID" : late ? "EXPIRED" : "valid"}${at(c.sources)}.`,
+    evidence: evidence(c.sources),
+    source: R.validity,
+    confidence: c.datesAssumed ? "unconfirmed" : "ibm",
+  });
+  if (ok) return null;
+  const notAfter = plusYear(s.req.at);
+  const renew = [...renewCommands(c, notAfter)];
+  renew.push(alterTrustCommand(c.owner, c.label), ...refreshCommands(s.model, ["DIGTCERT"]));
+  const fix: SimFix = early
+    ? {
+        summary: `'${c.label}' is not valid before ${c.notBefore}: wait, or re-issue it with a NOTBEFORE in the past.`,
+        commands: renew,
+        notes: s.refreshNotes(),
+      }
+    : {
+        summary: `Renew '${c.label}' with its current key: GENREQ from the certificate, GENCERT the request with a later NOTAFTER${c.signer ? "" : " (add SIGNWITH for the CA that signs it)"}, and mark it TRUST in case RACF made it NOTRUST (field case 5).`,
+        commands: renew,
+        notes: s.refreshNotes(),
+      };
+  return {
+    rc: 401,
+    confidence: c.datesAssumed ? "unconfirmed" : "ibm",
+    fix,
+    alternatives: [],
+    partner: { rc: 401, confidence: "third-party" },
+  };
+}
