@@ -31,6 +31,7 @@ import type {
   RingUsage,
   Source,
 } from "../model/types.js";
+import { ringName, userId } from "../racf/write.js";
 import { codeInfo } from "./catalogue.js";
 import {
   type CipherSuite,
@@ -490,7 +491,7 @@ class Simulation {
       fixes.push({
         summary: `Create the ring ${this.ringLabel} and connect the certificates the application needs to it${ownerKnown ? "" : ` (user ${this.ringOwner} must exist first)`}.`,
         commands: [
-          `RACDCERT ID(${this.ringOwner}) ADDRING(${this.ringName})`,
+          `RACDCERT ID(${userId(this.ringOwner)}) ADDRING(${ringName(this.ringName)})`,
           connectCommand(
             this.ringOwner,
             this.ringName,
