@@ -23,7 +23,8 @@ export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 /** `-` as a file argument: standard input (the one input that is not a regular file). */
 export const STDIN = "-";
-let stdinData: Promise<Buffer> | null = null;
+/** Standard input is read once per stream; every `-` of a run gets the same text. */
+const stdinData = new WeakMap<object, Promise<Buffer>>();
 
 async function readStdin(limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -54,6 +55,28 @@ function kindOf(st: {
 }
 
 /**
+ * A stream of an input read line by line without a size limit (IRRDBU00 unloads, which are
+ * streamed and can be far larger than memory): the same regular-file rule as `readInput`, and
+ * `-` for standard input.
+ */
+export async function inputStream(path: string, cwd: string): Promise<NodeJS.ReadableStream> {
+  if (path === STDIN) return process.stdin;
+  const full = resolve(cwd, path);
+  const refuse = (why: string) => new InputError(`${path}: cannot read input (${why})`);
+  const st = await stat(full).catch((e: NodeJS.ErrnoException) => {
+    throw refuse(e.code === "ENOENT" ? "no such file" : e.message);
+  });
+  if (!st.isFile()) throw refuse(`${kindOf(st)}; racfring reads only regular files, or - for standard input`);
+  const fh = await open(full, constants.O_RDONLY | constants.O_NONBLOCK);
+  const again = await fh.stat();
+  if (!again.isFile()) {
+    await fh.close();
+    throw refuse(`${kindOf(again)}; racfring reads only regular files, or - for standard input`);
+  }
+  return fh.createReadStream();
+}
+
+/**
  * Read an input file, turning every failure into a located InputError (exit 3). Only regular
  * files are read: a FIFO, a device such as /dev/zero, a directory or a socket would block or
  * never end, so it is refused before it is opened (and checked again on the open descriptor,
@@ -62,8 +85,13 @@ function kindOf(st: {
  */
 export async function readInput(path: string, cwd: string, limit = MAX_INPUT_BYTES): Promise<Buffer> {
   if (path === STDIN) {
-    stdinData ??= readStdin(limit);
-    return stdinData;
+    const stream = process.stdin;
+    let data = stdinData.get(stream);
+    if (!data) {
+      data = readStdin(limit);
+      stdinData.set(stream, data);
+    }
+    return data;
   }
   const full = resolve(cwd, path);
   const refuse = (why: string) => new InputError(`${path}: cannot read input (${why})`);

@@ -29,6 +29,16 @@ describe("fix job", () => {
     expect(job.commands.filter((c) => c === "SETROPTS RACLIST(DIGTRING) REFRESH").length).toBe(1);
   });
 
+  it("explains RDATALIB activation system-wide above it, and writes no REFRESH of RDATALIB after it (issue 13.11)", () => {
+    const data = systsin(job.text);
+    const act = data.indexOf("SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)");
+    expect(act).toBeGreaterThan(0);
+    const above = data.slice(Math.max(0, act - 12), act).join("\n");
+    expect(above).toMatch(/CAUTION: activating RDATALIB switches ring-specific checking on for the whole/);
+    expect(above).toMatch(/SEARCH CLASS\(RDATALIB\)/);
+    expect(data.some((l) => l.startsWith("SETROPTS RACLIST(RDATALIB) REFRESH"))).toBe(false);
+  });
+
   it("orders ALTER before CONNECT before PERMIT before REMOVE, refreshes last", () => {
     // No fix in this report has commands out of phase order, so the whole job is sorted.
     const phases = job.commands.map(commandPhase);
