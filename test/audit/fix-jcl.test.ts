@@ -33,7 +33,10 @@ describe("fix job", () => {
     const data = systsin(job.text);
     const act = data.indexOf("SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)");
     expect(act).toBeGreaterThan(0);
-    const above = data.slice(Math.max(0, act - 12), act).join("\n");
+    const above = data
+      .slice(Math.max(0, act - 16), act)
+      .map((l) => l.replace(/^ \/\* /, "").replace(/\*\/$/, "").trim())
+      .join(" ");
     expect(above).toMatch(/CAUTION: activating RDATALIB switches ring-specific checking on for the whole/);
     expect(above).toMatch(/SEARCH CLASS\(RDATALIB\)/);
     expect(data.some((l) => l.startsWith("SETROPTS RACLIST(RDATALIB) REFRESH"))).toBe(false);
