@@ -33,7 +33,19 @@ const READERS: string[][] = [
   ["model", "--unload", "X"],
   ["model", "--jcl", "deck.jcl", "--dataset", "A.B=X"],
   ["audit", "--jcl", "deck.jcl", "--policy", "X", "--at", "2026-06-01"],
-  ["simulate", "--jcl", "deck.jcl", "--user", "A", "--keyring", "A/R", "--role", "client", "--peer-cert", "X"],
+  [
+    "simulate",
+    "--jcl",
+    "deck.jcl",
+    "--user",
+    "A",
+    "--keyring",
+    "A/R",
+    "--role",
+    "client",
+    "--peer-cert",
+    "X",
+  ],
   ["simulate", "--jcl", "X", "--user", "A", "--keyring", "A/R"],
   ["lint-jcl", "X"],
   ["generate", "X", "--dry-run"],
@@ -72,7 +84,10 @@ describe("issue 9.2: only regular files are read", () => {
 describe("issue 13.6: - reads standard input", () => {
   const stdin = process.stdin;
   function feed(text: string): void {
-    Object.defineProperty(process, "stdin", { value: Readable.from([Buffer.from(text)]), configurable: true });
+    Object.defineProperty(process, "stdin", {
+      value: Readable.from([Buffer.from(text)]),
+      configurable: true,
+    });
   }
   afterEach(() => {
     Object.defineProperty(process, "stdin", { value: stdin, configurable: true });
