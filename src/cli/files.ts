@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { access, chmod, lstat, mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { nonTextHint, nonTextKind } from "../readers/guard.js";
 import { InputError } from "./errors.js";
 
 export async function exists(path: string): Promise<boolean> {
@@ -206,4 +207,22 @@ export async function writeFileSafe(
     await rm(tmp, { force: true }).catch(() => undefined);
     throw new InputError(`${path}: cannot write (${describeFsError(e)}); nothing was written`);
   }
+}
+
+/**
+ * Decode a text input the way every reader of RACF text does (model --jcl, lint-jcl): NUL
+ * bytes (binary, UTF-16) and text that decodes mostly to garbage (EBCDIC, binary) are refused
+ * with one verdict, exit 3, instead of a page of "unknown command" issues.
+ */
+export function decodeText(buf: Buffer, file: string, what: string): string {
+  if (buf.includes(0)) {
+    throw new InputError(
+      `${file}: is a binary file, not ${what} (NUL bytes); transfer RACF output and JCL as text (EBCDIC → ASCII)`,
+    );
+  }
+  const text = buf.toString("utf8");
+  const kind = nonTextKind(text);
+  if (kind) throw new InputError(`${file}: no ${what} found; ${nonTextHint(kind)}`);
+  if (text.trim() === "") throw new InputError(`${file}: is empty; no ${what} found`);
+  return text;
 }

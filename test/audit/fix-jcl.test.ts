@@ -35,7 +35,12 @@ describe("fix job", () => {
     expect(act).toBeGreaterThan(0);
     const above = data
       .slice(Math.max(0, act - 16), act)
-      .map((l) => l.replace(/^ \/\* /, "").replace(/\*\/$/, "").trim())
+      .map((l) =>
+        l
+          .replace(/^ \/\* /, "")
+          .replace(/\*\/$/, "")
+          .trim(),
+      )
       .join(" ");
     expect(above).toMatch(/CAUTION: activating RDATALIB switches ring-specific checking on for the whole/);
     expect(above).toMatch(/SEARCH CLASS\(RDATALIB\)/);
