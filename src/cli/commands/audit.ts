@@ -16,7 +16,7 @@ import { runAudit, selectRules } from "../../audit/engine.js";
 import { buildFixJcl } from "../../audit/fix-jcl.js";
 import { formatJson } from "../../audit/format/json.js";
 import { formatMarkdown } from "../../audit/format/markdown.js";
-import { neutralise } from "../../audit/format/safe-text.js";
+import { escapeJsonText, neutralise } from "../../audit/format/safe-text.js";
 import { formatSarif } from "../../audit/format/sarif.js";
 import { formatText } from "../../audit/format/text.js";
 import { scanJclSecrets } from "../../audit/jcl-secrets.js";
@@ -287,9 +287,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   const text =
     flags.format === "json"
-      ? formatJson(report)
+      ? escapeJsonText(formatJson(report))
       : flags.format === "sarif"
-        ? formatSarif(report, VERSION)
+        ? escapeJsonText(formatSarif(report, VERSION))
         : flags.format === "markdown"
           ? formatMarkdown(report)
           : formatText(report, { colour: io.isTTY && str(args.values.output) === undefined });
