@@ -34,7 +34,7 @@ RACDCERT ID(BATCHU) GENCERT SUBJECTSDN(CN('BATCHU') OU('Batch') -
 //RINGS    EXEC PGM=IKJEFT01,DYNAMNBR=20
 //SYSTSPRT DD SYSOUT=*
 //SYSTSIN  DD *
-RACDCERT ID(BATCHU) ADDRING(ClientRing)
+RACDCERT ID(BATCHU) ADDRING('ClientRing')
 /*
 //*------------------------------------------------------------------
 //* Connect the certificates to the rings
@@ -42,9 +42,9 @@ RACDCERT ID(BATCHU) ADDRING(ClientRing)
 //SYSTSPRT DD SYSOUT=*
 //SYSTSIN  DD *
 RACDCERT ID(BATCHU) CONNECT(CERTAUTH LABEL('API Gateway CA') -
-  RING(ClientRing) USAGE(CERTAUTH))
+  RING('ClientRing') USAGE(CERTAUTH))
 RACDCERT ID(BATCHU) CONNECT(ID(BATCHU) LABEL('Batch client cert') -
-  RING(ClientRing) USAGE(PERSONAL) DEFAULT)
+  RING('ClientRing') USAGE(PERSONAL) DEFAULT)
 /*
 //*------------------------------------------------------------------
 //* Permit the application users

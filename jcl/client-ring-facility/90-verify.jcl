@@ -23,7 +23,7 @@ RACDCERT ID(BATCHU) LIST(LABEL('Batch client cert'))
 //LISTRING EXEC PGM=IKJEFT01,DYNAMNBR=20
 //SYSTSPRT DD SYSOUT=*
 //SYSTSIN  DD *
-RACDCERT ID(BATCHU) LISTRING(ClientRing)
+RACDCERT ID(BATCHU) LISTRING('ClientRing')
 /*
 //*------------------------------------------------------------------
 //* List the certificate chains

@@ -20,7 +20,7 @@ SETROPTS RACLIST(FACILITY) REFRESH
 //RINGS    EXEC PGM=IKJEFT01,DYNAMNBR=20
 //SYSTSPRT DD SYSOUT=*
 //SYSTSIN  DD *
-RACDCERT ID(BATCHU) DELRING(ClientRing)
+RACDCERT ID(BATCHU) DELRING('ClientRing')
 /*
 //*------------------------------------------------------------------
 //* Delete the end-entity certificates

@@ -44,7 +44,7 @@ RACDCERT ID(FTPD) GENCERT SUBJECTSDN(CN('ftp.zos1.example.com') -
 //RINGS    EXEC PGM=IKJEFT01,DYNAMNBR=20
 //SYSTSPRT DD SYSOUT=*
 //SYSTSIN  DD *
-RACDCERT ID(FTPD) ADDRING(FTPRing)
+RACDCERT ID(FTPD) ADDRING('FTPRing')
 /*
 //*------------------------------------------------------------------
 //* Connect the certificates to the rings
@@ -52,9 +52,9 @@ RACDCERT ID(FTPD) ADDRING(FTPRing)
 //SYSTSPRT DD SYSOUT=*
 //SYSTSIN  DD *
 RACDCERT ID(FTPD) CONNECT(ID(FTPD) LABEL('FTP Server 2026') -
-  RING(FTPRing) USAGE(PERSONAL) DEFAULT)
+  RING('FTPRing') USAGE(PERSONAL) DEFAULT)
 RACDCERT ID(FTPD) CONNECT(CERTAUTH LABEL('Example Sys CA 2026') -
-  RING(FTPRing) USAGE(CERTAUTH))
+  RING('FTPRing') USAGE(CERTAUTH))
 /*
 //*------------------------------------------------------------------
 //* Define the profiles that protect the rings

@@ -22,7 +22,7 @@ RACDCERT ID(FTPD) LIST(LABEL('FTP Server 2026'))
 //LISTRING EXEC PGM=IKJEFT01,DYNAMNBR=20
 //SYSTSPRT DD SYSOUT=*
 //SYSTSIN  DD *
-RACDCERT ID(FTPD) LISTRING(FTPRing)
+RACDCERT ID(FTPD) LISTRING('FTPRing')
 /*
 //*------------------------------------------------------------------
 //* List the certificate chains

@@ -21,7 +21,7 @@ SETROPTS RACLIST(RDATALIB) REFRESH
 //RINGS    EXEC PGM=IKJEFT01,DYNAMNBR=20
 //SYSTSPRT DD SYSOUT=*
 //SYSTSIN  DD *
-RACDCERT ID(FTPD) DELRING(FTPRing)
+RACDCERT ID(FTPD) DELRING('FTPRing')
 /*
 //*------------------------------------------------------------------
 //* Delete the end-entity certificates

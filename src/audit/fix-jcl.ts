@@ -10,7 +10,46 @@
  * (src/gen/tso.ts: columns 1–71, `-` continuations).
  */
 import { formatTsoCommand } from "../gen/tso.js";
+import { commandProblem, commentText, UnsafeValueError } from "../racf/write.js";
 import type { Finding } from "./types.js";
+
+/** The activation the simulator proposes for RDATALIB (src/sim/commands.ts refreshCommands). */
+const RDATALIB_ACTIVATION = "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)";
+
+/**
+ * Said above the activation, as the generated jobs say it (src/gen/commands.ts): ring-specific
+ * checking is not a change to one ring (rules §1).
+ */
+const RDATALIB_ACTIVATION_NOTE =
+  "CAUTION: activating RDATALIB switches ring-specific checking on for the whole system: every RDATALIB profile that already exists takes effect at once, for its rings' owners too (an owner a matching profile does not permit is locked out of its own ring). Before submitting, list them (SEARCH CLASS(RDATALIB), RLIST RDATALIB profile AUTHUSER) and make sure each grants what its ring's users need. The audit assumed RDATALIB inactive unless an input said otherwise: if it is already active and RACLISTed, replace the command below with SETROPTS RACLIST(RDATALIB) REFRESH.";
+
+/**
+ * Where a finding's evidence is, for a refusal message: the first source file and line, or the
+ * finding's subject when the inputs gave none.
+ */
+function where(f: Finding): string {
+  const e = f.evidence[0];
+  return e ? `${e.file}:${e.line}` : `${f.rule} ${commentText(f.subject.id)}`;
+}
+
+/**
+ * One spelling per command, so the same fix from two findings is written once: runs of blanks
+ * outside quotes become one blank. Inside quotes nothing changes — two blanks in a label or a
+ * ring name are part of the name.
+ */
+export function normaliseCommand(command: string): string {
+  let out = "";
+  let quoted = false;
+  for (const ch of command.trim()) {
+    if (ch === "'") quoted = !quoted;
+    if (!quoted && /\s/.test(ch)) {
+      if (!out.endsWith(" ")) out += " ";
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
 
 /** Phase of a command in the job; lower runs first. */
 export function commandPhase(command: string): number {
@@ -28,7 +67,7 @@ export function commandPhase(command: string): number {
 
 /** A TSO comment line: starts with a blank so it can never be read as a `/*` delimiter. */
 function tsoComment(text: string, hang = ""): string[] {
-  const clean = text.replace(/\*\//g, "* /").replace(/\/\*/g, "/ *");
+  const clean = commentText(text);
   const width = 71 - " /*  */".length;
   const lines: string[] = [];
   let rest = clean;
@@ -46,7 +85,7 @@ function tsoComment(text: string, hang = ""): string[] {
 /** `//*` comment lines, wrapped at column 71. */
 function jclComment(text: string, hang = ""): string[] {
   const lines: string[] = [];
-  let rest = text;
+  let rest = commentText(text);
   while (rest.length > 0) {
     const lead = lines.length === 0 ? "//* " : `//* ${hang}`;
     const width = 71 - lead.length;
@@ -86,13 +125,19 @@ export function buildFixJcl(findings: readonly Finding[], opts: FixJclOptions): 
   const tentative = new Set(opts.tentativeRules ?? ["app-predicted-failure"]);
   const byCommand = new Map<string, { command: string; phase: number; order: number; findings: number[] }>();
   let order = 0;
-  const norm = (c: string) => c.replace(/\s+/g, " ").trim();
+  const norm = normaliseCommand;
   for (const { f, n } of numbered) {
     if (tentative.has(f.rule)) continue;
     // A fix's own commands keep their order (GENREQ, GENCERT, then ALTER TRUST): a command
     // never moves before the one written ahead of it in the same fix.
     let floor = 0;
     for (const command of f.fix?.commands ?? []) {
+      const problem = commandProblem(command);
+      if (problem) {
+        throw new UnsafeValueError(
+          `${where(f)}: the fix for ${f.rule} cannot be written into a job: the command ${problem}`,
+        );
+      }
       const key = norm(command);
       const existing = byCommand.get(key);
       if (existing) {
@@ -113,6 +158,16 @@ export function buildFixJcl(findings: readonly Finding[], opts: FixJclOptions): 
     if (own.every((c) => byCommand.has(c))) {
       for (const c of own) byCommand.get(c)?.findings.push(n);
     } else suggestions.push({ n, f, commands: own });
+  }
+  // SETROPTS RACLIST(RDATALIB) builds the in-storage profiles from the database as it is after
+  // every change above it, so a REFRESH of the same class after it would only repeat the work
+  // (SETROPTS RACLIST/REFRESH, RACF Command Language Reference); its findings are credited to
+  // the activation instead.
+  const activation = byCommand.get(RDATALIB_ACTIVATION);
+  const redundant = byCommand.get("SETROPTS RACLIST(RDATALIB) REFRESH");
+  if (activation && redundant) {
+    for (const n of redundant.findings) if (!activation.findings.includes(n)) activation.findings.push(n);
+    byCommand.delete(redundant.command);
   }
   const planned = [...byCommand.values()].sort((a, b) => a.phase - b.phase || a.order - b.order);
   const manual = numbered.filter(({ f }) => !f.fix || f.fix.commands.length === 0);
@@ -155,8 +210,15 @@ export function buildFixJcl(findings: readonly Finding[], opts: FixJclOptions): 
         const f = numbered[n - 1]?.f;
         return f ? `${n}. ${f.rule}` : String(n);
       });
+    if (p.command === RDATALIB_ACTIVATION) lines.push(...tsoComment(RDATALIB_ACTIVATION_NOTE, "  "));
     lines.push(...tsoComment(`fixes ${which.join(", ")}`));
-    lines.push(...formatTsoCommand(p.command));
+    try {
+      lines.push(...formatTsoCommand(p.command));
+    } catch (e) {
+      if (!(e instanceof UnsafeValueError)) throw e;
+      const f = numbered[(p.findings[0] ?? 1) - 1]?.f;
+      throw new UnsafeValueError(`${f ? `${where(f)}: ` : ""}${e.message}`);
+    }
   }
   for (const sug of suggestions) {
     lines.push(

@@ -2,7 +2,6 @@
  * Stable subject ids and small lookups shared by the rules. Ids are meant to be read by
  * administrators and to stay stable between runs (SARIF baselines, CI diffs).
  */
-import { ownerUser } from "../model/model.js";
 import type { CertOwner, Connection, Ring, Source } from "../model/types.js";
 import type { AuditContext, Subject } from "./types.js";
 
@@ -26,16 +25,8 @@ export function connectionSubject(ring: Ring, conn: Connection): Subject {
   return { kind: "connection", id: `${ringId(ring)}:${certId(conn)}` };
 }
 
-/** `ID(X)` → `ID(X)`, CERTAUTH/SITE unchanged, for RACDCERT operands. */
-export function ownerOperand(owner: CertOwner): string {
-  const user = ownerUser(owner);
-  return user ? `ID(${user})` : owner;
-}
-
-/** RACDCERT quoting: labels are always quoted, an embedded apostrophe doubled (racf-rules §6). */
-export function quote(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+/** RACDCERT operands come from the one shared writer (src/racf/write.ts). */
+export { ownerOperand, racfQuote as quote } from "../racf/write.js";
 
 export function sourcesOf(...lists: (Source[] | undefined)[]): Source[] {
   const out: Source[] = [];

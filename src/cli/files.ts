@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { access, chmod, lstat, mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, chmod, lstat, mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
+import { nonTextHint, nonTextKind } from "../readers/guard.js";
 import { InputError } from "./errors.js";
 
 export async function exists(path: string): Promise<boolean> {
@@ -12,15 +14,115 @@ export async function exists(path: string): Promise<boolean> {
   }
 }
 
-/** Read an input file, turning every failure into a located InputError (exit 3). */
-export async function readInput(path: string, cwd: string): Promise<Buffer> {
+/**
+ * The largest input racfring reads, per file (and from standard input): 256 MiB. It is below
+ * V8's longest string (about 512 MiB of UTF-16 code units), so a reader never fails halfway
+ * with an out-of-memory abort; the largest real inputs (IRRDBU00 unloads of big databases,
+ * captured listings) are tens of MiB. Documented in the README ("Input files").
+ */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** `-` as a file argument: standard input (the one input that is not a regular file). */
+export const STDIN = "-";
+/** Standard input is read once per stream; every `-` of a run gets the same text. */
+const stdinData = new WeakMap<object, Promise<Buffer>>();
+
+async function readStdin(limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += b.length;
+    if (size > limit)
+      throw new InputError(`-: standard input is larger than ${limit} bytes, the input limit`);
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+function kindOf(st: {
+  isDirectory(): boolean;
+  isFIFO(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+  isSocket(): boolean;
+}): string {
+  if (st.isDirectory()) return "a directory";
+  if (st.isFIFO()) return "a named pipe (FIFO)";
+  if (st.isCharacterDevice()) return "a character device";
+  if (st.isBlockDevice()) return "a block device";
+  if (st.isSocket()) return "a socket";
+  return "not a regular file";
+}
+
+/**
+ * A stream of an input read line by line without a size limit (IRRDBU00 unloads, which are
+ * streamed and can be far larger than memory): the same regular-file rule as `readInput`, and
+ * `-` for standard input.
+ */
+export async function inputStream(path: string, cwd: string): Promise<NodeJS.ReadableStream> {
+  if (path === STDIN) return process.stdin;
+  const full = resolve(cwd, path);
+  const refuse = (why: string) => new InputError(`${path}: cannot read input (${why})`);
+  const st = await stat(full).catch((e: NodeJS.ErrnoException) => {
+    throw refuse(e.code === "ENOENT" ? "no such file" : e.message);
+  });
+  if (!st.isFile()) throw refuse(`${kindOf(st)}; racfring reads only regular files, or - for standard input`);
+  const fh = await open(full, constants.O_RDONLY | constants.O_NONBLOCK);
+  const again = await fh.stat();
+  if (!again.isFile()) {
+    await fh.close();
+    throw refuse(`${kindOf(again)}; racfring reads only regular files, or - for standard input`);
+  }
+  return fh.createReadStream();
+}
+
+/**
+ * Read an input file, turning every failure into a located InputError (exit 3). Only regular
+ * files are read: a FIFO, a device such as /dev/zero, a directory or a socket would block or
+ * never end, so it is refused before it is opened (and checked again on the open descriptor,
+ * which is opened non-blocking so a file swapped for a FIFO in between cannot hang the
+ * read). `-` reads standard input, once per run (every `-` gets the same text).
+ */
+export async function readInput(path: string, cwd: string, limit = MAX_INPUT_BYTES): Promise<Buffer> {
+  if (path === STDIN) {
+    const stream = process.stdin;
+    let data = stdinData.get(stream);
+    if (!data) {
+      data = readStdin(limit);
+      stdinData.set(stream, data);
+    }
+    return data;
+  }
+  const full = resolve(cwd, path);
+  const refuse = (why: string) => new InputError(`${path}: cannot read input (${why})`);
   try {
-    return await readFile(resolve(cwd, path));
+    const st = await stat(full);
+    if (!st.isFile())
+      throw refuse(`${kindOf(st)}; racfring reads only regular files, or - for standard input`);
+    if (st.size > limit) throw refuse(`${st.size} bytes; the input limit is ${limit} bytes`);
+    const fh = await open(full, constants.O_RDONLY | constants.O_NONBLOCK);
+    try {
+      const again = await fh.stat();
+      if (!again.isFile())
+        throw refuse(`${kindOf(again)}; racfring reads only regular files, or - for standard input`);
+      if (again.size > limit) throw refuse(`${again.size} bytes; the input limit is ${limit} bytes`);
+      return await fh.readFile();
+    } finally {
+      await fh.close();
+    }
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (e as Error).message;
-    throw new InputError(`${path}: cannot read input (${why})`);
+      code === "ENOENT"
+        ? "no such file"
+        : code === "EISDIR"
+          ? "is a directory"
+          : code === "EACCES" || code === "EPERM"
+            ? "permission denied"
+            : (e as Error).message;
+    throw refuse(why);
   }
 }
 
@@ -50,16 +152,10 @@ function describeFsError(e: unknown): string {
 }
 
 /**
- * Write a file atomically: a temporary file beside the target, fsync, then rename. An
- * existing file is never replaced without `force`, and only a regular file is ever replaced
- * (never a directory, a device or a symbolic link) — nothing the user had is lost. On any
- * failure the temporary file is removed and the error names the file (exit 3).
+ * Would `writeFileSafe` accept this target? Throws the same located InputError it would, so a
+ * command writing several files can check them all before writing any.
  */
-export async function writeFileSafe(
-  path: string,
-  data: string | Uint8Array,
-  opts: WriteOptions = {},
-): Promise<void> {
+export async function checkTarget(path: string, opts: WriteOptions = {}): Promise<void> {
   let existing: Awaited<ReturnType<typeof lstat>> | null = null;
   try {
     existing = await lstat(path);
@@ -79,6 +175,20 @@ export async function writeFileSafe(
   if (existing && !opts.force) {
     throw new InputError(`${path} already exists; use --force to replace it`);
   }
+}
+
+/**
+ * Write a file atomically: a temporary file beside the target, fsync, then rename. An
+ * existing file is never replaced without `force`, and only a regular file is ever replaced
+ * (never a directory, a device or a symbolic link) — nothing the user had is lost. On any
+ * failure the temporary file is removed and the error names the file (exit 3).
+ */
+export async function writeFileSafe(
+  path: string,
+  data: string | Uint8Array,
+  opts: WriteOptions = {},
+): Promise<void> {
+  await checkTarget(path, opts);
   const dir = dirname(path);
   const tmp = join(dir, `.racfring-tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   const mode = opts.mode ?? 0o644;
@@ -97,4 +207,22 @@ export async function writeFileSafe(
     await rm(tmp, { force: true }).catch(() => undefined);
     throw new InputError(`${path}: cannot write (${describeFsError(e)}); nothing was written`);
   }
+}
+
+/**
+ * Decode a text input the way every reader of RACF text does (model --jcl, lint-jcl): NUL
+ * bytes (binary, UTF-16) and text that decodes mostly to garbage (EBCDIC, binary) are refused
+ * with one verdict, exit 3, instead of a page of "unknown command" issues.
+ */
+export function decodeText(buf: Buffer, file: string, what: string): string {
+  if (buf.includes(0)) {
+    throw new InputError(
+      `${file}: is a binary file, not ${what} (NUL bytes); transfer RACF output and JCL as text (EBCDIC → ASCII)`,
+    );
+  }
+  const text = buf.toString("utf8");
+  const kind = nonTextKind(text);
+  if (kind) throw new InputError(`${file}: no ${what} found; ${nonTextHint(kind)}`);
+  if (text.trim() === "") throw new InputError(`${file}: is empty; no ${what} found`);
+  return text;
 }

@@ -1,6 +1,3 @@
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { modelFromJson } from "../model/json.js";
 import { RacfModel } from "../model/model.js";
@@ -8,7 +5,7 @@ import type { DatasetFile, ReadContext } from "../readers/context.js";
 import { mergeCertificate, sameCertificate } from "../readers/merge.js";
 import { type OptionSpecs, type ParsedArgs, str } from "./command.js";
 import { InputError, UsageError } from "./errors.js";
-import { readInput } from "./files.js";
+import { inputStream, readInput } from "./files.js";
 
 /**
  * The input flags every command that works on a RACF state accepts. They can be mixed and
@@ -74,9 +71,10 @@ export interface LoadedInputs {
   files: string[];
 }
 
-async function* fileLines(path: string): AsyncIterable<string> {
+async function* fileLines(input: NodeJS.ReadableStream): AsyncIterable<string> {
+  input.setEncoding("utf8");
   const rl = createInterface({
-    input: createReadStream(path, { encoding: "utf8" }),
+    input,
     crlfDelay: Number.POSITIVE_INFINITY,
   });
   for await (const line of rl) yield line;
@@ -221,13 +219,10 @@ export async function loadInputs(args: ParsedArgs, cwd: string, now: Date): Prom
         break;
       }
       case "unload": {
-        const path = resolve(cwd, value);
-        const info = await stat(path).catch(() => null);
-        if (!info) throw new InputError(`${value}: cannot read input (no such file)`);
-        if (!info.isFile()) throw new InputError(`${value}: cannot read input (not a regular file)`);
+        const stream = await inputStream(value, cwd);
         const { readUnload } = await import("../readers/unload.js");
         const controls: Sanitized = { text: "", count: 0, first: null };
-        await readUnload(sanitizedLines(fileLines(path), value, controls), ctx(value));
+        await readUnload(sanitizedLines(fileLines(stream), value, controls), ctx(value));
         reportControls(model, value, controls);
         files.push(value);
         break;

@@ -7,6 +7,8 @@
  * LISTRING, LISTCHAIN (le-listch.htm), DELETE, DELRING; RDEFINE, PERMIT, RDELETE, RLIST,
  * SETROPTS, ADDUSER, DELUSER. Order and refreshes: rules §6.
  */
+
+import { ringName, ringOperand } from "../racf/write.js";
 import type { AccessPlan } from "./access.js";
 import type { PlanKey, PlanSubject } from "./plan.js";
 import { SUBJECT_ORDER } from "./plan.js";
@@ -233,7 +235,7 @@ export function setupCommands(plan: ResolvedPlan, access: AccessPlan): PhaseComm
     group(
       PHASE_STEP.rings,
       PHASE_TITLE.rings,
-      plan.rings.map((r) => `RACDCERT ID(${r.owner}) ADDRING(${r.name})`),
+      plan.rings.map((r) => `RACDCERT ID(${r.owner}) ADDRING(${ringName(r.name)})`),
     ),
   ]);
 
@@ -241,7 +243,7 @@ export function setupCommands(plan: ResolvedPlan, access: AccessPlan): PhaseComm
   for (const r of plan.rings) {
     for (const k of r.connections) {
       connCmds.push(
-        `RACDCERT ID(${r.owner}) CONNECT(${k.ownerKeyword} LABEL(${tsoQuote(k.label)}) RING(${r.name}) USAGE(${k.usage})${k.default ? " DEFAULT" : ""})`,
+        `RACDCERT ID(${r.owner}) CONNECT(${k.ownerKeyword} LABEL(${tsoQuote(k.label)}) ${ringOperand(r.name)} USAGE(${k.usage})${k.default ? " DEFAULT" : ""})`,
       );
     }
   }
@@ -303,7 +305,7 @@ export function verifyCommands(plan: ResolvedPlan, access: AccessPlan): CommandG
   for (const a of plan.authorities)
     for (const ca of a.chain) list.push(`RACDCERT CERTAUTH LIST(LABEL(${labelOf(ca)}))`);
   for (const c of plan.certificates) list.push(`RACDCERT ${c.ownerKeyword} LIST(LABEL(${labelOf(c)}))`);
-  const rings = plan.rings.map((r) => `RACDCERT ID(${r.owner}) LISTRING(${r.name})`);
+  const rings = plan.rings.map((r) => `RACDCERT ID(${r.owner}) LISTRING(${ringName(r.name)})`);
   const chains: string[] = [];
   for (const app of plan.apps) {
     if (!app.cert) continue;
@@ -333,7 +335,7 @@ export function backoutCommands(plan: ResolvedPlan, access: AccessPlan): Command
   const profiles = access.profiles.filter((p) => p.owned).map((p) => `RDELETE ${p.cls} ${p.profile}`);
   const classes = [...new Set(access.profiles.map((p) => p.cls))];
   const refreshAccess = classes.length > 0 ? [`SETROPTS RACLIST(${classes.join(" ")}) REFRESH`] : [];
-  const rings = plan.rings.map((r) => `RACDCERT ID(${r.owner}) DELRING(${r.name})`);
+  const rings = plan.rings.map((r) => `RACDCERT ID(${r.owner}) DELRING(${ringName(r.name)})`);
   const certs = plan.certificates.map((c) => `RACDCERT ${c.ownerKeyword} DELETE(LABEL(${labelOf(c)}))`);
   const cas: string[] = [];
   for (const a of plan.authorities)

@@ -305,6 +305,63 @@ function friendly(e: ErrorObject, data: unknown): { path: PlanPath; message: str
   }
 }
 
+/** Deepest nesting a plan may have (flow brackets plus block-sequence dashes on a line). */
+export const MAX_PLAN_NESTING = 64;
+
+/**
+ * Offset where the plan nests deeper than MAX_PLAN_NESTING, or null. One linear pass: `[`/`{`
+ * outside quoted scalars and comments, plus the run of `- ` indicators that opens a line (each
+ * opens a sequence). Block nesting by indentation is bounded by the line length and costs the
+ * parser nothing comparable.
+ */
+export function tooDeepAt(text: string): number | null {
+  let flow = 0;
+  let quote = "";
+  let lineStart = true;
+  let dashes = 0;
+  let prev = "";
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === "\n") {
+      lineStart = true;
+      dashes = 0;
+      // Quoted scalars may span lines in YAML; a plan's never do, and ending them here means
+      // brackets can never hide from this count behind an unclosed quote.
+      quote = "";
+      prev = "";
+      continue;
+    }
+    if (quote) {
+      if (ch === "\\" && quote === '"') i++;
+      else if (ch === quote) quote = "";
+      continue;
+    }
+    if (lineStart) {
+      if (ch === " " || ch === "\t") continue;
+      if (ch === "-" && (text.charAt(i + 1) === " " || text.charAt(i + 1) === "\t")) {
+        dashes++;
+        if (flow + dashes > MAX_PLAN_NESTING) return i;
+        i++;
+        continue;
+      }
+      lineStart = false;
+    }
+    if (ch === "#" && (i === 0 || /\s/.test(text.charAt(i - 1)))) {
+      const nl = text.indexOf("\n", i);
+      i = nl < 0 ? text.length : nl - 1;
+      continue;
+    }
+    // A quote opens a quoted scalar only where a scalar can start (`Bob's` is plain text).
+    if ((ch === '"' || ch === "'") && (prev === "" || ":,[{-?".includes(prev))) quote = ch;
+    else if (ch === "[" || ch === "{") {
+      flow++;
+      if (flow + dashes > MAX_PLAN_NESTING) return i;
+    } else if ((ch === "]" || ch === "}") && flow > 0) flow--;
+    if (ch !== " " && ch !== "\t") prev = ch;
+  }
+  return null;
+}
+
 /** Alias expansions allowed when a plan is loaded (yaml's default is 100; plans need few). */
 export const MAX_ALIAS_COUNT = 100;
 
@@ -324,6 +381,18 @@ export function loadPlan(text: string, file: string): LoadedPlan {
     const p = lc.linePos(offset);
     issues.push({ file, line: p.line, column: p.col, path, message });
   };
+  const deep = tooDeepAt(text);
+  if (deep !== null) {
+    // The YAML parser and schema validator recurse on nesting: a plan of `[` x 1000 aborted
+    // the process. No plan needs more than a handful of levels.
+    lc.addNewLine(0);
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lc.addNewLine(i + 1);
+    at(
+      deep,
+      `nested more than ${MAX_PLAN_NESTING} levels deep; a plan needs a few levels (plan → certificates → entry → subject)`,
+    );
+    return { plan: null, issues, locator: makeLocator(file, parseDocument(""), lc) };
+  }
   let doc: ReturnType<typeof parseDocument>;
   try {
     doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });

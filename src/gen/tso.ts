@@ -19,18 +19,14 @@
  * - no line may start with `/*` or `//` in columns 1–2: either ends `DD *` instream data.
  */
 
+import { commandProblem, racfQuote, UnsafeValueError } from "../racf/write.js";
+
+export { UnsafeValueError };
 export const TSO_LAST_COLUMN = 71;
 const INDENT = "  ";
 
-/** A value that cannot be written safely: racfring refuses it and says why. */
-export class UnsafeValueError extends Error {
-  override name = "UnsafeValueError";
-}
-
-/** `'text'` with embedded apostrophes doubled (TSO quoted-string rule). */
-export function tsoQuote(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
+/** `'text'` with embedded apostrophes doubled (TSO quoted-string rule; the shared writer). */
+export const tsoQuote = racfQuote;
 
 /** Split a command at blanks outside quotes; blanks inside parentheses separate sub-operands. */
 export function operandTokens(command: string): string[] {
@@ -93,6 +89,8 @@ function splitToken(prefix: string, token: string): string[] {
  * Throws UnsafeValueError when the command cannot be written safely.
  */
 export function formatTsoCommand(command: string): string[] {
+  const problem = commandProblem(command);
+  if (problem) throw new UnsafeValueError(`command ${problem}`);
   const tokens = operandTokens(command);
   if (tokens.length === 0) return [];
   const out: string[] = [];

@@ -24,6 +24,33 @@ export function modelToJson(state: RacfState): ModelJson {
   return { racfringModel: MODEL_JSON_VERSION, ...state };
 }
 
+/**
+ * The order the model writes each element's keys in (the readers build elements this way;
+ * certificates follow blankCertificate). Keys not listed keep their place after these.
+ */
+const KEY_ORDER: Record<string, readonly string[]> = {
+  users: ["id", "special", "implied", "groups", "revoked", "sources"],
+  groups: ["id", "sources"],
+  certificates: Object.keys(blankCertificate("", "")),
+  rings: ["owner", "name", "connections", "sources"],
+  connection: ["owner", "label", "usage", "default", "sources"],
+  profiles: ["class", "name", "generic", "uacc", "access", "stdata", "applData", "sources"],
+  access: ["id", "level", "sources"],
+  issues: ["file", "line", "code", "severity", "message", "column"],
+  assumptions: ["message", "sources"],
+};
+
+function inOrder(
+  item: Record<string, unknown>,
+  order: readonly string[] | undefined,
+): Record<string, unknown> {
+  if (!order) return item;
+  const out: Record<string, unknown> = {};
+  for (const k of order) if (k in item) out[k] = item[k];
+  for (const [k, v] of Object.entries(item)) if (!(k in out)) out[k] = v;
+  return out;
+}
+
 /** Line of a character offset, for JSON.parse positions. */
 function lineAt(text: string, offset: number): number {
   let line = 1;
@@ -117,24 +144,30 @@ export function modelFromJson(text: string, file: string): { state: RacfState; i
     issues: ISSUE_CHECK,
     assumptions: ASSUMPTION_CHECK,
   };
-  /** Defaults for what older or hand-written files leave out, inside elements too. */
+  /**
+   * Defaults for what older or hand-written files leave out, inside elements too, and every
+   * element's keys in the writer's order: `model --json` → `--model` → `model --json` is then
+   * byte-identical whatever order a file lists its fields in.
+   */
   const complete = (key: string, el: unknown): unknown => {
     if (typeof el !== "object" || el === null || Array.isArray(el)) return el;
     const item: Record<string, unknown> = { ...(defaults[key]?.() ?? {}), ...(el as object) };
     if (key === "rings" && Array.isArray(item.connections)) {
       item.connections = item.connections.map((c: unknown) =>
-        typeof c === "object" && c !== null ? { sources: [], default: false, ...c } : c,
+        typeof c === "object" && c !== null
+          ? inOrder({ sources: [], default: false, ...c }, KEY_ORDER.connection)
+          : c,
       );
     }
     if (key === "profiles") {
       if (item.generic === undefined && typeof item.name === "string") item.generic = /[*%]/.test(item.name);
       if (Array.isArray(item.access)) {
         item.access = item.access.map((a: unknown) =>
-          typeof a === "object" && a !== null ? { sources: [], ...a } : a,
+          typeof a === "object" && a !== null ? inOrder({ sources: [], ...a }, KEY_ORDER.access) : a,
         );
       }
     }
-    return item;
+    return inOrder(item, KEY_ORDER[key]);
   };
   for (const key of [
     "users",

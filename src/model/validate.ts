@@ -23,6 +23,26 @@ export const str =
         ? `must be ${min}–${max === Number.POSITIVE_INFINITY ? "any" : max} characters long`
         : null;
 
+/**
+ * A name as RACF could hold it: `str(min, max)` and no line break, control character, or
+ * invisible/bidirectional format character. RACF names are EBCDIC text typed at a terminal or
+ * in a command; none of these can be in them, and each would let a hand-made model JSON carry
+ * a line into a job or a report (a ring named `R\n//EVIL EXEC PGM=IEFBR14`).
+ */
+export const name =
+  (min = 1, max = Number.POSITIVE_INFINITY): Check =>
+  (v) => {
+    const why = str(min, max)(v);
+    if (why) return why;
+    const bad =
+      /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/.exec(
+        v as string,
+      );
+    if (!bad) return null;
+    const code = (bad[0].codePointAt(0) ?? 0).toString(16).padStart(4, "0");
+    return `must not contain line breaks or control characters (found U+${code})`;
+  };
+
 export const matches =
   (re: RegExp, what: string): Check =>
   (v) =>
@@ -98,7 +118,7 @@ export const USER_CHECK = shape({
   id: USER,
   special: bool,
   implied: bool,
-  groups: arrayOf(str(1, 8)),
+  groups: arrayOf(name(1, 8)),
   revoked: bool,
   sources: SOURCES,
 });
@@ -107,24 +127,24 @@ export const CERTIFICATE_CHECK: Check = (v) => {
   const base = shape({
     owner: OWNER,
     // a certificate file read without OWNER:LABEL has owner "" and a placeholder label
-    label: str(1, isObj(v) && v.owner === "" ? 64 : 32),
+    label: name(1, isObj(v) && v.owner === "" ? 64 : 32),
     status: oneOf("TRUST", "NOTRUST", "HIGHTRUST"),
     notBefore: nullable(isoDate),
     notAfter: nullable(isoDate),
     datesAssumed: bool,
-    subject: nullable(str()),
-    issuer: nullable(str()),
-    altNames: arrayOf(shape({ type: oneOf("DNS", "IP", "EMAIL", "URI"), value: str() })),
+    subject: nullable(name(0)),
+    issuer: nullable(name(0)),
+    altNames: arrayOf(shape({ type: oneOf("DNS", "IP", "EMAIL", "URI"), value: name(0) })),
     keyType: nullable(oneOf("RSA", "NISTECC", "BPECC", "DSA")),
     keySize: nullable(int(1)),
     privateKey: nullable(bool),
     keyStore: nullable(oneOf("software", "PKDS", "TKDS")),
-    icsfLabel: nullable(str()),
+    icsfLabel: nullable(name(1, 64)),
     keyUsage: nullable(arrayOf(oneOf("HANDSHAKE", "DATAENCRYPT", "DOCSIGN", "CERTSIGN"))),
     signatureAlgorithm: nullable(str()),
     serial: nullable(str()),
     fingerprint: nullable(str()),
-    signer: nullable(shape({ owner: OWNER, label: str(1, 32) })),
+    signer: nullable(shape({ owner: OWNER, label: name(1, 32) })),
     selfSigned: nullable(bool),
     fromRequest: bool,
     der: nullable(str()),
@@ -135,11 +155,11 @@ export const CERTIFICATE_CHECK: Check = (v) => {
 
 export const RING_CHECK = shape({
   owner: USER,
-  name: str(1, 237),
+  name: name(1, 237),
   connections: arrayOf(
     shape({
       owner: OWNER,
-      label: str(1, 64),
+      label: name(1, 64),
       usage: oneOf("PERSONAL", "CERTAUTH", "SITE"),
       default: bool,
       sources: SOURCES,
@@ -152,7 +172,7 @@ const LEVEL = oneOf(...ACCESS_ORDER);
 
 export const PROFILE_CHECK = shape({
   class: matches(/^[A-Z0-9#$@]{1,8}$/, "a class name of 1–8 characters"),
-  name: str(1, 246),
+  name: name(1, 246),
   generic: bool,
   uacc: LEVEL,
   access: arrayOf(
@@ -162,12 +182,12 @@ export const PROFILE_CHECK = shape({
       sources: SOURCES,
     }),
   ),
-  stdata: nullable(shape({ user: nullable(str(1, 8)), group: nullable(str(1, 8)) })),
-  applData: nullable(str()),
+  stdata: nullable(shape({ user: nullable(name(1, 8)), group: nullable(name(1, 8)) })),
+  applData: nullable(name(0, 255)),
   sources: SOURCES,
 });
 
-export const GROUP_CHECK = shape({ id: str(1, 8), sources: SOURCES });
+export const GROUP_CHECK = shape({ id: name(1, 8), sources: SOURCES });
 
 export const CLASS_CHECK = shape({
   active: bool,

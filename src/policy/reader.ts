@@ -15,6 +15,7 @@
  * nothing are located issues (file:line) and reading carries on.
  */
 import type { InputIssue, Severity } from "../model/types.js";
+import { nonTextHint, nonTextKind } from "../readers/guard.js";
 
 export interface PolicyParam {
   name: string;
@@ -274,8 +275,16 @@ function blankName(ch: string): string {
   return names[code] ?? `the space character U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
 }
 
+/**
+ * Deepest block nesting read. Real policies nest four levels at most (TTLSRule → inline
+ * TTLSEnvironmentAction → TTLSKeyringParms …); 32 keeps the recursive block parser far from
+ * the stack limit whatever the input holds.
+ */
+export const MAX_POLICY_NESTING = 32;
+
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(
     private readonly tokens: Token[],
     private readonly file: string,
@@ -325,6 +334,31 @@ class Parser {
   body(parent: PolicyStatement | null): { params: PolicyParam[]; children: PolicyStatement[] } {
     const params: PolicyParam[] = [];
     const children: PolicyStatement[] = [];
+    if (this.depth >= MAX_POLICY_NESTING) {
+      const t = this.peek();
+      this.issue(
+        t?.line ?? parent?.line ?? 1,
+        "nesting-too-deep",
+        `blocks nested more than ${MAX_POLICY_NESTING} deep; the rest of the file is not read`,
+        "error",
+        t?.column,
+      );
+      this.i = this.tokens.length;
+      return { params, children };
+    }
+    this.depth++;
+    try {
+      return this.blockBody(parent, params, children);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private blockBody(
+    parent: PolicyStatement | null,
+    params: PolicyParam[],
+    children: PolicyStatement[],
+  ): { params: PolicyParam[]; children: PolicyStatement[] } {
     for (;;) {
       const t = this.peek();
       if (!t) {
@@ -455,6 +489,18 @@ class Parser {
 /** Read an AT-TLS policy. `file` names the input in every issue. */
 export function readPolicy(text: string, file: string): AtTlsPolicy {
   const issues: InputIssue[] = [];
+  const kind = text.includes("\u0000") ? "binary" : nonTextKind(text);
+  if (kind) {
+    // One verdict, not one issue per line of garbage.
+    issues.push({
+      file,
+      line: 1,
+      code: "not-text",
+      severity: "error",
+      message: `not an AT-TLS policy: the file is ${kind === "ebcdic" ? "EBCDIC-encoded" : "binary"}; ${nonTextHint(kind)}`,
+    });
+    return { file, statements: [], issues };
+  }
   const tokens = tokenize(text, file, issues);
   const parser = new Parser(tokens, file, issues);
   const { children } = parser.body(null);

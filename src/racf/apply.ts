@@ -771,6 +771,36 @@ export class CommandApplier {
       );
       return null;
     }
+    // The shapes above let through 2026-02-30 and 24:00:00, which Date() silently rolls over
+    // into the next month or day: a real calendar date and time of day, or the command is
+    // reported as RACF would reject it.
+    if (date) {
+      const [y, m, d] = date.text.split("-").map(Number) as [number, number, number];
+      const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+      if (m < 1 || m > 12 || d < 1 || d > last) {
+        this.issue(
+          date.line,
+          "invalid-date",
+          `${what} ${kw.name}: DATE(${date.text}) is not a calendar date${m >= 1 && m <= 12 ? ` (that month has ${last} days)` : ""}; RACF rejects the command; skipped`,
+          "error",
+          date.column,
+        );
+        return null;
+      }
+    }
+    if (time) {
+      const [h, mi, se = 0] = time.text.split(":").map(Number) as [number, number, number?];
+      if (h > 23 || mi > 59 || se > 59) {
+        this.issue(
+          time.line,
+          "invalid-time",
+          `${what} ${kw.name}: TIME(${time.text}) is not a time of day (00:00:00–23:59:59); RACF rejects the command; skipped`,
+          "error",
+          time.column,
+        );
+        return null;
+      }
+    }
     return {
       date: date?.text ?? null,
       time: time ? (time.text.length === 5 ? `${time.text}:00` : time.text) : null,
@@ -923,12 +953,13 @@ export class CommandApplier {
     cert.keyType = keyType;
     const sizeValue = firstValue(kws, "SIZE");
     if (sizeValue) {
-      const size = Number.parseInt(sizeValue.text, 10);
+      // Whole digits only: parseInt read SIZE(1e308) as 1 and SIZE(2048.5) as 2048.
+      const size = /^\d{1,6}$/.test(sizeValue.text) ? Number(sizeValue.text) : Number.NaN;
       if (Number.isNaN(size) || size <= 0) {
         this.issue(
           sizeValue.line,
           "invalid-size",
-          `${what}: SIZE(${sizeValue.text}) is not a number; key size unknown`,
+          `${what}: SIZE(${sizeValue.text}) is not a key size in bits (a whole number); key size unknown`,
           "warning",
           sizeValue.column,
         );

@@ -1,3 +1,4 @@
+import { mentionsSecret } from "../model/clip.js";
 import { type RacfIssue, racfIssue } from "./issues.js";
 
 /**
@@ -74,16 +75,22 @@ export function physicalLines(text: string): string[] {
  * a sequence number (digits or blanks) is almost always a command that ran past column 72 —
  * TSO never sees it, so it is reported.
  */
-function stripSequence(text: string, lineNo: number, issues: RacfIssue[], data: boolean): string {
+function stripSequence(text: string, lineNo: number, issues: RacfIssue[], data: boolean, prev = ""): string {
   if (text.length <= 72) return text;
   const area = text.slice(72, 80);
   if (data && !/^[0-9 ]*$/.test(area)) {
     const at = area.search(/\S/);
+    // A password that runs past column 72 (or sits in 73–80) would be quoted in part here,
+    // where the masking of whole PASSWORD(...) values cannot see it: name none of the text.
+    const shown =
+      mentionsSecret(text) || mentionsSecret(prev)
+        ? "(not shown: the line holds a password)"
+        : `"${area.trim()}"`;
     issues.push(
       racfIssue(
         lineNo,
         "beyond-column-72",
-        `text "${area.trim()}" in columns 73–80 is ignored: they are the sequence-number area of an 80-byte record (TSO never sees it); keep commands within columns 1–72 and continue with "-"`,
+        `text ${shown} in columns 73–80 is ignored: they are the sequence-number area of an 80-byte record (TSO never sees it); keep commands within columns 1–72 and continue with "-"`,
         "warning",
         73 + Math.max(at, 0),
       ),
@@ -128,7 +135,7 @@ export function splitDeck(text: string): SplitResult {
   }
   const lines: SourceLine[] = raws.map((raw, i) => ({
     line: i + 1,
-    text: long >= 0 ? raw : stripSequence(raw, i + 1, issues, true),
+    text: long >= 0 ? raw : stripSequence(raw, i + 1, issues, true, raws[i - 1] ?? ""),
   }));
   return { kind: "deck", blocks: [{ step: null, ddLine: 0, lines }], issues, jobUser: null };
 }
@@ -406,7 +413,11 @@ export function splitJcl(text: string): SplitResult {
         terminated = true;
         break;
       }
-      if (isSystsin) block.lines.push({ line: i + 1, text: stripSequence(dataRaw, i + 1, issues, true) });
+      if (isSystsin)
+        block.lines.push({
+          line: i + 1,
+          text: stripSequence(dataRaw, i + 1, issues, true, block.lines[block.lines.length - 1]?.text ?? ""),
+        });
       i++;
     }
     if (!terminated && !endsAtSlashSlash) {

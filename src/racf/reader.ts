@@ -13,7 +13,9 @@ import { tokenizeLines } from "./tokenizer.js";
  * Issues are added in input order, interleaved with the effects of the commands.
  */
 export function readRacfCommands(text: string, ctx: ReadContext): void {
+  let errors = 0;
   const toModel = (i: RacfIssue): void => {
+    if (i.severity === "error") errors++;
     ctx.model.issue(
       i.column === undefined
         ? {
@@ -66,7 +68,8 @@ export function readRacfCommands(text: string, ctx: ReadContext): void {
       pending.forEach(toModel);
     }
     applier.finish();
-    if (commands === 0) {
+    // (Unless a command was there but refused, e.g. nested too deep: that error says it all.)
+    if (commands === 0 && errors === 0) {
       // Nothing to read is invalid input for --jcl (exit 3), not an empty, defect-free setup.
       toModel({
         line: 1,

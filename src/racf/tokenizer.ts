@@ -17,6 +17,13 @@ import { physicalLines, type SourceLine } from "./jcl.js";
  * Keywords are matched case-insensitively by the parser; the tokenizer keeps the text as written.
  */
 
+/**
+ * Deepest parenthesis nesting read. RACF's deepest operands are two or three levels
+ * (`CONNECT(ID(x) LABEL('l') RING(r))`, `SIGNWITH(CERTAUTH LABEL('l'))`); 32 leaves room for
+ * anything real and keeps every later walk of the operand tree shallow.
+ */
+export const MAX_NESTING = 32;
+
 export type TokenKind = "word" | "string" | "lparen" | "rparen";
 
 export interface Token {
@@ -121,6 +128,7 @@ function tokenizeLogical(l: Logical, issues: RacfIssue[]): TsoCommand | null {
   let unclosedString = false;
   let space = true;
   const parens: number[] = [];
+  let tooDeep: number | null = null;
   const push = (kind: TokenKind, text: string, value: string, at: number): void => {
     const p = positionOf(l, at);
     tokens.push({ kind, text, value, line: p.line, column: p.column, spaceBefore: space });
@@ -181,6 +189,7 @@ function tokenizeLogical(l: Logical, issues: RacfIssue[]): TsoCommand | null {
     }
     if (ch === "(") {
       parens.push(i);
+      if (parens.length > MAX_NESTING && tooDeep === null) tooDeep = i;
       push("lparen", "(", "(", i);
       i++;
       continue;
@@ -212,6 +221,21 @@ function tokenizeLogical(l: Logical, issues: RacfIssue[]): TsoCommand | null {
     }
     const word = s.slice(at, i);
     push("word", word, word, at);
+  }
+  if (tooDeep !== null) {
+    // Later stages walk the operand tree; a bounded depth keeps them bounded too.
+    issues.length = issuesBefore;
+    const p = positionOf(l, tooDeep);
+    issues.push(
+      racfIssue(
+        p.line,
+        "nesting-too-deep",
+        `operands nested more than ${MAX_NESTING} parentheses deep (RACF commands nest a few levels: CONNECT(ID(x) LABEL('l'))); command skipped`,
+        "error",
+        p.column,
+      ),
+    );
+    return null;
   }
   if (l.truncated) {
     // The rest of the command is missing: open strings and parentheses are a consequence.

@@ -4,16 +4,16 @@
  * only for classes that are RACLISTed (or assumed to be): refreshing a class that is not
  * RACLISTed fails with ICH14070I.
  */
+
 import type { RacfModel } from "../model/model.js";
 import type { AccessLevel, CertOwner, RingUsage } from "../model/types.js";
+import { labelOperand, ownerOperand, profileName, ringOperand, userId } from "../racf/write.js";
 
-export function quote(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
-}
+export { racfQuote as quote } from "../racf/write.js";
 
-/** `ID(FTPD)`, `CERTAUTH` or `SITE` — the owner keyword as RACDCERT wants it. */
+/** `ID(FTPD)`, `CERTAUTH` or `SITE` — the owner keyword as RACDCERT wants it (shared writer). */
 export function ownerKeyword(owner: CertOwner): string {
-  return owner;
+  return ownerOperand(owner);
 }
 
 export function connectCommand(
@@ -24,15 +24,15 @@ export function connectCommand(
   usage: RingUsage,
   makeDefault: boolean,
 ): string {
-  return `RACDCERT ID(${ringOwner}) CONNECT(${ownerKeyword(certOwner)} LABEL(${quote(label)}) RING(${ring}) USAGE(${usage})${makeDefault ? " DEFAULT" : ""})`;
+  return `RACDCERT ID(${userId(ringOwner)}) CONNECT(${ownerKeyword(certOwner)} ${labelOperand(label)} ${ringOperand(ring)} USAGE(${usage})${makeDefault ? " DEFAULT" : ""})`;
 }
 
 export function permitCommand(profile: string, cls: string, id: string, access: AccessLevel): string {
-  return `PERMIT ${profile} CLASS(${cls}) ID(${id}) ACCESS(${access})`;
+  return `PERMIT ${profileName(profile)} CLASS(${cls}) ID(${userId(id)}) ACCESS(${access})`;
 }
 
 export function alterTrustCommand(owner: CertOwner, label: string): string {
-  return `RACDCERT ${ownerKeyword(owner)} ALTER(LABEL(${quote(label)})) TRUST`;
+  return `RACDCERT ${ownerKeyword(owner)} ALTER(${labelOperand(label)}) TRUST`;
 }
 
 /**

@@ -284,7 +284,9 @@ describe("racfring audit --fix-jcl", () => {
     await runCli(["audit", "--unload", UNLOAD, "--at", "2026-01-01", "--fix-jcl", file], captureIo().io);
     const job = readFileSync(file, "utf8");
     expect(lintJcl(job, "fix.jcl").issues.filter((i) => i.severity === "error")).toEqual([]);
-    expect(job).toContain("RACDCERT ID(WEBSRV) REMOVE(ID(APPUSR) LABEL('AppServerCert') -\n  RING(WebRing))");
+    expect(job).toContain(
+      "RACDCERT ID(WEBSRV) REMOVE(ID(APPUSR) LABEL('AppServerCert') -\n  RING('WebRing'))",
+    );
     expect(job).toContain("PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(IZUSVR) ACCESS(READ)");
     expect(job.indexOf("REMOVE(")).toBeLessThan(job.lastIndexOf("SETROPTS RACLIST(DIGTRING) REFRESH"));
   });

@@ -21,9 +21,30 @@ describe("fix job", () => {
 
   it("contains the fixes of the findings that have commands, each once", () => {
     const expected = new Set(report.findings.flatMap((f) => f.fix?.commands ?? []));
+    // The activation's RACLIST loads RDATALIB as it is after every change: no REFRESH after it.
+    expect(expected.has("SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)")).toBe(true);
+    expected.delete("SETROPTS RACLIST(RDATALIB) REFRESH");
     expect(new Set(job.commands)).toEqual(expected);
     expect(job.commands.length).toBe(expected.size);
     expect(job.commands.filter((c) => c === "SETROPTS RACLIST(DIGTRING) REFRESH").length).toBe(1);
+  });
+
+  it("explains RDATALIB activation system-wide above it, and writes no REFRESH of RDATALIB after it (issue 13.11)", () => {
+    const data = systsin(job.text);
+    const act = data.indexOf("SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)");
+    expect(act).toBeGreaterThan(0);
+    const above = data
+      .slice(Math.max(0, act - 16), act)
+      .map((l) =>
+        l
+          .replace(/^ \/\* /, "")
+          .replace(/\*\/$/, "")
+          .trim(),
+      )
+      .join(" ");
+    expect(above).toMatch(/CAUTION: activating RDATALIB switches ring-specific checking on for the whole/);
+    expect(above).toMatch(/SEARCH CLASS\(RDATALIB\)/);
+    expect(data.some((l) => l.startsWith("SETROPTS RACLIST(RDATALIB) REFRESH"))).toBe(false);
   });
 
   it("orders ALTER before CONNECT before PERMIT before REMOVE, refreshes last", () => {

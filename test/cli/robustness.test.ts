@@ -62,7 +62,7 @@ describe("hostile and wrong inputs", () => {
   it("a directory given as an unload is an input error", async () => {
     const r = await cli(["model", "--unload", tmpdir()]);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("not a regular file");
+    expect(r.stderr).toContain("a directory; racfring reads only regular files");
   });
 
   it("terminal control sequences in input never reach the output", async () => {

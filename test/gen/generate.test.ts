@@ -43,10 +43,10 @@ describe("generated setup job (RACF CA, RDATALIB)", () => {
     expect(cmds).toContain("RDEFINE RDATALIB FTPD.FTPRING.LST UACC(NONE)");
     expect(cmds).toContain("PERMIT FTPD.FTPRING.LST CLASS(RDATALIB) ID(FTPD) ACCESS(READ)");
     expect(cmds).toContain(
-      "RACDCERT ID(FTPD) CONNECT(ID(FTPD) LABEL('FTP Server 2026') RING(FTPRing) USAGE(PERSONAL) DEFAULT)",
+      "RACDCERT ID(FTPD) CONNECT(ID(FTPD) LABEL('FTP Server 2026') RING('FTPRing') USAGE(PERSONAL) DEFAULT)",
     );
     expect(cmds).toContain(
-      "RACDCERT ID(FTPD) CONNECT(CERTAUTH LABEL('Example Sys CA 2026') RING(FTPRing) USAGE(CERTAUTH))",
+      "RACDCERT ID(FTPD) CONNECT(CERTAUTH LABEL('Example Sys CA 2026') RING('FTPRing') USAGE(CERTAUTH))",
     );
     // refreshes come after the changes
     expect(cmds.indexOf("SETROPTS RACLIST(RDATALIB) REFRESH")).toBeGreaterThan(
@@ -81,7 +81,7 @@ describe("generated setup job (RACF CA, RDATALIB)", () => {
     const r = await generateSample("external-ca-pkcs12.yaml");
     const cmds = commands(file(r, "jcl/90-verify.jcl"));
     expect(cmds).toContain("RACDCERT ID(START1) LIST(LABEL('Liberty''s server cert'))");
-    expect(cmds).toContain("RACDCERT ID(START1) LISTRING(MQRING)");
+    expect(cmds).toContain("RACDCERT ID(START1) LISTRING('MQRING')");
     expect(cmds).toContain("RACDCERT ID(START1) LISTCHAIN(LABEL('Liberty''s server cert'))");
     expect(cmds).toContain("RLIST RDATALIB START1.MQRING.LST AUTHUSER");
   });

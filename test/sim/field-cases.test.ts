@@ -99,7 +99,7 @@ describe("field cases 1–7", () => {
     expect(r.json.partner?.rc).toBe(438);
     expect(r.json.steps.find((s) => s.ok === false)?.id).toBe("select-certificate");
     expect(r.json.fix?.commands).toEqual([
-      "RACDCERT ID(WEBSRV) CONNECT(ID(WEBSRV) LABEL('Web Server') RING(WEBRING) USAGE(PERSONAL) DEFAULT)",
+      "RACDCERT ID(WEBSRV) CONNECT(ID(WEBSRV) LABEL('Web Server') RING('WEBRING') USAGE(PERSONAL) DEFAULT)",
       "SETROPTS RACLIST(DIGTRING) REFRESH",
       "SETROPTS RACLIST(DIGTCERT) REFRESH",
     ]);
@@ -120,7 +120,7 @@ describe("field cases 1–7", () => {
     // (b) a certificate owned by the server's user, connected to the ring
     expect(
       commands.some((c) =>
-        /^RACDCERT ID\(FTPD\) CONNECT\(ID\(TCPIP\) LABEL\('.+'\) RING\(SERVRING\) USAGE\(PERSONAL\) DEFAULT\)$/.test(
+        /^RACDCERT ID\(FTPD\) CONNECT\(ID\(TCPIP\) LABEL\('.+'\) RING\('SERVRING'\) USAGE\(PERSONAL\) DEFAULT\)$/.test(
           c,
         ),
       ),

@@ -251,7 +251,7 @@ const scenarios: Scenario[] = [
     step: "select-certificate",
     check: (r) =>
       expect(r.fix?.commands[0]).toBe(
-        "RACDCERT ID(START1) CONNECT(ID(START1) LABEL('New O''Brien cert') RING(MqRing) USAGE(PERSONAL))",
+        "RACDCERT ID(START1) CONNECT(ID(START1) LABEL('New O''Brien cert') RING('MqRing') USAGE(PERSONAL))",
       ),
   },
   {
@@ -294,7 +294,7 @@ const scenarios: Scenario[] = [
     check: (r) => {
       expect(r.steps.find((s) => s.id === "selected-key")?.detail).toMatch(/usage CERTAUTH/);
       expect(r.fix?.commands[0]).toBe(
-        "RACDCERT ID(START1) CONNECT(CERTAUTH LABEL('Example Root CA') RING(MqRing) USAGE(PERSONAL))",
+        "RACDCERT ID(START1) CONNECT(CERTAUTH LABEL('Example Root CA') RING('MqRing') USAGE(PERSONAL))",
       );
     },
   },
@@ -528,7 +528,7 @@ const scenarios: Scenario[] = [
     step: "peer-validation",
     check: (r) =>
       expect(r.fix?.commands[0]).toBe(
-        "RACDCERT ID(CLNT) CONNECT(CERTAUTH LABEL('<partner CA label>') RING(CRING) USAGE(CERTAUTH))",
+        "RACDCERT ID(CLNT) CONNECT(CERTAUTH LABEL('<partner CA label>') RING('CRING') USAGE(CERTAUTH))",
       ),
   },
   {

@@ -52,7 +52,7 @@ describe("RACF command text", () => {
   it("quotes labels and doubles apostrophes", () => {
     expect(quote("O'Brien's cert")).toBe("'O''Brien''s cert'");
     expect(connectCommand("FTPD", "Ring1", "SITE", "A'B", "PERSONAL", true)).toBe(
-      "RACDCERT ID(FTPD) CONNECT(SITE LABEL('A''B') RING(Ring1) USAGE(PERSONAL) DEFAULT)",
+      "RACDCERT ID(FTPD) CONNECT(SITE LABEL('A''B') RING('Ring1') USAGE(PERSONAL) DEFAULT)",
     );
   });
 

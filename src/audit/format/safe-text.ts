@@ -41,3 +41,14 @@ export function neutraliseDeep<T>(value: T): T {
 export function truncate(text: string, max = 200): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${text.length} characters)`;
 }
+
+/**
+ * JSON text (JSON, SARIF) with every control, C1 and bidirectional-override character written
+ * as a `\uNNNN` escape. JSON.stringify escapes C0 controls itself but writes U+0080–U+009F and
+ * U+202A–U+202E/U+2066–U+2069 as they are, and a terminal or an editor showing the file would
+ * act on them. In JSON text these characters can only be inside strings, where the escape
+ * means the same character: the data is unchanged for any JSON reader.
+ */
+export function escapeJsonText(json: string): string {
+  return json.replace(CONTROL_RE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}

@@ -7,8 +7,10 @@
  * but every link must be on the ring itself: System SSL sends and validates only what the ring
  * holds. A partner that cannot build the chain reports 8 / 435 (rules §4).
  */
+
+import { labelOperand, ringOperand, userId } from "../../racf/write.js";
 import { findIssuer, isSelfSigned, ringCertWithSubject } from "../chain.js";
-import { connectionSubject, ownerOperand, quote, refresh, ringId, sourcesOf } from "../subjects.js";
+import { connectionSubject, ownerOperand, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
 
 export const rule: Rule = {
@@ -83,7 +85,7 @@ export const rule: Rule = {
                 ? {
                     summary: `Connect the issuer '${inDb.label}' to the ring with USAGE(CERTAUTH).`,
                     commands: [
-                      `RACDCERT ID(${ring.owner}) CONNECT(${ownerOperand(inDb.owner)} LABEL(${quote(inDb.label)}) RING(${ring.name}) USAGE(CERTAUTH))`,
+                      `RACDCERT ID(${userId(ring.owner)}) CONNECT(${ownerOperand(inDb.owner)} ${labelOperand(inDb.label)} ${ringOperand(ring.name)} USAGE(CERTAUTH))`,
                       refresh("DIGTRING"),
                     ],
                   }

@@ -5,7 +5,9 @@
  * icha400/le-connect.htm): a CA connected PERSONAL is no longer a trust anchor on that ring,
  * and its private key is returned only to SPECIAL users or with CONTROL (§2).
  */
-import { connectionSubject, ownerOperand, quote, refresh, ringId, sourcesOf } from "../subjects.js";
+
+import { labelOperand, ringOperand, userId } from "../../racf/write.js";
+import { connectionSubject, ownerOperand, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
 
 export const rule: Rule = {
@@ -42,7 +44,7 @@ export const rule: Rule = {
             summary:
               "Connect it again with USAGE(CERTAUTH) (the ring's own certificate should be a PERSONAL end-entity certificate).",
             commands: [
-              `RACDCERT ID(${ring.owner}) CONNECT(${ownerOperand(conn.owner)} LABEL(${quote(conn.label)}) RING(${ring.name}) USAGE(CERTAUTH))`,
+              `RACDCERT ID(${userId(ring.owner)}) CONNECT(${ownerOperand(conn.owner)} ${labelOperand(conn.label)} ${ringOperand(ring.name)} USAGE(CERTAUTH))`,
               refresh("DIGTRING"),
             ],
           },

@@ -6,7 +6,9 @@
  * interface documentation). RACF sets NOTRUST itself on ADD when it cannot verify a
  * certificate or it has expired (rules §6).
  */
-import { connectionSubject, ownerOperand, quote, refresh, ringId, sourcesOf } from "../subjects.js";
+
+import { labelOperand, ringOperand, userId } from "../../racf/write.js";
+import { connectionSubject, ownerOperand, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
 
 export const rule: Rule = {
@@ -40,7 +42,7 @@ export const rule: Rule = {
             ? {
                 summary: `Remove it from the ring (it is ${expired ? "expired" : "without a private key"}, so trusting it would not help).`,
                 commands: [
-                  `RACDCERT ID(${ring.owner}) REMOVE(${ownerOperand(conn.owner)} LABEL(${quote(conn.label)}) RING(${ring.name}))`,
+                  `RACDCERT ID(${userId(ring.owner)}) REMOVE(${ownerOperand(conn.owner)} ${labelOperand(conn.label)} ${ringOperand(ring.name)})`,
                   refresh("DIGTRING"),
                 ],
               }
@@ -48,7 +50,7 @@ export const rule: Rule = {
                 summary:
                   "If the certificate is genuine and should be used, mark it TRUST; otherwise remove it from the ring.",
                 commands: [
-                  `RACDCERT ${ownerOperand(conn.owner)} ALTER(LABEL(${quote(conn.label)})) TRUST`,
+                  `RACDCERT ${ownerOperand(conn.owner)} ALTER(${labelOperand(conn.label)}) TRUST`,
                   refresh("DIGTCERT"),
                 ],
               },

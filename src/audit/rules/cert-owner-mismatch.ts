@@ -11,6 +11,7 @@
 import type { RacfModel } from "../../model/model.js";
 import { isCaOwner, ownerUser } from "../../model/model.js";
 import type { Ring } from "../../model/types.js";
+import { profileName, userId } from "../../racf/write.js";
 import { ringProtectionShown } from "../../sim/ring-check.js";
 import { personalKeyAccess, rdatalibProfileFor, rdatalibResource, ringMode } from "../access.js";
 import { applicationsOf, connectionSubject, refresh, ringId, sourcesOf } from "../subjects.js";
@@ -43,13 +44,14 @@ export function rdatalibGrantCommands(
       (have === level || have === "CONTROL" || have === "ALTER" || (level === "READ" && have === "UPDATE"))
     )
       continue;
-    cmds.push(`PERMIT ${name} CLASS(RDATALIB) ID(${user}) ACCESS(${level})`);
+    cmds.push(`PERMIT ${profileName(name)} CLASS(RDATALIB) ID(${userId(user)}) ACCESS(${level})`);
   }
   // Activate the class only after the profile and its access list exist, so nobody is locked
-  // out in between.
+  // out in between. RACLIST builds the in-storage profiles from the database as it is then, so
+  // a REFRESH after it would only repeat that work: one or the other, never both.
   if (!cls.active || !cls.raclisted || cls.assumed)
     cmds.push("SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)");
-  cmds.push(refresh("RDATALIB"));
+  else cmds.push(refresh("RDATALIB"));
   return cmds;
 }
 

@@ -5,7 +5,9 @@
  * With no label System SSL uses the ring's default certificate; none (or only a CERTAUTH one,
  * or a NOTRUST one) gives 6 "Key label is not found." (rules §3; field case 3).
  */
-import { applicationsOf, ownerOperand, quote, refresh, ringId, ringSubject, sourcesOf } from "../subjects.js";
+
+import { labelOperand, ringOperand, userId } from "../../racf/write.js";
+import { applicationsOf, ownerOperand, refresh, ringId, ringSubject, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
 
 export const rule: Rule = {
@@ -55,7 +57,7 @@ export const rule: Rule = {
           ? {
               summary: `Make '${only.label}' the ring's default certificate (or configure a certificate label in the application).`,
               commands: [
-                `RACDCERT ID(${ring.owner}) CONNECT(${ownerOperand(only.owner)} LABEL(${quote(only.label)}) RING(${ring.name}) USAGE(PERSONAL) DEFAULT)`,
+                `RACDCERT ID(${userId(ring.owner)}) CONNECT(${ownerOperand(only.owner)} ${labelOperand(only.label)} ${ringOperand(ring.name)} USAGE(PERSONAL) DEFAULT)`,
                 refresh("DIGTRING"),
               ],
             }

@@ -4,6 +4,8 @@
  * An application that opens it has neither a certificate of its own (6, rules §3) nor
  * CA certificates to validate its partner (109 "No certificate authority certificates.", §4).
  */
+
+import { ringName, userId } from "../../racf/write.js";
 import { applicationsOf, ringId, ringSubject, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
 
@@ -36,7 +38,7 @@ export const rule: Rule = {
           summary:
             users.length > 0
               ? "Connect the application's certificate (USAGE(PERSONAL) DEFAULT) and the CA certificates it needs."
-              : `Connect the certificates it is meant to hold, or delete it if unused: RACDCERT ID(${ring.owner}) DELRING(${ring.name}).`,
+              : `Connect the certificates it is meant to hold, or delete it if unused: RACDCERT ID(${userId(ring.owner)}) DELRING(${ringName(ring.name)}).`,
           commands: [],
         },
       });

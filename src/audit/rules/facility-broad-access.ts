@@ -8,6 +8,7 @@
  */
 import { accessAtLeast } from "../../model/model.js";
 import type { Profile } from "../../model/types.js";
+import { profileName } from "../../racf/write.js";
 import { refresh, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
 
@@ -57,7 +58,10 @@ export const rule: Rule = {
           fix: {
             summary:
               "Lower ID(*) to READ (enough for one's own rings) and permit UPDATE only to the servers that need other users' rings.",
-            commands: [`PERMIT ${p.name} CLASS(FACILITY) ID(*) ACCESS(READ)`, refresh("FACILITY")],
+            commands: [
+              `PERMIT ${profileName(p.name)} CLASS(FACILITY) ID(*) ACCESS(READ)`,
+              refresh("FACILITY"),
+            ],
           },
         });
       }

@@ -5,6 +5,8 @@
  * handshake (field case 1; rules §1: ring or owner not found → 202; ring names are
  * case-sensitive, IBM KC21 icha700/tringp.htm).
  */
+
+import { ringName, userId } from "../../racf/write.js";
 import { ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
 
@@ -45,7 +47,7 @@ export const rule: Rule = {
         fix: {
           summary: right
             ? `Change the policy's Keyring to ${ringId(right)} and refresh the policy (F PAGENT,REFRESH).`
-            : `Create the ring (RACDCERT ID(${app.ring.owner}) ADDRING(${app.ring.name})) and connect its certificates, or correct the policy's Keyring; then refresh the policy.`,
+            : `Create the ring (RACDCERT ID(${userId(app.ring.owner)}) ADDRING(${ringName(app.ring.name)})) and connect its certificates, or correct the policy's Keyring; then refresh the policy.`,
           commands: [],
         },
       });

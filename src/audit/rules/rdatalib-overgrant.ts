@@ -10,6 +10,7 @@
 
 import { accessAtLeast, isCaOwner, ownerUser, type RacfModel } from "../../model/model.js";
 import { ACCESS_ORDER, type AccessLevel, type Profile, type Ring } from "../../model/types.js";
+import { profileName, userId } from "../../racf/write.js";
 import { rdatalibProfileFor } from "../access.js";
 import { refresh, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
@@ -78,7 +79,10 @@ export const rule: Rule = {
             evidence: sourcesOf(entry.sources, profile.sources),
             fix: {
               summary: "Remove the ID(*) entry and permit the ring's users individually.",
-              commands: [`PERMIT ${profile.name} CLASS(RDATALIB) ID(*) DELETE`, refresh("RDATALIB")],
+              commands: [
+                `PERMIT ${profileName(profile.name)} CLASS(RDATALIB) ID(*) DELETE`,
+                refresh("RDATALIB"),
+              ],
             },
           });
           continue;
@@ -103,7 +107,7 @@ export const rule: Rule = {
           fix: {
             summary: `Lower ${entry.id}'s access to ${need}.`,
             commands: [
-              `PERMIT ${profile.name} CLASS(RDATALIB) ID(${entry.id}) ACCESS(${need})`,
+              `PERMIT ${profileName(profile.name)} CLASS(RDATALIB) ID(${userId(entry.id)}) ACCESS(${need})`,
               refresh("RDATALIB"),
             ],
           },

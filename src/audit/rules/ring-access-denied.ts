@@ -5,6 +5,8 @@
  * decides for the ring, otherwise FACILITY IRR.DIGTCERT.LISTRING (READ own ring, UPDATE another
  * user's). Denied → 202 (rules §1; field case 2).
  */
+
+import { profileName, userId } from "../../racf/write.js";
 import { canOpenRing } from "../access.js";
 import { applicationsOf, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
@@ -45,7 +47,7 @@ export const rule: Rule = {
           fix: {
             summary: `Permit ${app.user} ${v.need} on ${v.resource}${rdatalib ? "" : " (or protect the ring with its own RDATALIB profile)"}.`,
             commands: [
-              `PERMIT ${name} CLASS(${rdatalib ? "RDATALIB" : "FACILITY"}) ID(${app.user}) ACCESS(${v.need})`,
+              `PERMIT ${profileName(name)} CLASS(${rdatalib ? "RDATALIB" : "FACILITY"}) ID(${userId(app.user)}) ACCESS(${v.need})`,
               refresh(rdatalib ? "RDATALIB" : "FACILITY"),
             ],
           },

@@ -6,6 +6,7 @@
  * Zowe ZWEIKRR1; ring-specific mode itself: IBM KC24 ichd100/dlibauth.htm) — 202.
  */
 import { accessAtLeast } from "../../model/model.js";
+import { profileName, userId } from "../../racf/write.js";
 import { rdatalibProfileFor, rdatalibResource } from "../access.js";
 import { refresh, ringId, ringSubject, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
@@ -45,7 +46,7 @@ export const rule: Rule = {
         fix: {
           summary: `Permit the ring owner ${ring.owner} READ on ${profile.name}.`,
           commands: [
-            `PERMIT ${profile.name} CLASS(RDATALIB) ID(${ring.owner}) ACCESS(READ)`,
+            `PERMIT ${profileName(profile.name)} CLASS(RDATALIB) ID(${userId(ring.owner)}) ACCESS(READ)`,
             refresh("RDATALIB"),
           ],
         },

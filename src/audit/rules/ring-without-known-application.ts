@@ -6,6 +6,8 @@
  * safkeyring://), or nothing at all. Reported for information, so that the assumption behind
  * that ring's verdicts is visible; rules §7 step 1 (which ring an application opens).
  */
+
+import { ringName, userId } from "../../racf/write.js";
 import { ringId, ringSubject, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
 
@@ -42,7 +44,7 @@ export const rule: Rule = {
         message: `No policy rule or --app names ${ringId(ring)}; its verdicts assume its owner ${ring.owner} opens it as a server.`,
         evidence: sourcesOf(ring.sources),
         fix: {
-          summary: `Name the application with --app USER=${ringId(ring)}[:LABEL] to audit it exactly, or delete the ring if nothing uses it (RACDCERT ID(${ring.owner}) DELRING(${ring.name})).`,
+          summary: `Name the application with --app USER=${ringId(ring)}[:LABEL] to audit it exactly, or delete the ring if nothing uses it (RACDCERT ID(${userId(ring.owner)}) DELRING(${ringName(ring.name)})).`,
           commands: [],
         },
       });

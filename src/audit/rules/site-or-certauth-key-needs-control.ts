@@ -9,6 +9,7 @@
  */
 
 import { isCaOwner } from "../../model/model.js";
+import { profileName, userId } from "../../racf/write.js";
 import { personalKeyAccess } from "../access.js";
 import { applicationsOf, connectionSubject, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
@@ -47,7 +48,7 @@ export const rule: Rule = {
               ? {
                   summary: `Give ${app.user} CONTROL on ${v.resource}, or better connect a certificate owned by ${app.user}.`,
                   commands: [
-                    `PERMIT ${v.resource.slice("RDATALIB ".length)} CLASS(RDATALIB) ID(${app.user}) ACCESS(CONTROL)`,
+                    `PERMIT ${profileName(v.resource.slice("RDATALIB ".length))} CLASS(RDATALIB) ID(${userId(app.user)}) ACCESS(CONTROL)`,
                     refresh("RDATALIB"),
                   ],
                 }

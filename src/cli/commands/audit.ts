@@ -16,7 +16,7 @@ import { runAudit, selectRules } from "../../audit/engine.js";
 import { buildFixJcl } from "../../audit/fix-jcl.js";
 import { formatJson } from "../../audit/format/json.js";
 import { formatMarkdown } from "../../audit/format/markdown.js";
-import { neutralise } from "../../audit/format/safe-text.js";
+import { escapeJsonText, neutralise } from "../../audit/format/safe-text.js";
 import { formatSarif } from "../../audit/format/sarif.js";
 import { formatText } from "../../audit/format/text.js";
 import { scanJclSecrets } from "../../audit/jcl-secrets.js";
@@ -24,10 +24,11 @@ import { readPolicyApplications } from "../../audit/policy.js";
 import { RULES } from "../../audit/rules/index.js";
 import type { Application, JclSecret, PolicyApplication } from "../../audit/types.js";
 import type { Severity } from "../../model/types.js";
+import { UnsafeValueError } from "../../racf/write.js";
 import { simulate } from "../../sim/simulate.js";
 import { type CommandSpec, type Io, type ParsedArgs, str, strs } from "../command.js";
-import { EXIT, UsageError } from "../errors.js";
-import { readInput, writeFileSafe } from "../files.js";
+import { EXIT, InputError, UsageError } from "../errors.js";
+import { checkTarget, readInput, writeFileSafe } from "../files.js";
 import { INPUT_OPTIONS, loadInputs, parseDateOption } from "../inputs.js";
 
 const VERSION = "0.1.0";
@@ -288,23 +289,40 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   const text =
     flags.format === "json"
-      ? formatJson(report)
+      ? escapeJsonText(formatJson(report))
       : flags.format === "sarif"
-        ? formatSarif(report, VERSION)
+        ? escapeJsonText(formatSarif(report, VERSION))
         : flags.format === "markdown"
           ? formatMarkdown(report)
           : formatText(report, { colour: io.isTTY && str(args.values.output) === undefined });
   const force = args.values.force === true;
   const output = str(args.values.output);
-  if (output) {
-    await writeFileSafe(resolve(io.cwd, output), text, { force });
+  const fixFile = str(args.values["fix-jcl"]);
+  // Both targets are checked, and the fix job built, before either file is written: a refused
+  // fix job must not leave a report behind that says it was written.
+  const outputPath = output ? resolve(io.cwd, output) : null;
+  const fixPath = fixFile ? resolve(io.cwd, fixFile) : null;
+  if (outputPath && fixPath && outputPath === fixPath)
+    throw new UsageError("--output and --fix-jcl name the same file");
+  if (outputPath) await checkTarget(outputPath, { force });
+  if (fixPath) await checkTarget(fixPath, { force });
+  let job: ReturnType<typeof buildFixJcl> | null = null;
+  if (fixPath) {
+    try {
+      job = buildFixJcl(report.findings, { at });
+    } catch (e) {
+      if (e instanceof UnsafeValueError)
+        throw new InputError(`${neutralise(e.message)}; no fix job was written`);
+      throw e;
+    }
+  }
+  if (outputPath && output) {
+    await writeFileSafe(outputPath, text, { force });
     io.err(`racfring audit: report written to ${neutralise(output)}\n`);
   } else io.out(text);
 
-  const fixFile = str(args.values["fix-jcl"]);
-  if (fixFile) {
-    const job = buildFixJcl(report.findings, { at });
-    await writeFileSafe(resolve(io.cwd, fixFile), job.text, { force });
+  if (fixPath && fixFile && job) {
+    await writeFileSafe(fixPath, job.text, { force });
     io.err(
       `racfring audit: fix job written to ${neutralise(fixFile)} (${job.commands.length} command(s); ${job.suggested.length} simulator suggestion(s) commented out; ${job.manual.length} finding(s) need a manual decision). Review it before submitting.\n`,
     );

@@ -4,7 +4,7 @@
  */
 import type { Stats } from "node:fs";
 import { chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type GeneratedFile, generate } from "../../gen/generate.js";
 import { formatPlanIssue, loadPlan } from "../../gen/plan.js";
@@ -168,14 +168,23 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     return EXIT.findings;
   }
 
+  const problems = await checkTargets(outDir, result.files, force);
   if (dryRun) {
+    // The same checks as a real run, so a dry run does not promise what a real one refuses.
     io.out(`Would write ${result.files.length} file(s) to ${outDir}:\n`);
+    const clash = new Set(problems.clashes);
     for (const f of result.files)
-      io.out(`  ${f.path} (${f.contents.length} bytes, mode ${f.mode.toString(8)})\n`);
+      io.out(
+        `  ${f.path} (${f.contents.length} bytes, mode ${f.mode.toString(8)})${clash.has(f.path) ? " — exists: refused without --force" : ""}\n`,
+      );
+    for (const p of problems.refuse) io.err(`racfring generate: would refuse: ${p}\n`);
+    if (problems.clashes.length > 0)
+      io.err(
+        `racfring generate: ${problems.clashes.length} file(s) already exist; a run without --force would refuse and write nothing\n`,
+      );
     await warnStale(outDir, result.files, io);
     return EXIT.ok;
   }
-  const problems = await checkTargets(outDir, result.files, force);
   if (problems.refuse.length > 0) {
     for (const p of problems.refuse) io.err(`racfring generate: ${p}\n`);
     io.err("racfring generate: nothing written\n");
@@ -205,7 +214,7 @@ function fsReason(e: unknown): string {
   switch (code) {
     case "EACCES":
     case "EPERM":
-      return "permission denied";
+      return "permission denied: read-only for this user";
     case "ENOSPC":
       return "no space left on the device";
     case "EROFS":
@@ -253,9 +262,14 @@ async function checkTargets(
     if (parent !== d) why = await checkDir(parent);
     if (why === null) {
       try {
-        // stat, not lstat: a symbolic link to a directory is a fine output directory
-        const st = await stat(d);
-        if (!st.isDirectory()) why = `${d} is not a directory`;
+        // The output directory itself (and what leads to it) may be a symbolic link to a
+        // directory; a directory inside it may not: `o/jcl -> /elsewhere` would put the jobs
+        // outside the directory the user named.
+        const inside = d !== outDir && d.startsWith(`${outDir}${sep}`);
+        const st = inside ? await lstat(d) : await stat(d);
+        if (st.isSymbolicLink())
+          why = `${d} is a symbolic link; racfring writes only inside ${outDir}, not where a link points`;
+        else if (!st.isDirectory()) why = `${d} is not a directory`;
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         if (code !== "ENOENT") why = `${d}: cannot use it (${fsReason(e)})`;
@@ -331,22 +345,54 @@ export async function writeAll(
     if (created) await rm(created, { recursive: true, force: true }).catch(() => undefined);
     return { ok: false, message: `cannot write ${current} (${fsReason(e)}); nothing written` };
   }
+  // Old files replaced with --force are first moved aside into the staging directory, so a
+  // failure part way (a rename refused, EXDEV should a subdirectory be another file system)
+  // puts every file back as it was: all files are new, or none is.
+  const saved = new Map<string, string>();
+  const madeDirs: string[] = [];
   try {
     for (const f of files) {
       const target = join(outDir, f.path);
       current = target;
-      await mkdir(dirname(target), { recursive: true });
+      const made = await mkdir(dirname(target), { recursive: true });
+      if (made) madeDirs.push(made);
+      const old = await lstatOrNull(target);
       // without --force, a file that appeared since the check is still not replaced
-      if (!force && (await lstatOrNull(target)) !== null)
+      if (!force && old !== null)
         throw Object.assign(new Error("it appeared while racfring was writing; use --force"), {
           code: "EEXIST",
         });
-      await rename(join(stage, f.path), target);
+      if (old !== null && stage) {
+        const aside = join(stage, ".replaced", f.path);
+        await mkdir(dirname(aside), { recursive: true });
+        await rename(target, aside);
+        saved.set(f.path, aside);
+      }
+      await rename(join(stage ?? outDir, f.path), target);
       placed.push(f.path);
     }
   } catch (e) {
-    const done = placed.length > 0 ? `; already in place: ${placed.join(", ")}` : "; nothing replaced";
-    return { ok: false, message: `cannot move ${current} into place (${fsReason(e)})${done}` };
+    const undone: string[] = [];
+    for (const path of [...placed].reverse()) {
+      const target = join(outDir, path);
+      const aside = saved.get(path);
+      try {
+        if (aside) await rename(aside, target);
+        else await rm(target, { force: true });
+      } catch {
+        undone.push(path);
+      }
+    }
+    for (const [path, aside] of saved) {
+      if (placed.includes(path)) continue;
+      await rename(aside, join(outDir, path)).catch(() => undone.push(path));
+    }
+    for (const d of madeDirs.reverse()) await rm(d, { recursive: true, force: true }).catch(() => undefined);
+    const state =
+      undone.length > 0
+        ? `; could not restore: ${undone.join(", ")}`
+        : "; every file was put back as it was, nothing written";
+    return { ok: false, message: `cannot move ${current} into place (${fsReason(e)})${state}` };
   } finally {
     await rm(stage, { recursive: true, force: true }).catch(() => undefined);
   }

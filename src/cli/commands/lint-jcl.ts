@@ -5,7 +5,7 @@ import { neutralise, truncate } from "../../audit/format/safe-text.js";
 import { formatLintIssue, lintFiles } from "../../lint/lint.js";
 import type { CommandSpec, Io, ParsedArgs } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { readInput } from "../files.js";
+import { decodeText, readInput } from "../files.js";
 
 export const spec: CommandSpec = {
   name: "lint-jcl",
@@ -31,7 +31,7 @@ Output: file:line:col severity code message.`,
     0: "no errors (warnings may be printed)",
     1: "errors found",
     2: "usage error",
-    3: "a file cannot be read",
+    3: "a file cannot be read, or is empty, binary or EBCDIC (as for model --jcl)",
   },
 };
 
@@ -39,7 +39,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.positionals.length === 0) throw new UsageError("at least one JCL file is required");
   const inputs: { text: string; file: string }[] = [];
   for (const file of args.positionals)
-    inputs.push({ file, text: (await readInput(file, io.cwd)).toString("utf8") });
+    inputs.push({ file, text: decodeText(await readInput(file, io.cwd), file, "RACF commands") });
   const results = lintFiles(inputs);
   const quiet = args.values.quiet === true;
   if (args.values.json === true) {

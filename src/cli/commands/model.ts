@@ -1,3 +1,4 @@
+import { escapeJsonText, neutralise } from "../../audit/format/safe-text.js";
 import { modelToJson } from "../../model/json.js";
 import { formatSource, type RacfModel } from "../../model/model.js";
 import type { Certificate, InputIssue, Ring } from "../../model/types.js";
@@ -37,9 +38,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
   const { model } = await loadInputs(args, io.cwd, io.now());
   if (args.values.json === true) {
-    io.out(`${JSON.stringify(modelToJson(model.state), null, 2)}\n`);
+    io.out(`${escapeJsonText(JSON.stringify(modelToJson(model.state), null, 2))}\n`);
   } else {
-    io.out(renderModel(model));
+    // Names come from the inputs: no control or bidi character reaches the terminal.
+    io.out(neutralise(renderModel(model)));
   }
   // The model is printed even when an input has errors (a truncated job, an unbalanced quote):
   // what could be read is still useful. The exit code says the input was not valid.

@@ -6,6 +6,7 @@
 import { formatSource, userOwner } from "../../model/model.js";
 import type { CertOwner, Connection, RingUsage } from "../../model/types.js";
 import { connectCommand, refreshCommands } from "../commands.js";
+import { ringName, userId } from "../../racf/write.js";
 import type { SimFix } from "../types.js";
 import type { Failure, Simulation } from "./context.js";
 import { R } from "./rules.js";
@@ -113,7 +114,7 @@ export function resolveRing(s: Simulation): Failure | null {
     fixes.push({
       summary: `Create the ring ${s.ringLabel} and connect the certificates the application needs to it${ownerKnown ? "" : ` (user ${s.ringOwner} must exist first)`}.`,
       commands: [
-        `RACDCERT ID(${s.ringOwner}) ADDRING(${s.ringName})`,
+        `RACDCERT ID(${userId(s.ringOwner)}) ADDRING(${ringName(s.ringName)})`,
         connectCommand(
           s.ringOwner,
           s.ringName,

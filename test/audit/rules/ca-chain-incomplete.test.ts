@@ -75,7 +75,7 @@ ruleTester(rule, {
           id: "WEBSRV/R2:ID(WEBSRV):Lonely",
           message: /is in RACF as 'Test Root CA' \(CERTAUTH\) but not connected/,
           commands: [
-            /^RACDCERT ID\(WEBSRV\) CONNECT\(CERTAUTH LABEL\('Test Root CA'\) RING\(R2\) USAGE\(CERTAUTH\)\)$/,
+            /^RACDCERT ID\(WEBSRV\) CONNECT\(CERTAUTH LABEL\('Test Root CA'\) RING\('R2'\) USAGE\(CERTAUTH\)\)$/,
             /DIGTRING/,
           ],
         },

@@ -15,7 +15,7 @@ ruleTester(rule, {
           kind: "connection",
           id: "WEBSRV/R2:CERTAUTH:Test Root CA",
           commands: [
-            /^RACDCERT ID\(WEBSRV\) CONNECT\(CERTAUTH LABEL\('Test Root CA'\) RING\(R2\) USAGE\(CERTAUTH\)\)$/,
+            /^RACDCERT ID\(WEBSRV\) CONNECT\(CERTAUTH LABEL\('Test Root CA'\) RING\('R2'\) USAGE\(CERTAUTH\)\)$/,
             /DIGTRING/,
           ],
         },

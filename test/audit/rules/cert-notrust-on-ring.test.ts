@@ -45,7 +45,7 @@ ruleTester(rule, {
           kind: "connection",
           id: "WEBSRV/WebRing:ID(APPUSR):AppServerCert",
           commands: [
-            /^RACDCERT ID\(WEBSRV\) REMOVE\(ID\(APPUSR\) LABEL\('AppServerCert'\) RING\(WebRing\)\)$/,
+            /^RACDCERT ID\(WEBSRV\) REMOVE\(ID\(APPUSR\) LABEL\('AppServerCert'\) RING\('WebRing'\)\)$/,
             /DIGTRING/,
           ],
         },

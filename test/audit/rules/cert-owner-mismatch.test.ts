@@ -51,7 +51,6 @@ ruleTester(rule, {
             /ID\(TCPIP\) ACCESS\(UPDATE\)/,
             /ID\(FTPD\) ACCESS\(READ\)/,
             /^SETROPTS CLASSACT\(RDATALIB\) RACLIST\(RDATALIB\)$/,
-            /REFRESH/,
           ],
         },
       ],

@@ -63,7 +63,7 @@ ruleTester(rule, {
           kind: "ring",
           id: "WEBSRV/R2",
           commands: [
-            /^RACDCERT ID\(WEBSRV\) CONNECT\(ID\(WEBSRV\) LABEL\('Srv'\) RING\(R2\) USAGE\(PERSONAL\) DEFAULT\)$/,
+            /^RACDCERT ID\(WEBSRV\) CONNECT\(ID\(WEBSRV\) LABEL\('Srv'\) RING\('R2'\) USAGE\(PERSONAL\) DEFAULT\)$/,
             /DIGTRING/,
           ],
         },

@@ -1,0 +1,42 @@
+/** Issue #9 item 7: numbers and dates are validated, never silently misread. */
+import { describe, expect, it } from "vitest";
+import { RacfModel } from "../../src/model/model.js";
+import { readRacfCommands } from "../../src/racf/reader.js";
+
+function read(text: string) {
+  const model = new RacfModel();
+  readRacfCommands(text, {
+    model,
+    file: "d.jcl",
+    datasets: new Map(),
+    ranAt: new Date("2026-06-01T00:00:00Z"),
+    ranAtGiven: true,
+  } as never);
+  return model;
+}
+
+describe("issue 9.7: numbers and dates", () => {
+  it("SIZE(1e308) is a located warning and the key size stays unknown (not 1)", () => {
+    const m = read("RACDCERT ID(A) GENCERT SUBJECTSDN(CN('x')) SIZE(1e308) WITHLABEL('a')\n");
+    const i = m.state.issues.find((x) => x.code === "invalid-size");
+    expect(i?.line).toBe(1);
+    expect(i?.message).toMatch(/SIZE\(1e308\) is not a key size in bits/);
+    expect(m.state.certificates.find((c) => c.label === "a")?.keySize ?? null).toBeNull();
+  });
+
+  it("30 February and TIME(24:00:00) are located errors; the command is skipped, not rolled over", () => {
+    const m = read(
+      "RACDCERT ID(A) GENCERT SUBJECTSDN(CN('x')) WITHLABEL('a') NOTBEFORE(DATE(2026-02-30))\n" +
+        "RACDCERT ID(A) GENCERT SUBJECTSDN(CN('y')) WITHLABEL('b') NOTAFTER(DATE(2027-01-01) TIME(24:00:00))\n" +
+        "RACDCERT ID(A) GENCERT SUBJECTSDN(CN('z')) WITHLABEL('c') NOTAFTER(DATE(2028-02-29) TIME(23:59:59))\n",
+    );
+    const errs = m.state.issues.filter((x) => x.severity === "error");
+    expect(errs.map((e) => [e.line, e.code])).toEqual([
+      [1, "invalid-date"],
+      [2, "invalid-time"],
+    ]);
+    expect(errs[0]?.message).toMatch(/DATE\(2026-02-30\) is not a calendar date \(that month has 28 days\)/);
+    expect(m.state.certificates.map((c) => c.label)).toEqual(["c"]);
+    expect(m.state.certificates[0]?.notAfter).toBe("2028-02-29T23:59:59Z");
+  });
+});
