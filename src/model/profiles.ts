@@ -103,12 +103,18 @@ export function bestMatch<T extends { name: string; generic: boolean }>(
   return best;
 }
 
-/** Characters of a profile name before its first generic character (the whole name if none). */
+/**
+ * Characters every resource a profile covers starts with: the name up to its first generic
+ * character (the whole name if none). A `**` qualifier also stands for no qualifier at all,
+ * period included (`A.**` covers `A`), so the period before it is not part of the prefix.
+ */
 export function literalPrefix(name: string): string {
   const star = name.indexOf("*");
   const pct = name.indexOf("%");
   const cut = star < 0 ? pct : pct < 0 ? star : Math.min(star, pct);
-  return cut < 0 ? name : name.slice(0, cut);
+  if (cut < 0) return name;
+  const prefix = name.slice(0, cut);
+  return name.startsWith("**", cut) && prefix.endsWith(".") ? prefix.slice(0, -1) : prefix;
 }
 
 /** Counters of an index's work, for tests that bound the cost of lookups. */
