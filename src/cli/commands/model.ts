@@ -1,3 +1,4 @@
+import { jsonChunks } from "../../audit/format/json-stream.js";
 import { modelToJson } from "../../model/json.js";
 import { formatSource, type RacfModel } from "../../model/model.js";
 import type { Certificate, InputIssue, Ring } from "../../model/types.js";
@@ -37,7 +38,25 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
   const { model } = await loadInputs(args, io.cwd, io.now());
   if (args.values.json === true) {
-    io.out(`${JSON.stringify(modelToJson(model.state), null, 2)}\n`);
+    // Written in pieces of about 1 MB: the model of a million-record unload is never one string.
+    const json = modelToJson(model.state);
+    const arrays = new Set(
+      Object.entries(json as object)
+        .filter(([, v]) => Array.isArray(v))
+        .map(([k]) => k),
+    );
+    let pending: string[] = [];
+    let size = 0;
+    for (const chunk of jsonChunks(json, arrays)) {
+      pending.push(chunk);
+      size += chunk.length;
+      if (size >= 1 << 20) {
+        io.out(pending.join(""));
+        pending = [];
+        size = 0;
+      }
+    }
+    io.out(`${pending.join("")}\n`);
   } else {
     io.out(renderModel(model));
   }
