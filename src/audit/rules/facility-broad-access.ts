@@ -55,7 +55,7 @@ export const rule: Rule = {
         findings.push({
           subject,
           ring: null,
-          message: `FACILITY ${p.name} permits ID(*) ${star.level}: every RACF user may open every other user's key ring.`,
+          message: `FACILITY ${p.name} permits ID(*) ${star.level} (1 of ${p.access.length.toLocaleString("en-US")} access-list entries): every RACF user may open every other user's key ring.`,
           evidence: sourcesOf(star.sources, p.sources),
           fix: {
             summary:

@@ -95,7 +95,7 @@ export const rule: Rule = {
           findings.push({
             subject,
             ring: null,
-            message: `RDATALIB ${profile.name}${ringNote} permits ID(*) ${entry.level}: every RACF user may open the ring${accessAtLeast(entry.level, "UPDATE") ? " and take other users' private keys" : ""}.`,
+            message: `RDATALIB ${profile.name}${ringNote} permits ID(*) ${entry.level} (1 of ${profile.access.length.toLocaleString("en-US")} access-list entries): every RACF user may open the ring${accessAtLeast(entry.level, "UPDATE") ? " and take other users' private keys" : ""}.`,
             evidence: sourcesOf(entry.sources, profile.sources),
             fix: {
               summary: "Remove the ID(*) entry and permit the ring's users individually.",
