@@ -6,7 +6,11 @@ describe("JSON written as a stream", () => {
   it("is byte for byte JSON.stringify(value, null, 2), whatever is streamed", () => {
     const value = fc.dictionary(
       fc.constantFrom("findings", "runs", "a", "b"),
-      fc.oneof(fc.jsonValue(), fc.array(fc.jsonValue()), fc.array(fc.dictionary(fc.string(), fc.jsonValue()))),
+      fc.oneof(
+        fc.jsonValue(),
+        fc.array(fc.jsonValue()),
+        fc.array(fc.dictionary(fc.string(), fc.jsonValue())),
+      ),
     );
     const paths = fc.subarray(["", "findings", "runs", "runs.0", "runs.0.results", "a", "a.0", "b.1"]);
     fc.assert(
