@@ -4,7 +4,7 @@
  * complete when it reaches a self-signed root (racf-rules §6, IBM KC21 icha400/le-listch.htm).
  * DNs are compared with dnEquals (src/model/dn.ts).
  */
-import { dnEquals } from "../model/dn.js";
+import { dnEquals, parseDn } from "../model/dn.js";
 import type { RacfModel } from "../model/model.js";
 import type { Certificate, Ring } from "../model/types.js";
 
@@ -32,15 +32,42 @@ export function findIssuer(model: RacfModel, cert: Certificate, at: Date): Certi
     if (s && s !== cert) return s;
   }
   const issuer = cert.issuer;
-  const same = model.state.certificates.filter(
-    (c) => c !== cert && c.owner === cert.owner && dnEquals(c.subject, issuer),
-  );
+  const bySubject = subjectIndex(model).get(subjectKey(issuer)) ?? [];
+  const same = bySubject.filter((c) => c !== cert && c.owner === cert.owner && dnEquals(c.subject, issuer));
   const fromOwner = preferUsable(same, at);
   if (fromOwner) return fromOwner;
-  const ca = model.state.certificates.filter(
-    (c) => c !== cert && c.owner === "CERTAUTH" && dnEquals(c.subject, issuer),
-  );
+  const ca = bySubject.filter((c) => c !== cert && c.owner === "CERTAUTH" && dnEquals(c.subject, issuer));
   return preferUsable(ca, at);
+}
+
+/** A DN reduced the way dnEquals compares it (RDN types; values case- and blank-folded). */
+function subjectKey(dn: string): string {
+  return parseDn(dn)
+    .map((r) => `${r.type}=${r.value.replace(/\s+/g, " ").toLowerCase()}`)
+    .join("\u0001");
+}
+
+const subjectIndexes = new WeakMap<object, { count: number; map: Map<string, Certificate[]> }>();
+
+/**
+ * Certificates by subject DN, in model order, for issuer look-ups: a chain is built for every
+ * connection, and a scan of all certificates per step is quadratic. Rebuilt when the
+ * certificates array is another one or has another length (audits do not change the model).
+ */
+function subjectIndex(model: RacfModel): Map<string, Certificate[]> {
+  const certs = model.state.certificates;
+  const cached = subjectIndexes.get(certs);
+  if (cached && cached.count === certs.length) return cached.map;
+  const map = new Map<string, Certificate[]>();
+  for (const c of certs) {
+    if (c.subject === null) continue;
+    const key = subjectKey(c.subject);
+    const list = map.get(key);
+    if (list) list.push(c);
+    else map.set(key, [c]);
+  }
+  subjectIndexes.set(certs, { count: certs.length, map });
+  return map;
 }
 
 export interface Chain {

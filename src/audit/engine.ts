@@ -89,13 +89,34 @@ function unmet(req: Requirement, ctx: AuditContext): string | null {
   }
 }
 
-function evidenceOf(sources: Source[]): Evidence[] {
+/**
+ * Input locations a finding quotes. A report must grow with its findings, not with its inputs:
+ * a profile read from a 5,000-entry access list must not drag 5,000 lines into every finding
+ * about it. Rules list the locations that matter first (the entry, then the profile's own
+ * records, where the full list starts); the rest is counted, not listed.
+ */
+export const MAX_EVIDENCE = 12;
+
+/** Longest message a finding keeps; rules name a few items and count the rest. */
+export const MAX_MESSAGE = 4000;
+
+function evidenceOf(sources: Source[]): { evidence: Evidence[]; omitted: number } {
   const out: Evidence[] = [];
+  const seen = new Set<string>();
+  let omitted = 0;
   for (const s of sources) {
     if (!s.file) continue;
-    if (!out.some((e) => e.file === s.file && e.line === s.line)) out.push({ file: s.file, line: s.line });
+    const key = `${s.line}\u0000${s.file}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (out.length < MAX_EVIDENCE) out.push({ file: s.file, line: s.line });
+    else omitted++;
   }
-  return out;
+  return { evidence: out, omitted };
+}
+
+function boundedMessage(message: string): string {
+  return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
 }
 
 function simulateAll(
@@ -203,6 +224,7 @@ export function runAudit(model: RacfModel, opts: AuditOptions): AuditReport {
       continue;
     }
     for (const f of out.findings) {
+      const { evidence, omitted } = evidenceOf(f.evidence);
       findings.push({
         rule: rule.meta.id,
         // a finding may lower its rule's severity (it rests on unknowns), never raise it
@@ -211,8 +233,9 @@ export function runAudit(model: RacfModel, opts: AuditOptions): AuditReport {
         confidence: weaker(rule.meta.confidence, f.confidence ?? rule.meta.confidence),
         subject: f.subject,
         ring: f.ring,
-        message: f.message,
-        evidence: evidenceOf(f.evidence),
+        message: boundedMessage(f.message),
+        evidence,
+        ...(omitted > 0 ? { evidenceOmitted: omitted } : {}),
         fix: f.fix,
       });
     }

@@ -38,9 +38,25 @@ export function sourcesOf(...lists: (Source[] | undefined)[]): Source[] {
   return out;
 }
 
-/** Applications that open a ring. */
+const appsByRing = new WeakMap<AuditContext["applications"], Map<string, AuditContext["applications"]>>();
+
+/**
+ * Applications that open a ring, in the order given. Indexed once per audit: every ring has an
+ * application (its owner, assumed), so a filter per ring would be quadratic in rings.
+ */
 export function applicationsOf(ctx: AuditContext, ring: Ring) {
-  return ctx.applications.filter((a) => a.ring.owner === ring.owner && a.ring.name === ring.name);
+  let index = appsByRing.get(ctx.applications);
+  if (!index) {
+    index = new Map();
+    for (const a of ctx.applications) {
+      const key = `${a.ring.owner}\u0000${a.ring.name}`;
+      const list = index.get(key);
+      if (list) list.push(a);
+      else index.set(key, [a]);
+    }
+    appsByRing.set(ctx.applications, index);
+  }
+  return index.get(`${ring.owner}\u0000${ring.name}`) ?? [];
 }
 
 export function refresh(...classes: string[]): string {

@@ -111,7 +111,10 @@ export interface Finding {
   subject: Subject;
   ring: string | null;
   message: string;
+  /** Input locations, at most MAX_EVIDENCE (the first ones, in the order the rule gave them). */
   evidence: Evidence[];
+  /** Locations left out of `evidence` to keep a finding's size bounded (absent when none). */
+  evidenceOmitted?: number;
   fix: Fix | null;
 }
 

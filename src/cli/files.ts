@@ -182,10 +182,11 @@ export async function checkTarget(path: string, opts: WriteOptions = {}): Promis
  * existing file is never replaced without `force`, and only a regular file is ever replaced
  * (never a directory, a device or a symbolic link) — nothing the user had is lost. On any
  * failure the temporary file is removed and the error names the file (exit 3).
+ * `data` may be a sequence of chunks (a large report written as a stream, never one string).
  */
 export async function writeFileSafe(
   path: string,
-  data: string | Uint8Array,
+  data: string | Uint8Array | Iterable<string> | AsyncIterable<string>,
   opts: WriteOptions = {},
 ): Promise<void> {
   await checkTarget(path, opts);
@@ -196,7 +197,22 @@ export async function writeFileSafe(
     await mkdir(dir, { recursive: true });
     const fh = await open(tmp, "wx", mode);
     try {
-      await fh.writeFile(data);
+      if (typeof data === "string" || data instanceof Uint8Array) await fh.writeFile(data);
+      else {
+        // Chunks are gathered to about 1 MiB per write: one system call per small chunk is slow.
+        let pending: string[] = [];
+        let size = 0;
+        for await (const chunk of data) {
+          pending.push(chunk);
+          size += chunk.length;
+          if (size >= 1 << 20) {
+            await fh.write(pending.join(""));
+            pending = [];
+            size = 0;
+          }
+        }
+        if (pending.length > 0) await fh.write(pending.join(""));
+      }
       await fh.sync();
     } finally {
       await fh.close();
@@ -205,6 +221,7 @@ export async function writeFileSafe(
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);
+    if (e instanceof InputError) throw e;
     throw new InputError(`${path}: cannot write (${describeFsError(e)}); nothing was written`);
   }
 }

@@ -43,6 +43,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: "Check RACF batch JCL or command decks for errors",
     load: () => import("./commands/lint-jcl.js"),
   },
+  synth: {
+    summary: "Write a synthetic IRRDBU00 unload with planted defects (for trying and benchmarks)",
+    load: () => import("./commands/synth.js"),
+  },
 };
 
 const VERSION = "0.1.0";

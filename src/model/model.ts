@@ -1,12 +1,14 @@
 import { clipMessage } from "./clip.js";
-import { bestMatch, isGenericName } from "./profiles.js";
+import { isGenericName, type LookupStats, ProfileIndex } from "./profiles.js";
 import {
   ACCESS_ORDER,
+  type AccessEntry,
   type AccessLevel,
   type Certificate,
   type CertOwner,
   type ClassState,
   type Connection,
+  type Group,
   type InputIssue,
   type Profile,
   type RacfState,
@@ -101,6 +103,17 @@ export function ownerUser(owner: CertOwner): string | null {
 
 export function isCaOwner(owner: CertOwner): boolean {
   return owner === "CERTAUTH" || owner === "SITE";
+}
+
+interface CertIndex {
+  of: Certificate[];
+  count: number;
+  byKey: Map<string, Certificate>;
+  byOwner: Map<CertOwner, Certificate[]>;
+}
+
+function certKey(owner: CertOwner, label: string): string {
+  return `${owner}\u0000${label}`;
 }
 
 export function accessAtLeast(have: AccessLevel, need: AccessLevel): boolean {
@@ -236,18 +249,88 @@ export class RacfModel {
     return true;
   }
 
+  // ---- groups ------------------------------------------------------------------------------
+
+  #groupIndex: { of: Group[]; count: number; byId: Map<string, Group> } | null = null;
+
+  /** A group by id (indexed: an unload holds thousands of groups). */
+  group(id: string): Group | undefined {
+    const groups = this.state.groups;
+    let idx = this.#groupIndex;
+    if (!idx || idx.of !== groups || idx.count !== groups.length) {
+      idx = { of: groups, count: groups.length, byId: new Map() };
+      for (const g of groups) if (!idx.byId.has(g.id)) idx.byId.set(g.id, g);
+      this.#groupIndex = idx;
+    }
+    const up = id.toUpperCase();
+    const hit = idx.byId.get(up);
+    return hit && hit.id === up ? hit : undefined;
+  }
+
+  /** Add a group unless it is known; returns the group. */
+  defineGroup(id: string, source: Source): Group {
+    const existing = this.group(id);
+    if (existing) return existing;
+    const g: Group = { id: id.toUpperCase(), sources: [source] };
+    this.state.groups.push(g);
+    if (this.#groupIndex) {
+      this.#groupIndex.byId.set(g.id, g);
+      this.#groupIndex.count = this.state.groups.length;
+    }
+    return g;
+  }
+
   // ---- certificates ------------------------------------------------------------------------
 
+  /**
+   * Certificates by owner + label and by owner, rings by owner + name and by owner, and rings by
+   * the certificates they hold: an unload holds tens of thousands of each, and every rule asks
+   * per connection. Each index remembers which array it was built from and how long it was;
+   * changes through this class keep it current, any other change to the arrays (a new array, a
+   * different length) makes the next lookup rebuild it. A hit is checked against the item's
+   * current key, so an item renamed behind the model's back is never returned for its old name.
+   */
+  #certIndex: CertIndex | null = null;
+
+  #certs(): CertIndex {
+    const certs = this.state.certificates;
+    const idx = this.#certIndex;
+    if (idx && idx.of === certs && idx.count === certs.length) return idx;
+    const byKey = new Map<string, Certificate>();
+    const byOwner = new Map<CertOwner, Certificate[]>();
+    for (const c of certs) {
+      const key = certKey(c.owner, c.label);
+      if (!byKey.has(key)) byKey.set(key, c);
+      const list = byOwner.get(c.owner);
+      if (list) list.push(c);
+      else byOwner.set(c.owner, [c]);
+    }
+    this.#certIndex = { of: certs, count: certs.length, byKey, byOwner };
+    return this.#certIndex;
+  }
+
   certificate(owner: CertOwner, label: string): Certificate | undefined {
-    return this.state.certificates.find((c) => c.owner === owner && c.label === label);
+    const idx = this.#certs();
+    const hit = idx.byKey.get(certKey(owner, label));
+    if (hit && hit.owner === owner && hit.label === label) return hit;
+    if (!hit) return undefined;
+    this.#certIndex = null; // renamed outside the model: rebuild once
+    return this.#certs().byKey.get(certKey(owner, label));
   }
 
   certificatesOf(owner: CertOwner): Certificate[] {
-    return this.state.certificates.filter((c) => c.owner === owner);
+    return (this.#certs().byOwner.get(owner) ?? []).filter((c) => c.owner === owner);
   }
 
   addCertificate(cert: Certificate): Certificate {
+    const idx = this.#certs();
     this.state.certificates.push(cert);
+    const key = certKey(cert.owner, cert.label);
+    if (!idx.byKey.has(key)) idx.byKey.set(key, cert);
+    const list = idx.byOwner.get(cert.owner);
+    if (list) list.push(cert);
+    else idx.byOwner.set(cert.owner, [cert]);
+    idx.count = this.state.certificates.length;
     return cert;
   }
 
@@ -256,9 +339,11 @@ export class RacfModel {
     const i = this.state.certificates.findIndex((c) => c.owner === owner && c.label === label);
     if (i < 0) return false;
     this.state.certificates.splice(i, 1);
+    this.#certIndex = null;
     for (const ring of this.state.rings) {
       ring.connections = ring.connections.filter((c) => !(c.owner === owner && c.label === label));
     }
+    this.#connectionsChanged++;
     return true;
   }
 
@@ -270,24 +355,66 @@ export class RacfModel {
       }
     }
     cert.label = newLabel;
+    this.#certIndex = null;
+    this.#connectionsChanged++;
+  }
+
+  /** Give a certificate kept under a placeholder owner its RACF owner (the index follows). */
+  setCertificateOwner(cert: Certificate, owner: CertOwner): void {
+    cert.owner = owner;
+    this.#certIndex = null;
   }
 
   // ---- rings -------------------------------------------------------------------------------
 
+  #ringIndex: { of: Ring[]; count: number; byKey: Map<string, Ring>; byOwner: Map<string, Ring[]> } | null =
+    null;
+  /** Bumped by every change of connections made through this class (ringsHolding's index). */
+  #connectionsChanged = 0;
+  #holding: { of: Ring[]; count: number; version: number; map: Map<string, Ring[]> } | null = null;
+
+  #rings(): { of: Ring[]; count: number; byKey: Map<string, Ring>; byOwner: Map<string, Ring[]> } {
+    const rings = this.state.rings;
+    const idx = this.#ringIndex;
+    if (idx && idx.of === rings && idx.count === rings.length) return idx;
+    const byKey = new Map<string, Ring>();
+    const byOwner = new Map<string, Ring[]>();
+    for (const r of rings) {
+      const key = `${r.owner}\u0000${r.name}`;
+      if (!byKey.has(key)) byKey.set(key, r);
+      const list = byOwner.get(r.owner);
+      if (list) list.push(r);
+      else byOwner.set(r.owner, [r]);
+    }
+    this.#ringIndex = { of: rings, count: rings.length, byKey, byOwner };
+    return this.#ringIndex;
+  }
+
   /** Ring names are case-sensitive (IBM KC21 icha700/tringp.htm); owners are user ids. */
   ring(owner: string, name: string): Ring | undefined {
     const up = owner.toUpperCase();
-    return this.state.rings.find((r) => r.owner === up && r.name === name);
+    const hit = this.#rings().byKey.get(`${up}\u0000${name}`);
+    if (hit && hit.owner === up && hit.name === name) return hit;
+    if (!hit) return undefined;
+    this.#ringIndex = null;
+    return this.#rings().byKey.get(`${up}\u0000${name}`);
   }
 
   ringsOf(owner: string): Ring[] {
     const up = owner.toUpperCase();
-    return this.state.rings.filter((r) => r.owner === up);
+    return (this.#rings().byOwner.get(up) ?? []).filter((r) => r.owner === up);
   }
 
   addRing(owner: string, name: string, source: Source): Ring {
+    const idx = this.#rings();
     const ring: Ring = { owner: owner.toUpperCase(), name, connections: [], sources: [source] };
     this.state.rings.push(ring);
+    const key = `${ring.owner}\u0000${ring.name}`;
+    if (!idx.byKey.has(key)) idx.byKey.set(key, ring);
+    const list = idx.byOwner.get(ring.owner);
+    if (list) list.push(ring);
+    else idx.byOwner.set(ring.owner, [ring]);
+    idx.count = this.state.rings.length;
     return ring;
   }
 
@@ -296,6 +423,7 @@ export class RacfModel {
     const i = this.state.rings.findIndex((r) => r.owner === up && r.name === name);
     if (i < 0) return false;
     this.state.rings.splice(i, 1);
+    this.#ringIndex = null;
     return true;
   }
 
@@ -313,30 +441,94 @@ export class RacfModel {
       return existing;
     }
     ring.connections.push(conn);
+    this.#connectionsChanged++;
     return conn;
   }
 
   disconnect(ring: Ring, owner: CertOwner, label: string): boolean {
     const before = ring.connections.length;
     ring.connections = ring.connections.filter((c) => !(c.owner === owner && c.label === label));
+    this.#connectionsChanged++;
     return ring.connections.length !== before;
   }
 
-  /** Rings a certificate is connected to. */
+  /**
+   * Rings a certificate is connected to, in ring order. Indexed by certificate: rules ask this
+   * for every certificate, and a scan of all rings each time is quadratic.
+   */
   ringsHolding(owner: CertOwner, label: string): Ring[] {
-    return this.state.rings.filter((r) => r.connections.some((c) => c.owner === owner && c.label === label));
+    const rings = this.state.rings;
+    let h = this.#holding;
+    if (!h || h.of !== rings || h.count !== rings.length || h.version !== this.#connectionsChanged) {
+      const map = new Map<string, Ring[]>();
+      for (const r of rings) {
+        for (const c of r.connections) {
+          const key = certKey(c.owner, c.label);
+          const list = map.get(key);
+          if (!list) map.set(key, [r]);
+          else if (list[list.length - 1] !== r) list.push(r);
+        }
+      }
+      h = { of: rings, count: rings.length, version: this.#connectionsChanged, map };
+      this.#holding = h;
+    }
+    return (h.map.get(certKey(owner, label)) ?? []).filter((r) =>
+      r.connections.some((c) => c.owner === owner && c.label === label),
+    );
   }
 
   // ---- profiles and classes ----------------------------------------------------------------
 
+  /**
+   * Profiles by class: a name Map kept current by defineProfile/deleteProfile, and a compiled
+   * matcher (ProfileIndex) built on the first protectingProfile after a change. Rebuilt when the
+   * profiles array was changed other than through this class.
+   */
+  #profileIndex: {
+    of: Profile[];
+    count: number;
+    byClass: Map<
+      string,
+      { all: Profile[]; byName: Map<string, Profile>; matcher: ProfileIndex<Profile> | null }
+    >;
+  } | null = null;
+
+  /** Work done by protectingProfile, for tests that bound the cost per ring. */
+  readonly lookupStats: LookupStats = { lookups: 0, candidates: 0 };
+
+  #profiles() {
+    const profiles = this.state.profiles;
+    const idx = this.#profileIndex;
+    if (idx && idx.of === profiles && idx.count === profiles.length) return idx;
+    const byClass = new Map<
+      string,
+      { all: Profile[]; byName: Map<string, Profile>; matcher: ProfileIndex<Profile> | null }
+    >();
+    for (const p of profiles) {
+      let c = byClass.get(p.class);
+      if (!c) {
+        c = { all: [], byName: new Map(), matcher: null };
+        byClass.set(p.class, c);
+      }
+      c.all.push(p);
+      if (!c.byName.has(p.name)) c.byName.set(p.name, p);
+    }
+    this.#profileIndex = { of: profiles, count: profiles.length, byClass };
+    return this.#profileIndex;
+  }
+
   profile(cls: string, name: string): Profile | undefined {
     const c = cls.toUpperCase();
-    return this.state.profiles.find((p) => p.class === c && p.name === name);
+    const hit = this.#profiles().byClass.get(c)?.byName.get(name);
+    if (hit && hit.class === c && hit.name === name) return hit;
+    if (!hit) return undefined;
+    this.#profileIndex = null;
+    return this.#profiles().byClass.get(c)?.byName.get(name);
   }
 
   profilesOf(cls: string): Profile[] {
     const c = cls.toUpperCase();
-    return this.state.profiles.filter((p) => p.class === c);
+    return (this.#profiles().byClass.get(c)?.all ?? []).filter((p) => p.class === c);
   }
 
   defineProfile(cls: string, name: string, source: Source): Profile {
@@ -355,7 +547,17 @@ export class RacfModel {
       applData: null,
       sources: [source],
     };
+    const idx = this.#profiles();
     this.state.profiles.push(p);
+    let c = idx.byClass.get(p.class);
+    if (!c) {
+      c = { all: [], byName: new Map(), matcher: null };
+      idx.byClass.set(p.class, c);
+    }
+    c.all.push(p);
+    c.byName.set(name, p);
+    c.matcher = null;
+    idx.count = this.state.profiles.length;
     return p;
   }
 
@@ -364,12 +566,46 @@ export class RacfModel {
     const i = this.state.profiles.findIndex((p) => p.class === c && p.name === name);
     if (i < 0) return false;
     this.state.profiles.splice(i, 1);
+    this.#profileIndex = null;
     return true;
   }
 
-  /** The profile RACF would use to protect `resource` in `cls` (discrete, then best generic). */
+  /**
+   * The profile RACF would use to protect `resource` in `cls` (discrete, then best generic;
+   * src/model/profiles.ts). The one lookup every rule, the simulator and the started-task
+   * resolution share: answers are memoised per class and resource until a profile is defined
+   * or deleted, so resolving a started procedure for every ring costs one lookup per procedure.
+   */
   protectingProfile(cls: string, resource: string): Profile | undefined {
-    return bestMatch(this.profilesOf(cls), resource);
+    const c = cls.toUpperCase();
+    const entry = this.#profiles().byClass.get(c);
+    if (!entry) {
+      this.lookupStats.lookups++;
+      return undefined;
+    }
+    if (!entry.matcher) entry.matcher = new ProfileIndex(entry.all, this.lookupStats);
+    return entry.matcher.best(resource);
+  }
+
+  /**
+   * A profile's access list by id (the first entry of an id, as a scan would find it). Lists on
+   * real FACILITY profiles hold thousands of entries and are asked once per ring and user.
+   */
+  readonly #accessByProfile = new WeakMap<
+    Profile,
+    { of: AccessEntry[]; count: number; byId: Map<string, AccessEntry> }
+  >();
+
+  #accessIndex(profile: Profile): Map<string, AccessEntry> {
+    const cached = this.#accessByProfile.get(profile);
+    if (cached && cached.of === profile.access && cached.count === profile.access.length) {
+      // ids are not renamed in place by any reader; a stale hit is still checked below by id
+      return cached.byId;
+    }
+    const byId = new Map<string, AccessEntry>();
+    for (const a of profile.access) if (!byId.has(a.id)) byId.set(a.id, a);
+    this.#accessByProfile.set(profile, { of: profile.access, count: profile.access.length, byId });
+    return byId;
   }
 
   /**
@@ -379,17 +615,18 @@ export class RacfModel {
    */
   accessTo(profile: Profile, userId: string): ProfileAccess {
     const id = userId.toUpperCase();
-    const own = profile.access.find((a) => a.id === id);
+    const entries = this.#accessIndex(profile);
+    const own = entries.get(id);
     if (own) return { level: own.level, via: "user", entryId: own.id };
     const user = this.user(id);
     let best: ProfileAccess | undefined;
     for (const g of user?.groups ?? []) {
-      const e = profile.access.find((a) => a.id === g);
+      const e = entries.get(g);
       if (e && (!best || accessAtLeast(e.level, best.level)))
         best = { level: e.level, via: "group", entryId: e.id };
     }
     if (best) return best;
-    const star = profile.access.find((a) => a.id === "*");
+    const star = entries.get("*");
     // ID(*) covers every RACF-defined user; an implied user is defined on the real system.
     if (star) return { level: star.level, via: "all", entryId: "*" };
     return { level: profile.uacc, via: "uacc", entryId: null };

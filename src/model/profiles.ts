@@ -102,3 +102,93 @@ export function bestMatch<T extends { name: string; generic: boolean }>(
   }
   return best;
 }
+
+/**
+ * Characters every resource a profile covers starts with: the name up to its first generic
+ * character (the whole name if none). A `**` qualifier also stands for no qualifier at all,
+ * period included (`A.**` covers `A`), so the period before it is not part of the prefix.
+ */
+export function literalPrefix(name: string): string {
+  const star = name.indexOf("*");
+  const pct = name.indexOf("%");
+  const cut = star < 0 ? pct : pct < 0 ? star : Math.min(star, pct);
+  if (cut < 0) return name;
+  const prefix = name.slice(0, cut);
+  return name.startsWith("**", cut) && prefix.endsWith(".") ? prefix.slice(0, -1) : prefix;
+}
+
+/** Counters of an index's work, for tests that bound the cost of lookups. */
+export interface LookupStats {
+  /** `best()` calls. */
+  lookups: number;
+  /** Profiles compared with a resource name (regular expression tests and name checks). */
+  candidates: number;
+}
+
+/**
+ * The profiles of one class, compiled once for lookups: a discrete profile by its name (a Map),
+ * generic profiles ranked once by RACF's specificity (compareSpecificity, ties in input order)
+ * and filed under their literal prefix — the characters before the first `*` or `%`, which every
+ * resource a generic covers must start with. A lookup probes the prefixes of the resource name
+ * (at most its length + 1 Map reads), tests only those few candidates with their regular
+ * expression (compiled once per name, cached), and keeps the best-ranked match: the same answer
+ * as `bestMatch` over the whole class, without a scan. Results are memoised per resource name.
+ *
+ * The `generic` flag is read at lookup time, not at build time, so a profile whose flag a reader
+ * sets after defining it is still judged by its current flag.
+ */
+export class ProfileIndex<T extends { name: string; generic: boolean }> {
+  readonly #discrete = new Map<string, T[]>();
+  readonly #byPrefix = new Map<string, Array<{ profile: T; rank: number }>>();
+  readonly #memo = new Map<string, T | undefined>();
+  readonly stats: LookupStats;
+
+  constructor(profiles: readonly T[], stats: LookupStats = { lookups: 0, candidates: 0 }) {
+    this.stats = stats;
+    for (const p of profiles) {
+      const same = this.#discrete.get(p.name);
+      if (same) same.push(p);
+      else this.#discrete.set(p.name, [p]);
+    }
+    const ranked = profiles
+      .map((profile, order) => ({ profile, order }))
+      .sort((a, b) => compareSpecificity(a.profile.name, b.profile.name) || a.order - b.order);
+    ranked.forEach(({ profile }, rank) => {
+      const key = literalPrefix(profile.name);
+      const bucket = this.#byPrefix.get(key);
+      if (bucket) bucket.push({ profile, rank });
+      else this.#byPrefix.set(key, [{ profile, rank }]);
+    });
+  }
+
+  /** The profile RACF uses for `resource`: discrete first, else the most specific generic. */
+  best(resource: string): T | undefined {
+    this.stats.lookups++;
+    if (this.#memo.has(resource)) return this.#memo.get(resource);
+    let found: T | undefined;
+    for (const p of this.#discrete.get(resource) ?? []) {
+      this.stats.candidates++;
+      if (!p.generic) {
+        found = p;
+        break;
+      }
+    }
+    if (!found) {
+      let bestRank = Number.POSITIVE_INFINITY;
+      for (let k = 0; k <= resource.length; k++) {
+        const bucket = this.#byPrefix.get(k === resource.length ? resource : resource.slice(0, k));
+        if (!bucket) continue;
+        for (const { profile, rank } of bucket) {
+          if (rank >= bestRank || !profile.generic) continue;
+          this.stats.candidates++;
+          if (genericMatches(profile.name, resource)) {
+            bestRank = rank;
+            found = profile;
+          }
+        }
+      }
+    }
+    this.#memo.set(resource, found);
+    return found;
+  }
+}

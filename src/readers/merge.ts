@@ -1,4 +1,4 @@
-import { dnEquals } from "../model/dn.js";
+import { dnEquals, parseDn } from "../model/dn.js";
 import { formatSource, type RacfModel } from "../model/model.js";
 import type {
   AccessEntry,
@@ -134,8 +134,105 @@ export function sameCertificate(
   return null;
 }
 
+/**
+ * Certificates by identity, so that merging a certificate does not compare it with every other
+ * one (an unload holds tens of thousands): by fingerprint, and by serial + issuer with the serial
+ * and the DN reduced once to the form sameSerial/dnEquals compare. Candidates from the index are
+ * confirmed with sameCertificate, and the first in model order wins, as a scan would find it.
+ * The index follows the certificates array (rebuilt when it is another array or another length)
+ * and is told about identity facts merged into a certificate (`noteIdentity`).
+ */
+interface IdentityIndex {
+  of: Certificate[];
+  count: number;
+  order: Map<Certificate, number>;
+  byFingerprint: Map<string, Certificate[]>;
+  bySerialIssuer: Map<string, Certificate[]>;
+}
+
+const identityIndexes = new WeakMap<RacfModel, IdentityIndex>();
+
+/** Serial as sameSerial compares it: hex digits, upper case, no leading zeros. */
+function serialKey(serial: string): string {
+  return serial
+    .replace(/[^0-9A-Fa-f]/g, "")
+    .toUpperCase()
+    .replace(/^0+/, "");
+}
+
+/** DN as dnEquals compares it: RDN types, values with blanks folded, case-insensitive. */
+function dnKey(dn: string): string {
+  return parseDn(dn)
+    .map((r) => `${r.type}=${r.value.replace(/\s+/g, " ").toLowerCase()}`)
+    .join("\u0001");
+}
+
+function serialIssuerKey(c: Pick<Certificate, "serial" | "issuer">): string | null {
+  return c.serial && c.issuer ? `${serialKey(c.serial)}\u0000${dnKey(c.issuer)}` : null;
+}
+
+function file<K>(map: Map<K, Certificate[]>, key: K, cert: Certificate): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [cert]);
+  else if (!list.includes(cert)) list.push(cert);
+}
+
+function identityIndex(model: RacfModel): IdentityIndex {
+  const certs = model.state.certificates;
+  const idx = identityIndexes.get(model);
+  if (idx && idx.of === certs && idx.count === certs.length) return idx;
+  const fresh: IdentityIndex = {
+    of: certs,
+    count: 0,
+    order: new Map(),
+    byFingerprint: new Map(),
+    bySerialIssuer: new Map(),
+  };
+  for (const c of certs) noteIdentity(fresh, c);
+  fresh.count = certs.length;
+  identityIndexes.set(model, fresh);
+  return fresh;
+}
+
+function noteIdentity(idx: IdentityIndex, cert: Certificate): void {
+  if (!idx.order.has(cert)) idx.order.set(cert, idx.order.size);
+  if (cert.fingerprint) file(idx.byFingerprint, cert.fingerprint, cert);
+  const key = serialIssuerKey(cert);
+  if (key) file(idx.bySerialIssuer, key, cert);
+}
+
+/** Add a certificate to the model and to the identity index. */
+function addIndexed(model: RacfModel, cert: Certificate): Certificate {
+  const idx = identityIndex(model);
+  model.addCertificate(cert);
+  noteIdentity(idx, cert);
+  idx.count = model.state.certificates.length;
+  return cert;
+}
+
+/** Keep the index current after a certificate's identity facts were merged. */
+function indexCertificate(model: RacfModel, cert: Certificate): void {
+  noteIdentity(identityIndex(model), cert);
+}
+
+/** Certificates that may be the same as `facts` (to be confirmed), from the index. */
+function identityCandidates(model: RacfModel, facts: Pick<CertFacts, "fingerprint" | "serial" | "issuer">) {
+  const idx = identityIndex(model);
+  const out: Certificate[] = [];
+  if (facts.fingerprint) out.push(...(idx.byFingerprint.get(facts.fingerprint) ?? []));
+  const key = serialIssuerKey(facts);
+  if (key) out.push(...(idx.bySerialIssuer.get(key) ?? []));
+  return { idx, out };
+}
+
 function findByIdentity(model: RacfModel, facts: CertFacts, except?: Certificate): Certificate | undefined {
-  return model.state.certificates.find((c) => c !== except && sameCertificate(c, facts) === true);
+  const { idx, out } = identityCandidates(model, facts);
+  let best: Certificate | undefined;
+  for (const c of out) {
+    if (c === except || sameCertificate(c, facts) !== true) continue;
+    if (!best || (idx.order.get(c) ?? 0) < (idx.order.get(best) ?? 0)) best = c;
+  }
+  return best;
 }
 
 /** Dates from listings are printed without a zone; allow a time-zone's worth of difference. */
@@ -216,6 +313,8 @@ function mergeInto(
     if (!agree(f, have, incoming)) note(`${f} ${String(have)} (${where(cert)}) vs ${String(incoming)} here`);
     if (fromFile || x509Authoritative) (cert as unknown as Record<string, unknown>)[f] = incoming;
   }
+  if (facts.fingerprint !== null || facts.serial !== null || facts.issuer !== null)
+    indexCertificate(model, cert);
   if (facts.keyUsage !== null) {
     if (cert.keyUsage === null || fromFile || x509Authoritative) {
       if (cert.keyUsage !== null && !sameSet(cert.keyUsage, facts.keyUsage, (k) => k))
@@ -363,7 +462,7 @@ export function mergeCertificate(
     if (!known || isPlaceholder(byIdentity)) {
       if (known && facts.owner !== null && facts.label !== null) {
         model.relabelCertificate(byIdentity, facts.label);
-        byIdentity.owner = facts.owner;
+        model.setCertificateOwner(byIdentity, facts.owner);
       }
       mergeInto(model, byIdentity, facts, { fileWins: false, identityReplaced: false });
       if (facts.status !== null) dropDefaultSource(byIdentity);
@@ -379,14 +478,16 @@ export function mergeCertificate(
   }
 
   // Same RACF name (serial + issuer) but another fingerprint: not the certificate RACF holds.
-  const namesake = model.state.certificates.find(
-    (c) =>
-      c.fingerprint !== null &&
-      facts.fingerprint !== null &&
-      c.fingerprint !== facts.fingerprint &&
-      sameSerial(c.serial, facts.serial) &&
-      dnEquals(c.issuer, facts.issuer),
-  );
+  const namesake =
+    facts.fingerprint === null
+      ? undefined
+      : identityCandidates(model, { fingerprint: null, serial: facts.serial, issuer: facts.issuer }).out.find(
+          (c) =>
+            c.fingerprint !== null &&
+            c.fingerprint !== facts.fingerprint &&
+            sameSerial(c.serial, facts.serial) &&
+            dnEquals(c.issuer, facts.issuer),
+        );
   if (namesake) {
     issue(
       model,
@@ -398,7 +499,7 @@ export function mergeCertificate(
   }
 
   if (known && facts.owner !== null && facts.label !== null) {
-    return model.addCertificate(newCertificate(facts, facts.owner, facts.label));
+    return addIndexed(model, newCertificate(facts, facts.owner, facts.label));
   }
   const label = uniquePlaceholderLabel(model, options.placeholderLabel ?? facts.subject ?? "certificate");
   issue(
@@ -408,7 +509,7 @@ export function mergeCertificate(
     "info",
     `certificate ${facts.subject ?? ""} has no RACF owner and label; kept as "${label}" with owner unknown. Give them as FILE=OWNER:LABEL (e.g. --cert '${facts.source.file}=ID(USER):Label'), or read a LIST or unload that shows it`,
   );
-  return model.addCertificate(newCertificate(facts, UNKNOWN_OWNER, label));
+  return addIndexed(model, newCertificate(facts, UNKNOWN_OWNER, label));
 }
 
 function dropDefaultSource(cert: Certificate): void {

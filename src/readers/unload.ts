@@ -2,9 +2,11 @@ import { normalizeDn } from "../model/dn.js";
 import { genericMatches, isGenericName } from "../model/profiles.js";
 import {
   ACCESS_ORDER,
+  type AccessEntry,
   type AccessLevel,
   type CertOwner,
   type CertStatus,
+  type Profile,
   type Source,
 } from "../model/types.js";
 import { canonicalSignatureAlgorithm, normalizeFingerprint, normalizeSerial } from "../pki/racf-names.js";
@@ -246,8 +248,8 @@ const MAX_LINE_ISSUES = 20;
 export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext): Promise<void> {
   const certs = new Map<string, CertState>();
   const rings = new Map<string, RingState>();
-  /** Profiles whose access list this unload has started to describe (class\0name). */
-  const profilesSeen = new Set<string>();
+  /** Profiles this unload has started to describe (class\0name), with their model profile. */
+  const profilesSeen = new Map<string, Profile>();
   const unknownTypes = new Map<string, { first: number; count: number }>();
   const artefacts = new Map<string, { first: number; count: number }>();
   const lineIssues = new Map<string, number>();
@@ -301,24 +303,34 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
     return r;
   };
 
-  const profileFor = (cls: string, name: string, line: number) => {
+  const profileFor = (cls: string, name: string, line: number, entry = false) => {
     const key = `${cls}\u0000${name}`;
+    const seen = profilesSeen.get(key);
+    // Access-list records (0505: thousands on a big FACILITY list) carry their own sources; the
+    // profile keeps the sources of its other records only, so that its evidence stays a line or
+    // two however long the access list is.
+    if (seen) {
+      if (!entry) seen.sources.push(src(ctx, "unload", line));
+      return seen;
+    }
     const source = src(ctx, "unload", line);
-    const first = !profilesSeen.has(key);
-    profilesSeen.add(key);
     // The first record of a profile in this unload replaces its access list (a later input
     // describes a later state); further records add to it.
-    return applyProfile(ctx.model, {
+    const p = applyProfile(ctx.model, {
       class: cls,
       name,
       generic: null,
       uacc: null,
-      access: first ? [] : null,
+      access: [],
       stdata: null,
       applData: null,
       source,
     });
+    profilesSeen.set(key, p);
+    return p;
   };
+  /** Access entries of the profiles read so far, by id (a scan per 0505 is quadratic). */
+  const entriesOf = new Map<Profile, Map<string, AccessEntry>>();
 
   for await (const raw of lines) {
     no++;
@@ -395,9 +407,7 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
     switch (type) {
       case "0100": {
         const id = need("GPBD_NAME");
-        if (id && !ctx.model.state.groups.some((g) => g.id === id.toUpperCase())) {
-          ctx.model.state.groups.push({ id: id.toUpperCase(), sources: [source()] });
-        }
+        if (id) ctx.model.defineGroup(id, source());
         break;
       }
       case "0200": {
@@ -493,12 +503,21 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
           );
           break;
         }
-        const p = profileFor(cls, name, no);
-        const entry = p.access.find((a) => a.id === id);
+        const p = profileFor(cls, name, no, true);
+        let byId = entriesOf.get(p);
+        if (!byId) {
+          byId = new Map(p.access.map((a) => [a.id, a]));
+          entriesOf.set(p, byId);
+        }
+        const entry = byId.get(id);
         if (entry) {
           entry.level = level as AccessLevel;
           entry.sources.push(source());
-        } else p.access.push({ id, level: level as AccessLevel, sources: [source()] });
+        } else {
+          const added = { id, level: level as AccessLevel, sources: [source()] };
+          p.access.push(added);
+          byId.set(id, added);
+        }
         break;
       }
       case "0540": {

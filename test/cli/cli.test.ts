@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/io.js";
 
-const COMMANDS = ["model", "simulate", "explain", "audit", "generate", "lint-jcl"];
+const COMMANDS = ["model", "simulate", "explain", "audit", "generate", "lint-jcl", "synth"];
 
 describe("racfring CLI", () => {
   it("lists every command in --help and exits 0", async () => {

@@ -4,8 +4,17 @@
  * `inputIssues` are the readers' issues: with an error among them the model is incomplete.
  */
 import type { AuditReport } from "../types.js";
+import { jsonChunks } from "./json-stream.js";
+
+const STREAMED = new Set(["findings", "applications", "notEvaluated", "inputIssues"]);
+
+/** The report as chunks (written as a stream: its size grows with the findings). */
+export function* formatJsonChunks(report: AuditReport): Generator<string> {
+  const { findings, applications, notEvaluated, summary, assumptions, inputIssues } = report;
+  yield* jsonChunks({ findings, applications, notEvaluated, summary, assumptions, inputIssues }, STREAMED);
+  yield "\n";
+}
 
 export function formatJson(report: AuditReport): string {
-  const { findings, applications, notEvaluated, summary, assumptions, inputIssues } = report;
-  return `${JSON.stringify({ findings, applications, notEvaluated, summary, assumptions, inputIssues }, null, 2)}\n`;
+  return [...formatJsonChunks(report)].join("");
 }

@@ -61,7 +61,7 @@ export function formatMarkdown(report: AuditReport): string {
       const fix = f.fix
         ? `${cell(f.fix.summary)}${f.fix.commands.map((c) => `<br>${code(c)}`).join("")}`
         : "";
-      const ev = f.evidence.map((e) => `${e.file}:${e.line}`).join(", ");
+      const ev = `${f.evidence.map((e) => `${e.file}:${e.line}`).join(", ")}${f.evidenceOmitted ? ` and ${f.evidenceOmitted} more location(s)` : ""}`;
       out.push(
         `| ${f.severity} | ${code(f.rule)} (${f.confidence}) | ${cell(f.subject.id)} | ${cell(f.message)} | ${cell(ev)} | ${fix} |`,
       );

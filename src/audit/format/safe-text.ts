@@ -52,3 +52,8 @@ export function truncate(text: string, max = 200): string {
 export function escapeJsonText(json: string): string {
   return json.replace(CONTROL_RE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/** escapeJsonText over a stream of JSON chunks: the escape is per character, so chunk borders do not matter. */
+export function* escapeJsonChunks(chunks: Iterable<string>): Generator<string> {
+  for (const c of chunks) yield escapeJsonText(c);
+}

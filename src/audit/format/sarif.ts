@@ -7,6 +7,7 @@
 import { pathToFileURL } from "node:url";
 import type { Severity } from "../../model/types.js";
 import type { AuditReport } from "../types.js";
+import { jsonChunks } from "./json-stream.js";
 
 const LEVEL: Record<Severity, "error" | "warning" | "note"> = {
   error: "error",
@@ -140,6 +141,14 @@ export function toSarif(report: AuditReport, version: string): object {
   };
 }
 
+const SARIF_STREAMED = new Set(["runs", "runs.0", "runs.0.results", "runs.0.invocations"]);
+
+/** SARIF as chunks: results are written one by one, never as one string. */
+export function* formatSarifChunks(report: AuditReport, version: string): Generator<string> {
+  yield* jsonChunks(toSarif(report, version), SARIF_STREAMED);
+  yield "\n";
+}
+
 export function formatSarif(report: AuditReport, version: string): string {
-  return `${JSON.stringify(toSarif(report, version), null, 2)}\n`;
+  return [...formatSarifChunks(report, version)].join("");
 }

@@ -54,7 +54,7 @@ export function formatText(input: AuditReport, opts: TextOptions): string {
       out.push(`          ${f.message}`);
       if (f.evidence.length > 0)
         out.push(
-          `          at ${f.evidence.map((e) => (e.line > 0 ? `${e.file}:${e.line}` : e.file)).join(", ")}`,
+          `          at ${f.evidence.map((e) => (e.line > 0 ? `${e.file}:${e.line}` : e.file)).join(", ")}${f.evidenceOmitted ? ` and ${f.evidenceOmitted} more location(s)` : ""}`,
         );
       if (f.fix) {
         out.push(`          fix: ${f.fix.summary}`);

@@ -12,6 +12,9 @@ import { profileName } from "../../racf/write.js";
 import { refresh, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
 
+/** Ids a message names before "and N more" (the full list is at the profile's source). */
+const IDS_NAMED = 10;
+
 /** More ids than this with UPDATE or more counts as "many". */
 export const MANY = 5;
 
@@ -53,7 +56,7 @@ export const rule: Rule = {
         findings.push({
           subject,
           ring: null,
-          message: `FACILITY ${p.name} permits ID(*) ${star.level}: every RACF user may open every other user's key ring.`,
+          message: `FACILITY ${p.name} permits ID(*) ${star.level} (1 of ${p.access.length.toLocaleString("en-US")} access-list entries): every RACF user may open every other user's key ring.`,
           evidence: sourcesOf(star.sources, p.sources),
           fix: {
             summary:
@@ -67,11 +70,16 @@ export const rule: Rule = {
       }
       const many = p.access.filter((a) => a.id !== "*" && accessAtLeast(a.level, "UPDATE"));
       if (many.length > MANY) {
+        const more = many.length - IDS_NAMED;
+        const named = `${many
+          .slice(0, IDS_NAMED)
+          .map((a) => a.id)
+          .join(", ")}${more > 0 ? ` and ${more.toLocaleString("en-US")} more` : ""}`;
         findings.push({
           subject,
           ring: null,
-          message: `FACILITY ${p.name} gives UPDATE or more to ${many.length} ids (${many.map((a) => a.id).join(", ")}); each may open every other user's key ring.`,
-          evidence: sourcesOf(p.sources, ...many.map((a) => a.sources)),
+          message: `FACILITY ${p.name} gives UPDATE or more to ${many.length.toLocaleString("en-US")} ids (${named}; ${many.length.toLocaleString("en-US")} of ${p.access.length.toLocaleString("en-US")} access-list entries); each may open every other user's key ring.`,
+          evidence: sourcesOf(p.sources, ...many.slice(0, IDS_NAMED).map((a) => a.sources)),
           fix: {
             summary:
               "Review the list; protect the rings these ids really need with RDATALIB <owner>.<ring>.LST profiles instead of site-wide UPDATE.",

@@ -18,7 +18,7 @@ import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
 /** The level `id` needs on a ring to get every key the ring offers it. */
 function neededLevel(model: RacfModel, ring: Ring, id: string): AccessLevel {
   let need: AccessLevel = "READ";
-  const isGroup = model.state.groups.some((g) => g.id === id) && !model.user(id);
+  const isGroup = model.group(id) !== undefined && !model.user(id);
   for (const c of ring.connections) {
     if (c.usage !== "PERSONAL") continue;
     if (isCaOwner(c.owner)) return "CONTROL";
@@ -32,8 +32,29 @@ function max(a: AccessLevel, b: AccessLevel): AccessLevel {
   return ACCESS_ORDER.indexOf(a) >= ACCESS_ORDER.indexOf(b) ? a : b;
 }
 
-function governed(model: RacfModel, profile: Profile): Ring[] {
-  return model.state.rings.filter((r) => rdatalibProfileFor(model, r) === profile);
+/**
+ * The rings each RDATALIB profile governs: one lookup per ring (the shared, indexed
+ * rdatalibProfileFor), not a pass over all rings per profile.
+ */
+function governedRings(model: RacfModel): Map<Profile, Ring[]> {
+  const out = new Map<Profile, Ring[]>();
+  for (const r of model.state.rings) {
+    const p = rdatalibProfileFor(model, r);
+    if (!p) continue;
+    const list = out.get(p);
+    if (list) list.push(r);
+    else out.set(p, [r]);
+  }
+  return out;
+}
+
+/** How many rings a message names before it says "and N more". */
+const RINGS_NAMED = 10;
+
+function ringList(rings: readonly Ring[]): string {
+  const named = rings.slice(0, RINGS_NAMED).map((r) => `${r.owner}/${r.name}`);
+  const more = rings.length - named.length;
+  return more > 0 ? `${named.join(", ")} and ${more.toLocaleString("en-US")} more` : named.join(", ");
 }
 
 export const rule: Rule = {
@@ -51,12 +72,12 @@ export const rule: Rule = {
   check(ctx) {
     const findings: FindingDraft[] = [];
     const notEvaluated: NotEvaluatedDraft[] = [];
+    const governed = governedRings(ctx.model);
     for (const profile of ctx.model.profilesOf("RDATALIB")) {
       if (!/\.LST$/i.test(profile.name) && !profile.generic) continue;
       const subject = { kind: "profile" as const, id: `RDATALIB ${profile.name}` };
-      const rings = governed(ctx.model, profile);
-      const ringNote =
-        rings.length > 0 ? ` (covers ${rings.map((r) => `${r.owner}/${r.name}`).join(", ")})` : "";
+      const rings = governed.get(profile) ?? [];
+      const ringNote = rings.length > 0 ? ` (covers ${ringList(rings)})` : "";
       if (profile.uacc !== "NONE") {
         findings.push({
           subject,
@@ -75,7 +96,7 @@ export const rule: Rule = {
           findings.push({
             subject,
             ring: null,
-            message: `RDATALIB ${profile.name}${ringNote} permits ID(*) ${entry.level}: every RACF user may open the ring${accessAtLeast(entry.level, "UPDATE") ? " and take other users' private keys" : ""}.`,
+            message: `RDATALIB ${profile.name}${ringNote} permits ID(*) ${entry.level} (1 of ${profile.access.length.toLocaleString("en-US")} access-list entries): every RACF user may open the ring${accessAtLeast(entry.level, "UPDATE") ? " and take other users' private keys" : ""}.`,
             evidence: sourcesOf(entry.sources, profile.sources),
             fix: {
               summary: "Remove the ID(*) entry and permit the ring's users individually.",

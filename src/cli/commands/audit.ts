@@ -14,10 +14,10 @@ import {
 import { rulesJson, rulesMarkdown, rulesText } from "../../audit/docs.js";
 import { runAudit, selectRules } from "../../audit/engine.js";
 import { buildFixJcl } from "../../audit/fix-jcl.js";
-import { formatJson } from "../../audit/format/json.js";
+import { formatJsonChunks } from "../../audit/format/json.js";
 import { formatMarkdown } from "../../audit/format/markdown.js";
-import { escapeJsonText, neutralise } from "../../audit/format/safe-text.js";
-import { formatSarif } from "../../audit/format/sarif.js";
+import { escapeJsonChunks, neutralise } from "../../audit/format/safe-text.js";
+import { formatSarifChunks } from "../../audit/format/sarif.js";
 import { formatText } from "../../audit/format/text.js";
 import { scanJclSecrets } from "../../audit/jcl-secrets.js";
 import { readPolicyApplications } from "../../audit/policy.js";
@@ -287,14 +287,15 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       io.err(neutralise(`  ${i.file}:${i.line}: ${i.severity} ${i.code}: ${i.message}`) + "\n");
   }
 
-  const text =
+  // JSON and SARIF are written as streams of chunks: their size grows with the findings.
+  const chunks: Iterable<string> =
     flags.format === "json"
-      ? escapeJsonText(formatJson(report))
+      ? escapeJsonChunks(formatJsonChunks(report))
       : flags.format === "sarif"
-        ? escapeJsonText(formatSarif(report, VERSION))
+        ? escapeJsonChunks(formatSarifChunks(report, VERSION))
         : flags.format === "markdown"
-          ? formatMarkdown(report)
-          : formatText(report, { colour: io.isTTY && str(args.values.output) === undefined });
+          ? [formatMarkdown(report)]
+          : [formatText(report, { colour: io.isTTY && str(args.values.output) === undefined })];
   const force = args.values.force === true;
   const output = str(args.values.output);
   const fixFile = str(args.values["fix-jcl"]);
@@ -317,9 +318,22 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     }
   }
   if (outputPath && output) {
-    await writeFileSafe(outputPath, text, { force });
+    await writeFileSafe(outputPath, chunks, { force });
     io.err(`racfring audit: report written to ${neutralise(output)}\n`);
-  } else io.out(text);
+  } else {
+    let pending: string[] = [];
+    let size = 0;
+    for (const c of chunks) {
+      pending.push(c);
+      size += c.length;
+      if (size >= 1 << 20) {
+        io.out(pending.join(""));
+        pending = [];
+        size = 0;
+      }
+    }
+    if (pending.length > 0) io.out(pending.join(""));
+  }
 
   if (fixPath && fixFile && job) {
     await writeFileSafe(fixPath, job.text, { force });

@@ -1,3 +1,4 @@
+import { jsonChunks } from "../../audit/format/json-stream.js";
 import { escapeJsonText, neutralise } from "../../audit/format/safe-text.js";
 import { modelToJson } from "../../model/json.js";
 import { formatSource, type RacfModel } from "../../model/model.js";
@@ -38,7 +39,26 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
   const { model } = await loadInputs(args, io.cwd, io.now());
   if (args.values.json === true) {
-    io.out(`${escapeJsonText(JSON.stringify(modelToJson(model.state), null, 2))}\n`);
+    // Written in pieces of about 1 MB: the model of a million-record unload is never one string.
+    // Control and bidi characters are escaped chunk by chunk (the escape is per character).
+    const json = modelToJson(model.state);
+    const arrays = new Set(
+      Object.entries(json as object)
+        .filter(([, v]) => Array.isArray(v))
+        .map(([k]) => k),
+    );
+    let pending: string[] = [];
+    let size = 0;
+    for (const chunk of jsonChunks(json, arrays)) {
+      pending.push(escapeJsonText(chunk));
+      size += chunk.length;
+      if (size >= 1 << 20) {
+        io.out(pending.join(""));
+        pending = [];
+        size = 0;
+      }
+    }
+    io.out(`${pending.join("")}\n`);
   } else {
     // Names come from the inputs: no control or bidi character reaches the terminal.
     io.out(neutralise(renderModel(model)));

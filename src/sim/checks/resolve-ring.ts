@@ -5,8 +5,8 @@
  */
 import { formatSource, userOwner } from "../../model/model.js";
 import type { CertOwner, Connection, RingUsage } from "../../model/types.js";
-import { connectCommand, refreshCommands } from "../commands.js";
 import { ringName, userId } from "../../racf/write.js";
+import { connectCommand, refreshCommands } from "../commands.js";
 import type { SimFix } from "../types.js";
 import type { Failure, Simulation } from "./context.js";
 import { R } from "./rules.js";
