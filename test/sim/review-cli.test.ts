@@ -26,7 +26,7 @@ describe("racfring simulate: input errors (exit 3, as racfring model)", () => {
     const r = await sim(["--jcl", "case4-broken.jcl", "--started", "FTPD", "--keyring", "FTPD/SERVRING"]);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/Prediction: RC 428/);
-    expect(r.stderr).toMatch(/case4-broken\.jcl:29:42: error: unbalanced apostrophe/);
+    expect(r.stderr).toMatch(/case4-broken\.jcl:29:42: error \[unbalanced-quote\] unbalanced apostrophe/);
     expect(r.stderr).toMatch(/1 input error\(s\)/);
     // Errors are listed once, after the prediction; the warning before it.
     expect(r.stderr.match(/unbalanced apostrophe/g)).toHaveLength(1);
@@ -44,7 +44,7 @@ describe("racfring simulate: input errors (exit 3, as racfring model)", () => {
     ]);
     expect(r.code).toBe(3);
     expect(JSON.parse(r.stdout)).toMatchObject({ rc: 428 });
-    expect(r.stderr).toMatch(/case4-broken\.jcl:29:42: error:/);
+    expect(r.stderr).toMatch(/case4-broken\.jcl:29:42: error \[/);
   });
 
   it("errors in the policy file count too, with file:line; its warnings come first", async () => {
@@ -60,8 +60,8 @@ describe("racfring simulate: input errors (exit 3, as racfring model)", () => {
     ]);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/Prediction: RC 202/);
-    expect(r.stderr).toMatch(/case1-broken\.policy:37:1: error: TTLSKeyringParms must be followed by "\{"/);
-    expect(r.stderr).toMatch(/case1-broken\.policy:39:16: warning: a no-break space/);
+    expect(r.stderr).toMatch(/case1-broken\.policy:37:1: error \[[a-z-]+\] TTLSKeyringParms must be followed by "\{"/);
+    expect(r.stderr).toMatch(/case1-broken\.policy:39:16: warning \[[a-z-]+\] a no-break space/);
     const ok = await sim([
       "--jcl",
       "case1.jcl",
@@ -225,7 +225,7 @@ describe("racfring simulate --help examples", () => {
     const words = shellWords(line);
     expect(words.slice(0, 2)).toEqual(["racfring", "simulate"]);
     const r = await cli(words.slice(1), { cwd: ROOT, now: NOW });
-    expect(r.stderr).not.toMatch(/Usage:|error:/);
+    expect(r.stderr).not.toMatch(/Usage:|: error \[/);
     expect([0, 1]).toContain(r.code);
   });
 });

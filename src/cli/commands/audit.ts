@@ -23,6 +23,7 @@ import { scanJclSecrets } from "../../audit/jcl-secrets.js";
 import { readPolicyApplications } from "../../audit/policy.js";
 import { RULES } from "../../audit/rules/index.js";
 import type { Application, JclSecret, PolicyApplication } from "../../audit/types.js";
+import { formatIssue } from "../../model/format-issue.js";
 import type { Severity } from "../../model/types.js";
 import { simulate } from "../../sim/simulate.js";
 import { type CommandSpec, type Io, type ParsedArgs, str, strs } from "../command.js";
@@ -280,8 +281,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
           ? "; none is an error; run `racfring model` on the same inputs to see them"
           : `; ${shown.length} shown below${relevant.length > shown.length ? ` (of ${relevant.length} errors and policy issues)` : ""}; run \`racfring model\` on the same inputs to see the others`;
     io.err(`racfring audit: ${what}${tail}.\n`);
-    for (const i of shown)
-      io.err(neutralise(`  ${i.file}:${i.line}: ${i.severity} ${i.code}: ${i.message}`) + "\n");
+    for (const i of shown) io.err(`${neutralise(`  ${formatIssue(i)}`)}\n`);
   }
 
   const text =

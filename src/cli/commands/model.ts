@@ -1,3 +1,4 @@
+import { formatIssue } from "../../model/format-issue.js";
 import { modelToJson } from "../../model/json.js";
 import { formatSource, type RacfModel } from "../../model/model.js";
 import type { Certificate, InputIssue, Ring } from "../../model/types.js";
@@ -79,8 +80,7 @@ function ringBlock(r: Ring): string[] {
 }
 
 function issueLine(i: InputIssue): string {
-  const where = i.line > 0 ? `${i.file}:${i.line}${i.column ? `:${i.column}` : ""}` : i.file;
-  return `  ${where}: ${i.severity} [${i.code}] ${i.message}`;
+  return `  ${formatIssue(i)}`;
 }
 
 /** Text summary of the model, one section per kind of fact. */

@@ -3,6 +3,8 @@
  * and shakes hands. I/O only — the rules live in src/sim (simulate, started) and src/policy.
  */
 
+import { neutralise } from "../../audit/format/safe-text.js";
+import { formatIssue } from "../../model/format-issue.js";
 import { formatSource, USERID_RE } from "../../model/model.js";
 import type { Certificate, InputIssue, Source } from "../../model/types.js";
 import type { AtTlsPolicy } from "../../policy/reader.js";
@@ -172,7 +174,7 @@ async function peerCertificates(files: string[], cwd: string, io: Io): Promise<C
   for (const file of files) {
     const data = await readInput(file, cwd);
     const parsed = await parseCertificateData(new Uint8Array(data));
-    for (const p of parsed.problems) io.err(`${file}:${p.line}: ${p.severity}: ${p.message}\n`);
+    for (const p of parsed.problems) io.err(issueLine({ file, ...p }));
     if (parsed.certificates.length === 0) throw new InputError(`${file}: no certificate found`);
     for (const f of parsed.certificates) {
       out.push({
@@ -206,8 +208,7 @@ async function peerCertificates(files: string[], cwd: string, io: Io): Promise<C
 }
 
 function issueLine(i: InputIssue): string {
-  const where = i.line > 0 ? `${i.file}:${i.line}${i.column ? `:${i.column}` : ""}` : i.file;
-  return `${where}: ${i.severity}: ${i.message} [${i.code}]\n`;
+  return `${neutralise(formatIssue(i))}\n`;
 }
 
 function printIssues(issues: readonly InputIssue[], io: Io, limit = 20): void {
