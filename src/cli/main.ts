@@ -47,6 +47,16 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   },
 };
 
+/** Every command's name, in the order `racfring --help` lists them (tests walk them all). */
+export function commandNames(): string[] {
+  return Object.keys(COMMANDS);
+}
+
+/** A command's module (its spec and run), loaded on demand. */
+export async function loadCommand(name: string): Promise<CommandModule | undefined> {
+  return COMMANDS[name]?.load();
+}
+
 const VERSION = "0.1.0";
 
 function mainHelp(columns: number): string {

@@ -10,8 +10,12 @@
  */
 
 export const DEFAULT_COLUMNS = 80;
-/** Narrower than this, wrapping makes text harder to read, not easier. */
-const MIN_COLUMNS = 40;
+/**
+ * Text is never wrapped narrower than a RACF deck: commands shown in deck form (columns 1–71 and
+ * a `-` continuation) must reach the clipboard as they are, so on a narrower terminal the
+ * terminal's own soft wrap takes over (and a copy joins the lines back).
+ */
+const MIN_COLUMNS = 72;
 
 export function colourWanted(
   env: Record<string, string | undefined>,
@@ -43,8 +47,7 @@ function visibleLength(s: string): number {
 /**
  * Wrap every line longer than `width` at blanks, continuation lines indented like the line they
  * continue (plus two, so a wrapped line is told from the next item). A word longer than the room
- * is left whole rather than cut (a file name or a URL must stay copyable). Lines that end in a
- * TSO continuation `-` are RACF commands already laid out for a deck: left as they are.
+ * is left whole rather than cut (a file name or a URL must stay copyable).
  */
 export function wrapText(text: string, width: number): string {
   return text

@@ -60,7 +60,9 @@ describe("racfring simulate: input errors (exit 3, as racfring model)", () => {
     ]);
     expect(r.code).toBe(3);
     expect(r.stdout).toMatch(/Prediction: RC 202/);
-    expect(r.stderr).toMatch(/case1-broken\.policy:37:1: error \[[a-z-]+\] TTLSKeyringParms must be followed by "\{"/);
+    expect(r.stderr).toMatch(
+      /case1-broken\.policy:37:1: error \[[a-z-]+\] TTLSKeyringParms must be followed by "\{"/,
+    );
     expect(r.stderr).toMatch(/case1-broken\.policy:39:16: warning \[[a-z-]+\] a no-break space/);
     const ok = await sim([
       "--jcl",

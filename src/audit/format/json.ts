@@ -7,5 +7,17 @@ import type { AuditReport } from "../types.js";
 
 export function formatJson(report: AuditReport): string {
   const { findings, applications, notEvaluated, summary, assumptions, inputIssues } = report;
-  return `${JSON.stringify({ findings, applications, notEvaluated, summary, assumptions, inputIssues }, null, 2)}\n`;
+  // kind and version: the envelope every racfring --json document starts with (src/cli/output.ts,
+  // schemas/audit.schema.json).
+  const doc = {
+    kind: "racfring.audit",
+    version: 1,
+    findings,
+    applications,
+    notEvaluated,
+    summary,
+    assumptions,
+    inputIssues,
+  };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }

@@ -2,9 +2,10 @@ import { formatIssue } from "../../model/format-issue.js";
 import { modelToJson } from "../../model/json.js";
 import { formatSource, type RacfModel } from "../../model/model.js";
 import type { Certificate, InputIssue, Ring } from "../../model/types.js";
-import type { CommandSpec, Io, ParsedArgs } from "../command.js";
+import { type CommandSpec, type Io, type ParsedArgs, str } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { INPUT_FLAGS, INPUT_OPTIONS, loadInputs } from "../inputs.js";
+import { INPUT_FLAGS, INPUT_OPTIONS, loadInputs, progressFor } from "../inputs.js";
+import { jsonText, printText, wantsJson } from "../output.js";
 
 export const spec: CommandSpec = {
   name: "model",
@@ -18,12 +19,16 @@ input from being read (use --strict to make them fatal). Defaults racfring had t
 state, GENCERT dates) are listed under "Assumptions".`,
   options: {
     ...INPUT_OPTIONS,
-    json: { type: "boolean", description: "Print the model as JSON (the format --model reads back)" },
+    json: {
+      type: "boolean",
+      description: "Print the model as JSON (the format --model reads back; schemas/model.schema.json)",
+    },
+    format: { type: "string", arg: "text|json", description: "text (default) or json (= --json)" },
   },
   examples: [
     "racfring model --jcl samples/site/setup.jcl",
     "racfring model --jcl samples/site/setup.jcl --dataset 'SECADM.PARTNER.CA.PEM=samples/site/partner-ca.pem' --json > site.json",
-    "racfring model --model site.json --listing listring.txt",
+    "racfring model --model site.json --listing samples/site/listring.txt",
   ],
   exitCodes: {
     0: "model printed (warnings, if any, are listed)",
@@ -36,11 +41,14 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (!args.ordered.some((o) => (INPUT_FLAGS as readonly string[]).includes(o.name))) {
     throw new UsageError("no input given: name at least one --jcl, --listing, --unload, --cert or --model");
   }
-  const { model } = await loadInputs(args, io.cwd, io.now());
-  if (args.values.json === true) {
-    io.out(`${JSON.stringify(modelToJson(model.state), null, 2)}\n`);
+  const format = (str(args.values.format) ?? "text").toLowerCase();
+  if (format !== "text" && format !== "json")
+    throw new UsageError(`--format must be text or json, got "${format}"`);
+  const { model } = await loadInputs(args, io.cwd, io.now(), progressFor(io));
+  if (wantsJson(args.values)) {
+    io.out(jsonText("model", modelToJson(model.state)));
   } else {
-    io.out(renderModel(model));
+    printText(io, renderModel(model));
   }
   // The model is printed even when an input has errors (a truncated job, an unbalanced quote):
   // what could be read is still useful. The exit code says the input was not valid.
