@@ -164,7 +164,7 @@ function hangWrap(first: string, text: string, hang: number, width: number): str
 }
 
 export function helpText(spec: CommandSpec, columns: number = DEFAULT_COLUMNS): string {
-  const lines = [`racfring ${spec.name} — ${spec.summary}`, ""];
+  const lines = [...hangWrap(`racfring ${spec.name} — `, spec.summary, 2, columns), ""];
   lines.push(...hangWrap("Usage: ", spec.usage, 9, columns));
   if (spec.description) lines.push("", wrapText(spec.description.trim(), columns));
   lines.push("", "Options:");
