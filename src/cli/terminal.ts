@@ -37,7 +37,7 @@ export function terminalColumns(columns: number | undefined): number {
   return Math.max(MIN_COLUMNS, Math.floor(columns));
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour sequences are measured as zero width
+// ANSI colour sequences are measured as zero width.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 function visibleLength(s: string): number {

@@ -110,7 +110,7 @@ const SCENARIOS: Record<string, Record<number, Scenario[]>> = {
   },
 };
 
-describe("exit codes match each command's --help", () => {
+describe("exit codes match each command's --help", { timeout: 180_000 }, () => {
   it("racfring alone prints the help and exits 0, as the main help says", async () => {
     const r = await cli([]);
     expect(r.code).toBe(0);

@@ -110,7 +110,7 @@ describe("the installed package", () => {
       }
     }
     expect(count).toBeGreaterThanOrEqual(15);
-  });
+  }, 300_000);
 
   it("runs the README's console sessions and shows what they show", () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
@@ -141,7 +141,7 @@ describe("the installed package", () => {
       }
     }
     expect(sessions).toBeGreaterThanOrEqual(3);
-  });
+  }, 120_000);
 
   it("a generated runbook cites only documents that ship or are public", () => {
     const r = run("racfring generate samples/plans/ftps-racf-ca.yaml -o out/runbook-check --at 2027-01-01");
@@ -159,5 +159,5 @@ describe("the installed package", () => {
       expect(shipped, `runbook cites ${c}`).toBe(true);
     }
     expect(readdirSync(join(work, "out/runbook-check/jcl")).length).toBeGreaterThan(0);
-  });
+  }, 120_000);
 });

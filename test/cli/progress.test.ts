@@ -75,7 +75,14 @@ describe("progress on stderr", () => {
       start(label, _unit, total) {
         seen.label = label;
         seen.total = total ?? -1;
-        return { advance: (n) => void (seen.advanced += n), done: () => void seen.done++ };
+        return {
+          advance: (n) => {
+            seen.advanced += n;
+          },
+          done: () => {
+            seen.done++;
+          },
+        };
       },
     };
     const args = parseCommandArgs(spec, ["--unload", "u.txt"]);

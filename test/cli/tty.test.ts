@@ -37,10 +37,9 @@ function inTerminal(command: string, columns: number): { screen: string; code: n
   return { screen: screen.replace(/\n+$/, ""), code: Number(readFileSync(codeFile, "utf8").trim()) };
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: colour sequences are what is tested
 const SGR = /\u001b\[[0-9;]*m/;
 
-describe.skipIf(!hasTmux || !existsSync(MAIN))("under a pseudo-terminal (tmux)", () => {
+describe.skipIf(!hasTmux || !existsSync(MAIN))("under a pseudo-terminal (tmux)", { timeout: 180_000 }, () => {
   beforeAll(() => {
     // A session that lives as long as the tests: the server does not exit between panes.
     tmux("-f", "/dev/null", "new-session", "-d", "-s", "keeper", "sleep", "600");
