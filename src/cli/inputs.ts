@@ -1,11 +1,19 @@
+import { stat } from "node:fs/promises";
+import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { modelFromJson } from "../model/json.js";
 import { RacfModel } from "../model/model.js";
 import type { DatasetFile, ReadContext } from "../readers/context.js";
 import { mergeCertificate, sameCertificate } from "../readers/merge.js";
-import { type OptionSpecs, type ParsedArgs, str } from "./command.js";
+import { type Io, type OptionSpecs, type ParsedArgs, str } from "./command.js";
 import { InputError, UsageError } from "./errors.js";
 import { inputStream, readInput } from "./files.js";
+import { NO_PROGRESS, type ProgressSink, type ProgressTask, progressSink } from "./progress.js";
+
+/** The progress bar for a command's reads: on stderr, only when it is a terminal. */
+export function progressFor(io: Io): ProgressSink {
+  return progressSink({ write: (t) => io.err(t), isTTY: io.errIsTTY === true, columns: io.columns ?? 80 });
+}
 
 /**
  * The input flags every command that works on a RACF state accepts. They can be mixed and
@@ -71,13 +79,16 @@ export interface LoadedInputs {
   files: string[];
 }
 
-async function* fileLines(input: NodeJS.ReadableStream): AsyncIterable<string> {
+async function* fileLines(input: NodeJS.ReadableStream, task: ProgressTask): AsyncIterable<string> {
+  // Bytes, not characters: the total is the file's size.
+  input.on("data", (chunk: Buffer | string) => task.advance(chunk.length));
   input.setEncoding("utf8");
-  const rl = createInterface({
-    input,
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
-  for await (const line of rl) yield line;
+  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+  try {
+    for await (const line of rl) yield line;
+  } finally {
+    task.done();
+  }
 }
 
 /** Lines of an unload, control characters replaced; a NUL byte means a binary file. */
@@ -176,7 +187,12 @@ function reportControls(model: RacfModel, file: string, s: Sanitized): void {
  * Build the model from the input flags, in the order given. Readers are loaded lazily so a
  * command that needs no listing parser never loads one.
  */
-export async function loadInputs(args: ParsedArgs, cwd: string, now: Date): Promise<LoadedInputs> {
+export async function loadInputs(
+  args: ParsedArgs,
+  cwd: string,
+  now: Date,
+  progress: ProgressSink = NO_PROGRESS,
+): Promise<LoadedInputs> {
   const ranAtRaw = str(args.values["ran-at"]);
   const ranAt = ranAtRaw ? parseDateOption(ranAtRaw, "ran-at") : now;
   const datasets = new Map<string, DatasetFile>();
@@ -222,7 +238,10 @@ export async function loadInputs(args: ParsedArgs, cwd: string, now: Date): Prom
         const stream = await inputStream(value, cwd);
         const { readUnload } = await import("../readers/unload.js");
         const controls: Sanitized = { text: "", count: 0, first: null };
-        await readUnload(sanitizedLines(fileLines(stream), value, controls), ctx(value));
+        // The bar's total is the file's size; standard input has none (the bar then counts only).
+        const size = value === "-" ? undefined : (await stat(resolve(cwd, value))).size;
+        const task = progress.start(`reading ${value}`, "bytes", size);
+        await readUnload(sanitizedLines(fileLines(stream, task), value, controls), ctx(value));
         reportControls(model, value, controls);
         files.push(value);
         break;

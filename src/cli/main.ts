@@ -9,8 +9,10 @@
 import "reflect-metadata";
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { didYouMean } from "../util/suggest.js";
 import { type CommandSpec, helpText, type Io, type ParsedArgs, parseCommandArgs } from "./command.js";
 import { EXIT, InputError, UsageError } from "./errors.js";
+import { colourWanted, DEFAULT_COLUMNS, terminalColumns, wrapText } from "./terminal.js";
 
 export interface CommandModule {
   spec: CommandSpec;
@@ -49,11 +51,21 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   },
 };
 
+/** Every command's name, in the order `racfring --help` lists them (tests walk them all). */
+export function commandNames(): string[] {
+  return Object.keys(COMMANDS);
+}
+
+/** A command's module (its spec and run), loaded on demand. */
+export async function loadCommand(name: string): Promise<CommandModule | undefined> {
+  return COMMANDS[name]?.load();
+}
+
 const VERSION = "0.1.0";
 
-function mainHelp(): string {
+function mainHelp(columns: number): string {
   const w = Math.max(...Object.keys(COMMANDS).map((k) => k.length));
-  return [
+  const text = [
     "racfring — see, fix and audit RACF key rings for TLS on z/OS before anything is submitted.",
     "",
     "Usage: racfring <command> [options]",
@@ -68,9 +80,12 @@ function mainHelp(): string {
     "  racfring simulate --jcl samples/site/setup.jcl --started FTPD --keyring FTPD/FTPRing",
     "  racfring explain 428",
     "",
-    "Exit codes: 0 ok, 1 failure predicted / findings, 2 usage error, 3 unreadable or invalid input.",
+    "Options (every command): --json  machine-readable output; --no-color  no colour; -h, --help.",
+    "",
+    "Exit codes: 0 ok (also `racfring` alone, which prints this help), 1 failure predicted / findings, 2 usage error, 3 unreadable or invalid input; each command's --help lists its own.",
     "",
   ].join("\n");
+  return wrapText(text, columns);
 }
 
 export function processIo(): Io {
@@ -80,15 +95,20 @@ export function processIo(): Io {
     isTTY: Boolean(process.stdout.isTTY),
     cwd: process.cwd(),
     now: () => new Date(),
+    colour: colourWanted(process.env, Boolean(process.stdout.isTTY)),
+    columns: terminalColumns(process.stdout.columns),
+    errIsTTY: Boolean(process.stderr.isTTY),
   };
 }
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
+  const columns = io.columns ?? DEFAULT_COLUMNS;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     if (name === "help" && rest[0] && COMMANDS[rest[0]]) return runCli([rest[0], "--help"], io);
-    io.out(mainHelp());
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    // `racfring` alone is a request for help (as gh and npm treat it), not a mistake.
+    io.out(mainHelp(columns));
+    return EXIT.ok;
   }
   if (name === "--version" || name === "-V") {
     io.out(`racfring ${VERSION}\n`);
@@ -96,21 +116,31 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   const entry = COMMANDS[name];
   if (!entry) {
-    io.err(`racfring: unknown command "${name}". Commands: ${Object.keys(COMMANDS).join(", ")}.\n`);
+    const hint = name.startsWith("-")
+      ? didYouMean(name.replace(/^-+/, ""), ["help", "version"], (n) => `--${n}`)
+      : didYouMean(name, Object.keys(COMMANDS));
+    io.err(
+      wrapText(
+        `racfring: unknown command "${name}"${hint}\nCommands: ${Object.keys(COMMANDS).join(", ")}.`,
+        columns,
+      ) + "\nRun `racfring --help` for details.\n",
+    );
     return EXIT.usage;
   }
   const mod = await entry.load();
   try {
     const args = parseCommandArgs(mod.spec, rest);
     if (args.values.help === true) {
-      io.out(helpText(mod.spec));
+      io.out(helpText(mod.spec, columns));
       return EXIT.ok;
     }
-    return await mod.run(args, io);
+    const colour = args.values["no-color"] === true ? false : (io.colour ?? io.isTTY);
+    return await mod.run(args, { ...io, colour, columns });
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(
-        `racfring ${name}: ${e.message}\nUsage: ${mod.spec.usage}\nRun \`racfring ${name} --help\` for details.\n`,
+        // The message stays on one line (scripts grep it); the usage line wraps like the help.
+        `racfring ${name}: ${e.message}\n${wrapText(`Usage: ${mod.spec.usage}`, columns)}\nRun \`racfring ${name} --help\` for details.\n`,
       );
       return EXIT.usage;
     }

@@ -137,6 +137,21 @@ export function formatTsoCommand(command: string): string[] {
 }
 
 /**
+ * A command as it would be written in a deck, for text reports (issue 13: a fix shown on one
+ * 150-character line could not be pasted into a job). A command that cannot be laid out safely
+ * is shown as it is: a report must still show it, and the generators refuse it on their own.
+ */
+export function deckLines(command: string): string[] {
+  try {
+    const lines = formatTsoCommand(command);
+    return lines.length > 0 ? lines : [command];
+  } catch (e) {
+    if (e instanceof UnsafeValueError) return [command];
+    throw e;
+  }
+}
+
+/**
  * Join SYSTSIN lines back into commands the way TSO does (used by tests and by the generator's
  * own self-check): a trailing `-` continues with the next line as is, a trailing `+` continues
  * with its leading blanks removed.

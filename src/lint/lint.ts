@@ -17,7 +17,7 @@
  */
 
 import { truncate } from "../audit/format/safe-text.js";
-import type { RacfIssue } from "../racf/issues.js";
+import { ISSUE_SEVERITY, type RacfIssue } from "../racf/issues.js";
 import { type CommandBlock, physicalLines, splitInput } from "../racf/jcl.js";
 import { lookupKeyword, lookupVerb } from "../racf/keywords.js";
 import { type Keyword, keyword, type ParsedCommand, parseCommand } from "../racf/parse.js";
@@ -26,27 +26,6 @@ import { scanJcl } from "./jcl-statements.js";
 import type { LintIssue, LintResult } from "./types.js";
 
 export { formatLintIssue, type LintIssue, type LintResult } from "./types.js";
-
-/** Severity lint gives the reader's own issue codes (the reader is lenient; lint is not). */
-const READER_SEVERITY: Record<string, LintIssue["severity"]> = {
-  "unbalanced-quote": "error",
-  "unbalanced-paren": "error",
-  "truncated-command": "error",
-  "unknown-keyword": "error",
-  "ambiguous-keyword": "error",
-  "missing-value": "error",
-  "beyond-column-72": "error",
-  "record-too-long": "error",
-  "unterminated-data": "error",
-  "comment-ends-data": "error",
-  "data-without-dd": "error",
-  "jcl-truncated": "error",
-  "systsin-missing": "warning",
-  "unknown-command": "warning",
-  "unexpected-operand": "warning",
-  "unexpected-value": "warning",
-  "not-racf-command": "info",
-};
 
 /** RACDCERT functions and the options each accepts besides the owner (ID/CERTAUTH/SITE). null = not checked. */
 const FUNCTION_OPTIONS: Record<string, readonly string[] | null> = {
@@ -159,7 +138,8 @@ class Collector {
     this.issues.push({ file: this.file, line, column, severity, code, message });
   }
   fromReader(i: RacfIssue): void {
-    const severity = READER_SEVERITY[i.code] ?? i.severity;
+    // The same severity the model reader gives (src/racf/issues.ts ISSUE_SEVERITY).
+    const severity = ISSUE_SEVERITY[i.code] ?? i.severity;
     if (severity === "info") return;
     this.add(i.line, i.column ?? 1, severity, i.code, i.message);
   }

@@ -1,3 +1,4 @@
+import { formatIssue } from "../model/format-issue.js";
 import type { Severity } from "../model/types.js";
 
 /** One finding of lint-jcl, located in the checked file. */
@@ -19,7 +20,7 @@ export interface LintResult {
   warnings: number;
 }
 
-/** `file:line:col severity code message`, the form lint-jcl prints. */
+/** `file:line:col: severity [code] message`, the form every command prints input issues in. */
 export function formatLintIssue(i: LintIssue): string {
-  return `${i.file}:${i.line}:${i.column} ${i.severity} ${i.code} ${i.message}`;
+  return formatIssue(i);
 }

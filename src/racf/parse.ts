@@ -1,5 +1,13 @@
+import { meantInParens } from "../util/suggest.js";
 import { type RacfIssue, racfIssue } from "./issues.js";
-import { type KeywordSpec, type KeywordTable, lookupKeyword, lookupVerb, type VerbSpec } from "./keywords.js";
+import {
+  type KeywordSpec,
+  type KeywordTable,
+  lookupKeyword,
+  lookupVerb,
+  VERBS,
+  type VerbSpec,
+} from "./keywords.js";
 import type { Token, TsoCommand } from "./tokenizer.js";
 
 /**
@@ -179,7 +187,7 @@ export function resolveKeywords(
         racfIssue(
           n.line,
           "unknown-keyword",
-          `unknown keyword ${n.text.toUpperCase()} in ${where}; ignored`,
+          `unknown keyword ${n.text.toUpperCase()} in ${where}${meantInParens(n.text.toUpperCase(), Object.keys(table))}; ignored`,
           "warning",
           n.column,
         ),
@@ -312,7 +320,10 @@ export function parseCommand(cmd: TsoCommand): ParseResult {
       racfIssue(
         head.line,
         "unknown-command",
-        `unknown command ${head.text.toUpperCase()}; skipped`,
+        `unknown command ${head.text.toUpperCase()}${meantInParens(
+          head.text.toUpperCase(),
+          VERBS.map((v) => v.name),
+        )}; skipped`,
         "warning",
         head.column,
       ),

@@ -35,3 +35,12 @@ export function isTopLevelHeader(text: string): boolean {
     /^(IRRD\d{3}I|ICH\d{5}I)\b/.test(text.trim())
   );
 }
+
+/**
+ * The text is captured RACDCERT LIST/LISTRING output, not commands: it has a certificate or ring
+ * header line (the output's own title, never a valid command). Used to tell a user who gave a
+ * listing where commands are expected which flag reads it.
+ */
+export function looksLikeListing(text: string): boolean {
+  return text.split(/\r?\n/, 2000).some((l) => RING_HEADER.test(l) || CERT_HEADER.test(l));
+}

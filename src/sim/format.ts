@@ -3,6 +3,7 @@
  * what was checked, what was found (with file:line), the verdict, the rule's source and its
  * confidence; then the fix and the alternatives. Pure (returns a string).
  */
+import { deckLines } from "../gen/tso.js";
 import { formatSource } from "../model/model.js";
 import type { Confidence } from "../model/types.js";
 import type { ReturnCodeInfo } from "./catalogue.js";
@@ -36,7 +37,8 @@ export function wrap(text: string, indent: string, width = 100, hang: string = i
 
 function fixLines(f: SimFix, indent: string): string[] {
   const out = wrap(f.summary, indent);
-  for (const c of f.commands) out.push(`${indent}  ${c}`);
+  // In deck form (columns 1–71, `-` continuations) at column 1, so the lines paste into a job.
+  for (const c of f.commands) out.push(...deckLines(c));
   for (const n of f.notes ?? []) out.push(...wrap(`Note: ${n}`, `${indent}  `));
   return out;
 }

@@ -101,6 +101,8 @@ describe("JSON output", () => {
     const report = defectiveReport();
     const json = JSON.parse(formatJson(report)) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual([
+      "kind",
+      "version",
       "findings",
       "applications",
       "notEvaluated",
@@ -205,7 +207,7 @@ describe("input issues in the reports", () => {
     r.inputIssues = [ISSUE];
     const text = formatText(r, { colour: false });
     expect(text).not.toContain("No findings.");
-    expect(text).toContain("my setup#1.jcl:4: error unbalanced-paren: missing parenthesis");
+    expect(text).toContain("my setup#1.jcl:4:24: error [unbalanced-paren] missing parenthesis");
     expect(formatMarkdown(r)).toContain("1 input error(s): the model is incomplete");
   });
 });

@@ -14,8 +14,10 @@ describe("racfring CLI", () => {
     expect(r.stdout).toContain("Exit codes");
   });
 
-  it("exits 2 without a command", async () => {
-    expect((await cli([])).code).toBe(2);
+  it("without a command prints the help and exits 0", async () => {
+    const r = await cli([]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Commands:");
   });
 
   it("rejects an unknown command with exit 2", async () => {

@@ -16,7 +16,8 @@ describe("README", () => {
   it("shows every command's current --help", async () => {
     let readme = readFileSync("README.md", "utf8");
     for (const name of COMMANDS) {
-      const help = (await cli([name, "--help"])).stdout;
+      // as a standard 80-column terminal shows it
+      const help = (await cli([name, "--help"], { columns: 80 })).stdout;
       const re = new RegExp(`<!-- help:${name} -->[\\s\\S]*?<!-- /help:${name} -->`);
       expect(readme, `README has no help block for ${name}`).toMatch(re);
       const expected = block(name, help);

@@ -11,6 +11,11 @@ export interface IoOptions {
   now?: string;
   cwd?: string;
   isTTY?: boolean;
+  /**
+   * Terminal width. Default: wide enough that nothing wraps, so content assertions do not depend
+   * on line breaks; the wrapping itself is tested with set widths (test/cli/tty.test.ts).
+   */
+  columns?: number;
 }
 
 export interface Captured {
@@ -29,6 +34,7 @@ export function captureIo(opts: IoOptions = {}): Captured {
     isTTY: opts.isTTY ?? false,
     cwd: opts.cwd ?? process.cwd(),
     now: () => new Date(opts.now ?? "2026-11-23T12:00:00Z"),
+    columns: opts.columns ?? 1000,
   };
   return { io, out, err };
 }

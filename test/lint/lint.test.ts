@@ -258,7 +258,7 @@ describe("racfring lint-jcl (CLI)", () => {
     };
     expect(await runCli(["lint-jcl", "bad.jcl"], io)).toBe(1);
     expect(out.join("")).toBe(
-      "bad.jcl:5:27 error keyword-not-valid SIZE is not valid with RACDCERT ADDRING\n",
+      "bad.jcl:5:27: error [keyword-not-valid] SIZE is not valid with RACDCERT ADDRING\n",
     );
     expect(await runCli(["lint-jcl", "good.jcl"], io)).toBe(0);
     expect(await runCli(["lint-jcl"], io)).toBe(2);

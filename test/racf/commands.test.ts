@@ -208,8 +208,8 @@ LISTCAT ENTRIES('X')`);
         .map((i) => [i.line, i.column, i.code, i.severity]),
     ).toEqual([
       [1, 1, "unknown-command", "warning"],
-      [2, 31, "unknown-keyword", "warning"],
-      [3, 27, "ambiguous-keyword", "warning"],
+      [2, 31, "unknown-keyword", "error"],
+      [3, 27, "ambiguous-keyword", "error"],
       [4, 1, "not-racf-command", "info"],
     ]);
     expect(m.profile("FACILITY", "P")?.uacc).toBe("READ");

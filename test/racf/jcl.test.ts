@@ -113,7 +113,7 @@ describe("splitJcl", () => {
     expect(r.blocks[0]?.lines[0]?.text).toBe(" RACDCERT ID(FTPD) ADDRING(SERVRING)".padEnd(72, " "));
     expect(r.blocks[0]?.lines[1]?.text.length).toBe(72);
     expect(r.issues).toEqual([
-      expect.objectContaining({ line: 5, column: 73, code: "beyond-column-72", severity: "warning" }),
+      expect.objectContaining({ line: 5, column: 73, code: "beyond-column-72", severity: "error" }),
     ]);
   });
 
@@ -186,7 +186,7 @@ describe("splitDeck", () => {
       { line: 3, text: "X".repeat(72) },
     ]);
     expect(r.issues).toEqual([
-      expect.objectContaining({ line: 3, column: 73, code: "beyond-column-72", severity: "warning" }),
+      expect.objectContaining({ line: 3, column: 73, code: "beyond-column-72", severity: "error" }),
     ]);
     expect(splitDeck("").blocks[0]?.lines).toEqual([]);
   });
@@ -196,7 +196,7 @@ describe("splitDeck", () => {
     const r = splitDeck(line);
     expect(r.blocks[0]?.lines[0]?.text).toBe("RACDCERT LIST".padEnd(72, " "));
     expect(r.issues).toEqual([
-      expect.objectContaining({ line: 1, column: 75, code: "beyond-column-72", severity: "warning" }),
+      expect.objectContaining({ line: 1, column: 75, code: "beyond-column-72", severity: "error" }),
     ]);
     expect(r.issues[0]?.message).toContain('"ID(ZZ)"');
   });

@@ -316,9 +316,11 @@ describe("racfring explain", () => {
   it("accepts 'RC: 202' and prints JSON", async () => {
     const r = await cli(["explain", "RC:", "202", "--json"]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.stdout) as { code: number; text: string; confidence: string; known: boolean };
+    const j = (
+      JSON.parse(r.stdout) as { codes: { code: number; text: string; confidence: string; known: boolean }[] }
+    ).codes[0];
     expect(j).toMatchObject({ code: 202, known: true, confidence: "ibm" });
-    expect(j.text).toBe("Error detected while opening the certificate database.");
+    expect(j?.text).toBe("Error detected while opening the certificate database.");
   });
 
   it("marks unconfirmed texts", async () => {

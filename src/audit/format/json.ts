@@ -11,7 +11,21 @@ const STREAMED = new Set(["findings", "applications", "notEvaluated", "inputIssu
 /** The report as chunks (written as a stream: its size grows with the findings). */
 export function* formatJsonChunks(report: AuditReport): Generator<string> {
   const { findings, applications, notEvaluated, summary, assumptions, inputIssues } = report;
-  yield* jsonChunks({ findings, applications, notEvaluated, summary, assumptions, inputIssues }, STREAMED);
+  // kind and version: the envelope every racfring --json document starts with (src/cli/output.ts,
+  // schemas/audit.schema.json).
+  yield* jsonChunks(
+    {
+      kind: "racfring.audit",
+      version: 1,
+      findings,
+      applications,
+      notEvaluated,
+      summary,
+      assumptions,
+      inputIssues,
+    },
+    STREAMED,
+  );
   yield "\n";
 }
 

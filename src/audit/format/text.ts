@@ -3,6 +3,8 @@
  * predicted return codes, what could not be evaluated, and the counts last. ANSI colours only
  * when asked (the CLI asks when stdout is a TTY).
  */
+import { deckLines } from "../../gen/tso.js";
+import { formatIssue } from "../../model/format-issue.js";
 import type { Severity } from "../../model/types.js";
 import type { AuditReport, Finding } from "../types.js";
 import { neutraliseDeep } from "./safe-text.js";
@@ -58,7 +60,8 @@ export function formatText(input: AuditReport, opts: TextOptions): string {
         );
       if (f.fix) {
         out.push(`          fix: ${f.fix.summary}`);
-        for (const c of f.fix.commands) out.push(`            ${c}`);
+        // In deck form (columns 1–71, `-` continuations) at column 1, so the lines paste into a job.
+        for (const c of f.fix.commands) out.push(...deckLines(c));
       }
     }
     out.push("");
@@ -108,8 +111,7 @@ export function formatText(input: AuditReport, opts: TextOptions): string {
         `Input issues (${report.inputIssues.length}${inputErrors > 0 ? `, ${inputErrors} error(s): the model is incomplete` : ""})`,
       ),
     );
-    for (const i of report.inputIssues.slice(0, 20))
-      out.push(`  ${i.file}:${i.line}: ${i.severity} ${i.code}: ${i.message}`);
+    for (const i of report.inputIssues.slice(0, 20)) out.push(`  ${formatIssue(i)}`);
     if (report.inputIssues.length > 20)
       out.push(`  ... ${report.inputIssues.length - 20} more (racfring model lists them all)`);
     out.push("");

@@ -23,13 +23,15 @@ import { scanJclSecrets } from "../../audit/jcl-secrets.js";
 import { readPolicyApplications } from "../../audit/policy.js";
 import { RULES } from "../../audit/rules/index.js";
 import type { Application, JclSecret, PolicyApplication } from "../../audit/types.js";
+import { formatIssue } from "../../model/format-issue.js";
 import type { Severity } from "../../model/types.js";
 import { UnsafeValueError } from "../../racf/write.js";
 import { simulate } from "../../sim/simulate.js";
 import { type CommandSpec, type Io, type ParsedArgs, str, strs } from "../command.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import { checkTarget, readInput, writeFileSafe } from "../files.js";
-import { INPUT_OPTIONS, loadInputs, parseDateOption } from "../inputs.js";
+import { INPUT_OPTIONS, loadInputs, parseDateOption, progressFor } from "../inputs.js";
+import { printText } from "../output.js";
 
 const VERSION = "0.1.0";
 const FORMATS = ["text", "json", "sarif", "markdown"] as const;
@@ -55,7 +57,7 @@ export const spec: CommandSpec = {
   usage:
     "racfring audit {--jcl FILE | --listing FILE | --unload FILE | --model FILE}... [--app USER=[OWNER/]RING[:LABEL][;role=R][;client-auth=A]]... " +
     "[--policy FILE] [--at DATE] [--expiry-days N] [--format text|json|sarif|markdown] [--fail-on error|warning|info] " +
-    "[--rule ID]... [--skip ID]... [-o FILE] [--fix-jcl FILE] [--force]",
+    "[--rule ID]... [--skip ID]... [-o FILE] [--fix-jcl FILE] [--force] [--json]",
   description: `
 Reads RACF commands, listings, unloads or a model, finds key ring defects (ownership
 mismatches, missing keys or defaults, expired or untrusted certificates, incomplete chains,
@@ -97,8 +99,9 @@ ${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
     format: {
       type: "string",
       arg: "FORMAT",
-      description: "text (default), json, sarif (SARIF 2.1.0) or markdown",
+      description: "text (default), json (schemas/audit.schema.json), sarif (SARIF 2.1.0) or markdown",
     },
+    json: { type: "boolean", description: "Same as --format json" },
     "fail-on": {
       type: "string",
       arg: "SEVERITY",
@@ -131,15 +134,15 @@ ${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
   },
   examples: [
     "racfring audit --jcl samples/site/setup.jcl --policy samples/site/pagent.conf",
-    "racfring audit --unload irrdbu00.txt --format sarif -o audit.sarif",
-    "racfring audit --listing listring.txt --app TCPIP=FTPD/FTPRing --fail-on warning",
-    "racfring audit --jcl setup.jcl --fix-jcl fix.jcl --skip weak-key",
+    "racfring audit --unload samples/site/irrdbu00.txt --format sarif -o audit.sarif",
+    "racfring audit --jcl samples/site/setup.jcl --app TCPIP=FTPD/FTPRing --fail-on warning --json",
+    "racfring audit --jcl samples/site/setup.jcl --fix-jcl fix.jcl --skip weak-key",
   ],
   exitCodes: {
     0: "no finding at or above --fail-on",
     1: "findings at or above --fail-on",
     2: "usage error (bad option, unknown rule id)",
-    3: "an input cannot be read or is invalid",
+    3: "an input cannot be read or is invalid; or -o / --fix-jcl names a file that exists and --force was not given (nothing is replaced)",
   },
 };
 
@@ -170,9 +173,20 @@ function targetPath(file: string, cwd: string): string {
   }
 }
 
+/** --format, with --json as the spelling every racfring command shares for --format json. */
+function formatOf(args: ParsedArgs): string {
+  const given = str(args.values.format)?.toLowerCase();
+  if (args.values.json === true) {
+    if (given !== undefined && given !== "json")
+      throw new UsageError(`--json and --format ${given} ask for two formats; give one`);
+    return "json";
+  }
+  return given ?? "text";
+}
+
 /** Check every flag before any input is read, so usage errors come first (exit 2). */
 function parseFlags(args: ParsedArgs, cwd: string): AuditFlags {
-  const format = (str(args.values.format) ?? "text").toLowerCase();
+  const format = formatOf(args);
   if (!(FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
   const failOn = (str(args.values["fail-on"]) ?? "error").toLowerCase();
@@ -221,7 +235,7 @@ function parseFlags(args: ParsedArgs, cwd: string): AuditFlags {
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (args.values["list-rules"] === true) {
-    const format = (str(args.values.format) ?? "text").toLowerCase();
+    const format = formatOf(args);
     if (!["text", "markdown", "json"].includes(format))
       throw new UsageError(`--list-rules prints text, markdown or json, not "${format}"`);
     io.out(format === "markdown" ? rulesMarkdown() : format === "json" ? rulesJson() : rulesText());
@@ -230,7 +244,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const flags = parseFlags(args, io.cwd);
   const at = flags.at ?? io.now();
   // The JCL ran "now" (or --ran-at), whatever date the audit is for.
-  const { model } = await loadInputs(args, io.cwd, io.now());
+  const { model } = await loadInputs(args, io.cwd, io.now(), progressFor(io));
 
   // Secrets are not in the model: re-read the JCL inputs for PASSWORD literals.
   const jclFiles = strs(args.values.jcl);
@@ -270,7 +284,12 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   const issues = model.state.issues;
   const inputErrors = issues.filter((x) => x.severity === "error").length;
-  if (issues.length > 0) {
+  // A text or Markdown report on the terminal lists the input issues itself (issue 13: the
+  // hint on stderr pointed to what the report already showed). Otherwise — a report written
+  // to a file, JSON, SARIF — stderr says what the person at the terminal would not see.
+  const reportShowsIssues =
+    (flags.format === "text" || flags.format === "markdown") && str(args.values.output) === undefined;
+  if (issues.length > 0 && !reportShowsIssues) {
     // Errors and policy issues are shown here (`racfring model` does not read policies);
     // the rest is one `racfring model` away. The report carries all of them (inputIssues).
     const relevant = issues.filter((x) => x.severity === "error" || policyFiles.includes(x.file));
@@ -283,8 +302,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
           ? "; none is an error; run `racfring model` on the same inputs to see them"
           : `; ${shown.length} shown below${relevant.length > shown.length ? ` (of ${relevant.length} errors and policy issues)` : ""}; run \`racfring model\` on the same inputs to see the others`;
     io.err(`racfring audit: ${what}${tail}.\n`);
-    for (const i of shown)
-      io.err(neutralise(`  ${i.file}:${i.line}: ${i.severity} ${i.code}: ${i.message}`) + "\n");
+    for (const i of shown) io.err(`${neutralise(`  ${formatIssue(i)}`)}\n`);
   }
 
   // JSON and SARIF are written as streams of chunks: their size grows with the findings.
@@ -295,7 +313,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
         ? escapeJsonChunks(formatSarifChunks(report, VERSION))
         : flags.format === "markdown"
           ? [formatMarkdown(report)]
-          : [formatText(report, { colour: io.isTTY && str(args.values.output) === undefined })];
+          : [
+              formatText(report, {
+                colour: (io.colour ?? io.isTTY) && str(args.values.output) === undefined,
+              }),
+            ];
   const force = args.values.force === true;
   const output = str(args.values.output);
   const fixFile = str(args.values["fix-jcl"]);
@@ -320,6 +342,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (outputPath && output) {
     await writeFileSafe(outputPath, chunks, { force });
     io.err(`racfring audit: report written to ${neutralise(output)}\n`);
+  } else if (flags.format === "text") {
+    // Text for a person: wrapped to the terminal's width (one chunk, the report is bounded).
+    printText(io, [...chunks].join(""));
   } else {
     let pending: string[] = [];
     let size = 0;

@@ -4,6 +4,7 @@
  */
 import type { CommandSpec, Io, ParsedArgs } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
+import { jsonText, printText } from "../output.js";
 
 export const spec: CommandSpec = {
   name: "explain",
@@ -15,12 +16,13 @@ CODE is the number System SSL or AT-TLS logged. The message itself can be given,
 "RC: 428" or "rc=428" are accepted too. Several codes can be given (racfring explain 428 202);
 each is explained in turn. Prints the text, what it means, the likely causes in RACF and AT-TLS
 set-ups, what to check, and where this comes from with its confidence. Codes racfring has no
-source for are reported as unknown rather than given an invented text. With --json, one code
-prints one object, several codes an array.`,
+source for are reported as unknown rather than given an invented text. With --json:
+{"kind": "racfring.explain", "version": 1, "codes": [...]}, one entry per code given (or
+every catalogue entry with --list); schema in schemas/explain.schema.json.`,
   positionals: true,
   options: {
     list: { type: "boolean", description: "List every code in the catalogue" },
-    json: { type: "boolean", description: "Print JSON" },
+    json: { type: "boolean", description: "Print JSON (schemas/explain.schema.json)" },
   },
   examples: [
     "racfring explain 428",
@@ -74,7 +76,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const json = args.values.json === true;
   if (args.values.list === true) {
     if (args.positionals.length > 0) throw new UsageError("give either CODE or --list");
-    if (json) io.out(`${JSON.stringify(CATALOGUE, null, 2)}\n`);
+    if (json) io.out(jsonText("explain", { codes: CATALOGUE.map((c) => ({ ...c, known: true })) }));
     else
       for (const c of CATALOGUE)
         io.out(`${String(c.code).padStart(5)}  ${c.text}  [${c.family}; text ${c.textConfidence}]\n`);
@@ -99,8 +101,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       return;
     }
     if (json) out.push({ ...info, known: true });
-    else io.out(`${n > 0 ? "\n" : ""}${formatCode(info)}`);
+    else printText(io, `${n > 0 ? "\n" : ""}${formatCode(info)}`);
   });
-  if (json) io.out(`${JSON.stringify(out.length === 1 ? out[0] : out, null, 2)}\n`);
+  if (json) io.out(jsonText("explain", { codes: out }));
   return unknown > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -16,13 +16,14 @@ import { type CommandSpec, type Io, type ParsedArgs, str } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
 import { readInput } from "../files.js";
 import { parseDateOption } from "../inputs.js";
+import { jsonText } from "../output.js";
 
 export const DEFAULT_OUTPUT_DIR = "racfring-out";
 
 export const spec: CommandSpec = {
   name: "generate",
   summary: "Generate RACDCERT/PERMIT JCL and OpenSSL scripts from a plan",
-  usage: "racfring generate <plan.yaml> [-o <dir>] [--force] [--dry-run] [--at <date>]",
+  usage: "racfring generate <plan.yaml> [-o <dir>] [--force] [--dry-run] [--at <date>] [--json]",
   description: `
 Reads a plan (YAML or JSON, schema src/gen/plan.schema.json) and writes into the output directory:
   jcl/NN-*.jcl     setup job(s) in dependency order, 90-verify.jcl, 99-backout.jcl
@@ -35,7 +36,9 @@ read-back uses them; otherwise it uses the facts the plan guarantees, and says s
 Existing files are never replaced without --force, and only regular files are replaced. Every
 target is checked before anything is written; the files are written into a staging directory
 first and moved into place only when all were written. Files in jcl/ and openssl/ left by an
-earlier run are reported (not deleted).`,
+earlier run are reported (not deleted). With --json, stdout is one document (schema
+schemas/generate.schema.json): the files written or that would be, the read-back notes and the
+simulated return code of every application, whatever the exit code.`,
   positionals: true,
   options: {
     output: {
@@ -54,6 +57,7 @@ earlier run are reported (not deleted).`,
       arg: "DATE",
       description: "Simulate the applications at this instant (default now)",
     },
+    json: { type: "boolean", description: "Print what was done as JSON (schemas/generate.schema.json)" },
   },
   examples: [
     "racfring generate samples/plans/ftps-racf-ca.yaml -o out/ftps",
@@ -61,9 +65,9 @@ earlier run are reported (not deleted).`,
   ],
   exitCodes: {
     0: "files written (or, with --dry-run, would be written)",
-    1: "refused: an application would not get RC 0, or the generated jobs fail racfring's own read-back",
+    1: "refused: an application would not get RC 0, or the generated jobs fail racfring's own read-back; nothing written",
     2: "usage error",
-    3: "the plan is unreadable or invalid, or a value in it cannot be written safely (located messages on stderr); a target exists without --force, is not a regular file, or cannot be written",
+    3: "the plan is unreadable or invalid, or a value in it cannot be written safely (located messages on stderr); or refused to overwrite: a target exists and --force was not given, or is not a regular file, or cannot be written; nothing written",
   },
 };
 
@@ -132,49 +136,93 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     }
   }
   const result = generate(planText, planPath, { templates, at, datasets, fileFacts });
+  const json = args.values.json === true;
+  // Text lines go to stdout only without --json; with it, the same facts go into one document.
+  const say = (text: string): void => {
+    if (!json) io.out(text);
+  };
+  const doc = {
+    plan: planPath,
+    outputDir: outDir,
+    dryRun,
+    at: at.toISOString(),
+    status: "written" as "written" | "would-write" | "refused" | "invalid-plan" | "not-written",
+    files: [] as { path: string; bytes: number; mode: string }[],
+    applications: result.simulations.map((s) => ({
+      name: s.app.name,
+      user: s.app.user,
+      keyring: s.result.keyring,
+      role: s.result.role,
+      label: s.result.label,
+      rc: s.result.rc,
+      text: s.result.text,
+      confidence: s.result.confidence,
+      fix: s.result.fix?.summary ?? null,
+      notes: s.result.warnings,
+    })),
+    readBack: [
+      ...result.readBackNotes,
+      ...[...datasets.keys()].map((m) => `'${m}' read from ${datasets.get(m)?.file ?? ""}`),
+    ],
+    planIssues: result.planIssues.map((i) => formatPlanIssue(i)),
+    refusals: result.refusals,
+    warnings: result.warnings,
+    errors: result.errors,
+    messages: [] as string[],
+  };
+  const finish = (code: number, status: typeof doc.status): number => {
+    doc.status = status;
+    if (json) io.out(jsonText("generate", doc));
+    return code;
+  };
 
   if (result.planIssues.length > 0) {
     for (const i of result.planIssues) io.err(`${formatPlanIssue(i)}\n`);
     io.err(`racfring generate: ${result.planIssues.length} problem(s) in ${planPath}; nothing written\n`);
-    return EXIT.input;
+    return finish(EXIT.input, "invalid-plan");
   }
   if (result.refusals.length > 0) {
     for (const r of result.refusals) io.err(`${planPath}: refused: ${r}\n`);
     io.err(`racfring generate: a value in ${planPath} cannot be written safely; nothing written\n`);
-    return EXIT.input;
+    return finish(EXIT.input, "refused");
   }
   if (result.simulations.length > 0) {
-    io.out(`Simulated at ${at.toISOString()} against the state the setup jobs create:\n`);
+    say(`Simulated at ${at.toISOString()} against the state the setup jobs create:\n`);
     for (const s of result.simulations) {
       const r = s.result;
       const label = r.label === null ? "ring default" : `"${r.label}"`;
-      io.out(
+      say(
         `  ${s.app.name}: ${s.app.user} on ${r.keyring} as ${r.role} (${label}): RC ${r.rc}${r.rc === 0 ? "" : ` ${r.text}`} [${r.confidence}]\n`,
       );
       if (r.rc !== 0) {
         for (const step of r.steps.filter((x) => x.ok === false))
-          io.out(`      ${step.title}: ${step.detail} [${step.confidence}]\n`);
-        if (r.fix) io.out(`      fix: ${r.fix.summary}\n`);
+          say(`      ${step.title}: ${step.detail} [${step.confidence}]\n`);
+        if (r.fix) say(`      fix: ${r.fix.summary}\n`);
       }
-      for (const w of r.warnings) io.out(`      note: ${w}\n`);
+      for (const w of r.warnings) say(`      note: ${w}\n`);
     }
   }
-  for (const n of result.readBackNotes) io.out(`  read-back: ${n}\n`);
-  for (const m of datasets.keys()) io.out(`  read-back: '${m}' read from ${datasets.get(m)?.file ?? ""}\n`);
+  for (const n of doc.readBack) say(`  read-back: ${n}\n`);
   for (const w of result.warnings) io.err(`warning: ${w}\n`);
-  if (result.errors.length > 0) {
+  // A failing application is refused whatever the other checks say (exit 1, as documented).
+  const failing = result.simulations.filter((s) => s.result.rc !== 0);
+  if (result.errors.length > 0 || failing.length > 0) {
     for (const e of result.errors) io.err(`error: ${e}\n`);
+    for (const f of failing)
+      if (!result.errors.some((e) => e.includes(f.app.name)))
+        io.err(`error: ${f.app.name} would get RC ${f.result.rc}, not 0\n`);
     io.err("racfring generate: nothing written\n");
-    return EXIT.findings;
+    return finish(EXIT.findings, "refused");
   }
+  doc.files = result.files.map((f) => ({ path: f.path, bytes: f.contents.length, mode: f.mode.toString(8) }));
 
   const problems = await checkTargets(outDir, result.files, force);
   if (dryRun) {
     // The same checks as a real run, so a dry run does not promise what a real one refuses.
-    io.out(`Would write ${result.files.length} file(s) to ${outDir}:\n`);
+    say(`Would write ${result.files.length} file(s) to ${outDir}:\n`);
     const clash = new Set(problems.clashes);
     for (const f of result.files)
-      io.out(
+      say(
         `  ${f.path} (${f.contents.length} bytes, mode ${f.mode.toString(8)})${clash.has(f.path) ? " — exists: refused without --force" : ""}\n`,
       );
     for (const p of problems.refuse) io.err(`racfring generate: would refuse: ${p}\n`);
@@ -183,30 +231,32 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
         `racfring generate: ${problems.clashes.length} file(s) already exist; a run without --force would refuse and write nothing\n`,
       );
     await warnStale(outDir, result.files, io);
-    return EXIT.ok;
+    return finish(EXIT.ok, "would-write");
   }
   if (problems.refuse.length > 0) {
     for (const p of problems.refuse) io.err(`racfring generate: ${p}\n`);
     io.err("racfring generate: nothing written\n");
-    return EXIT.input;
+    doc.messages.push(...problems.refuse);
+    return finish(EXIT.input, "not-written");
   }
   if (problems.clashes.length > 0) {
     const c = problems.clashes;
-    io.err(
-      `racfring generate: ${c.length} file(s) already exist in ${outDir} (${c.slice(0, 3).join(", ")}${c.length > 3 ? ", ..." : ""}); use --force to replace them. Nothing written.\n`,
-    );
-    return EXIT.input;
+    const message = `${c.length} file(s) already exist in ${outDir} (${c.slice(0, 3).join(", ")}${c.length > 3 ? ", ..." : ""}); use --force to replace them. Nothing written.`;
+    io.err(`racfring generate: ${message}\n`);
+    doc.messages.push(message);
+    return finish(EXIT.input, "not-written");
   }
   const written = await writeAll(outDir, result.files, force);
   if (!written.ok) {
     io.err(`racfring generate: ${written.message}\n`);
-    return EXIT.input;
+    doc.messages.push(written.message);
+    return finish(EXIT.input, "not-written");
   }
-  io.out(`Wrote ${result.files.length} file(s) to ${outDir}:\n`);
-  for (const f of result.files) io.out(`  ${f.path}\n`);
+  say(`Wrote ${result.files.length} file(s) to ${outDir}:\n`);
+  for (const f of result.files) say(`  ${f.path}\n`);
   await warnStale(outDir, result.files, io);
-  io.out(`Next: follow ${join(outDir, "README.md")}.\n`);
-  return EXIT.ok;
+  say(`Next: follow ${join(outDir, "README.md")}.\n`);
+  return finish(EXIT.ok, "written");
 }
 
 function fsReason(e: unknown): string {

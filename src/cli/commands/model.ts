@@ -1,11 +1,13 @@
 import { jsonChunks } from "../../audit/format/json-stream.js";
 import { escapeJsonText, neutralise } from "../../audit/format/safe-text.js";
+import { formatIssue } from "../../model/format-issue.js";
 import { modelToJson } from "../../model/json.js";
 import { formatSource, type RacfModel } from "../../model/model.js";
 import type { Certificate, InputIssue, Ring } from "../../model/types.js";
-import type { CommandSpec, Io, ParsedArgs } from "../command.js";
+import { type CommandSpec, type Io, type ParsedArgs, str } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { INPUT_FLAGS, INPUT_OPTIONS, loadInputs } from "../inputs.js";
+import { INPUT_FLAGS, INPUT_OPTIONS, loadInputs, progressFor } from "../inputs.js";
+import { jsonEnvelope, printText, wantsJson } from "../output.js";
 
 export const spec: CommandSpec = {
   name: "model",
@@ -19,12 +21,16 @@ input from being read (use --strict to make them fatal). Defaults racfring had t
 state, GENCERT dates) are listed under "Assumptions".`,
   options: {
     ...INPUT_OPTIONS,
-    json: { type: "boolean", description: "Print the model as JSON (the format --model reads back)" },
+    json: {
+      type: "boolean",
+      description: "Print the model as JSON (the format --model reads back; schemas/model.schema.json)",
+    },
+    format: { type: "string", arg: "text|json", description: "text (default) or json (= --json)" },
   },
   examples: [
     "racfring model --jcl samples/site/setup.jcl",
     "racfring model --jcl samples/site/setup.jcl --dataset 'SECADM.PARTNER.CA.PEM=samples/site/partner-ca.pem' --json > site.json",
-    "racfring model --model site.json --listing listring.txt",
+    "racfring model --model site.json --listing samples/site/listring.txt",
   ],
   exitCodes: {
     0: "model printed (warnings, if any, are listed)",
@@ -37,8 +43,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (!args.ordered.some((o) => (INPUT_FLAGS as readonly string[]).includes(o.name))) {
     throw new UsageError("no input given: name at least one --jcl, --listing, --unload, --cert or --model");
   }
-  const { model } = await loadInputs(args, io.cwd, io.now());
-  if (args.values.json === true) {
+  const format = (str(args.values.format) ?? "text").toLowerCase();
+  if (format !== "text" && format !== "json")
+    throw new UsageError(`--format must be text or json, got "${format}"`);
+  const { model } = await loadInputs(args, io.cwd, io.now(), progressFor(io));
+  if (wantsJson(args.values)) {
     // Written in pieces of about 1 MB: the model of a million-record unload is never one string.
     // Control and bidi characters are escaped chunk by chunk (the escape is per character).
     const json = modelToJson(model.state);
@@ -49,7 +58,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     );
     let pending: string[] = [];
     let size = 0;
-    for (const chunk of jsonChunks(json, arrays)) {
+    for (const chunk of jsonChunks(jsonEnvelope("model", json), arrays)) {
       pending.push(escapeJsonText(chunk));
       size += chunk.length;
       if (size >= 1 << 20) {
@@ -61,7 +70,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     io.out(`${pending.join("")}\n`);
   } else {
     // Names come from the inputs: no control or bidi character reaches the terminal.
-    io.out(neutralise(renderModel(model)));
+    printText(io, neutralise(renderModel(model)));
   }
   // The model is printed even when an input has errors (a truncated job, an unbalanced quote):
   // what could be read is still useful. The exit code says the input was not valid.
@@ -101,8 +110,7 @@ function ringBlock(r: Ring): string[] {
 }
 
 function issueLine(i: InputIssue): string {
-  const where = i.line > 0 ? `${i.file}:${i.line}${i.column ? `:${i.column}` : ""}` : i.file;
-  return `  ${where}: ${i.severity} [${i.code}] ${i.message}`;
+  return `  ${formatIssue(i)}`;
 }
 
 /** Text summary of the model, one section per kind of fact. */

@@ -3,6 +3,8 @@
  * and shakes hands. I/O only — the rules live in src/sim (simulate, started) and src/policy.
  */
 
+import { neutralise } from "../../audit/format/safe-text.js";
+import { formatIssue } from "../../model/format-issue.js";
 import { formatSource, USERID_RE } from "../../model/model.js";
 import type { Certificate, InputIssue, Source } from "../../model/types.js";
 import type { AtTlsPolicy } from "../../policy/reader.js";
@@ -12,7 +14,8 @@ import { STARTED_SPEC_RE } from "../../sim/started.js";
 import { type CommandSpec, type Io, type ParsedArgs, str, strs } from "../command.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import { readInput } from "../files.js";
-import { INPUT_FLAGS, INPUT_OPTIONS, loadInputs, parseDateOption } from "../inputs.js";
+import { INPUT_FLAGS, INPUT_OPTIONS, loadInputs, parseDateOption, progressFor } from "../inputs.js";
+import { jsonText, printText } from "../output.js";
 
 export const spec: CommandSpec = {
   name: "simulate",
@@ -99,14 +102,14 @@ otherwise RC 202"). --assume-denied takes unshown access as missing instead.`,
       description:
         "Pessimistic reading: access or FACILITY profiles the inputs do not show count as missing (the step fails)",
     },
-    json: { type: "boolean", description: "Print the result as JSON" },
+    json: { type: "boolean", description: "Print the result as JSON (schemas/simulate.schema.json)" },
   },
   // Every example runs from the repository root (test/sim/cli-examples.test.ts runs each one).
   examples: [
     "racfring simulate --jcl samples/site/setup.jcl --dataset SECADM.PARTNER.CA.PEM=samples/site/partner-ca.pem --started FTPD --keyring FTPD/FTPRing",
     "racfring simulate --jcl samples/site/setup.jcl --user WEBSRV --keyring WEBSRV/WebRing --label 'Web Server' --json",
     "racfring simulate --jcl samples/site/setup.jcl --policy samples/site/pagent.conf --started FTPD",
-    "racfring simulate --unload test/fixtures/readers/irrdbu00_SYNTHETIC_certs_rings.txt --policy samples/site/pagent.conf --rule WebServer --user WEBSRV",
+    "racfring simulate --unload samples/site/irrdbu00.txt --policy samples/site/pagent.conf --rule WebServer --user WEBSRV",
     "racfring simulate --jcl samples/site/setup.jcl --dataset SECADM.PARTNER.CA.PEM=samples/site/partner-ca.pem --policy samples/site/pagent.conf --rule BatchClient --user BATCHCL",
     "racfring simulate --jcl samples/site/setup.jcl --user BATCHCL --keyring '*AUTH*/*' --role client",
   ],
@@ -185,7 +188,7 @@ async function peerCertificates(files: string[], cwd: string, io: Io): Promise<C
   for (const file of files) {
     const data = await readInput(file, cwd);
     const parsed = await parseCertificateData(new Uint8Array(data));
-    for (const p of parsed.problems) io.err(`${file}:${p.line}: ${p.severity}: ${p.message}\n`);
+    for (const p of parsed.problems) io.err(issueLine({ file, ...p }));
     if (parsed.certificates.length === 0) throw new InputError(`${file}: no certificate found`);
     for (const f of parsed.certificates) {
       out.push({
@@ -219,8 +222,7 @@ async function peerCertificates(files: string[], cwd: string, io: Io): Promise<C
 }
 
 function issueLine(i: InputIssue): string {
-  const where = i.line > 0 ? `${i.file}:${i.line}${i.column ? `:${i.column}` : ""}` : i.file;
-  return `${where}: ${i.severity}: ${i.message} [${i.code}]\n`;
+  return `${neutralise(formatIssue(i))}\n`;
 }
 
 function printIssues(issues: readonly InputIssue[], io: Io, limit = 20): void {
@@ -351,7 +353,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (v["no-peer-cert"] === true && strs(v["peer-cert"]).length > 0)
     throw new UsageError("--no-peer-cert and --peer-cert exclude each other");
 
-  const { model } = await loadInputs(args, io.cwd, io.now());
+  const { model } = await loadInputs(args, io.cwd, io.now(), progressFor(io));
   const context: string[] = [];
 
   let user = userFlag?.toUpperCase() ?? null;
@@ -476,14 +478,14 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
         : null,
       inputIssues: model.state.issues,
     };
-    io.out(`${JSON.stringify({ ...result, ...extra }, null, 2)}\n`);
+    io.out(jsonText("simulate", { ...result, ...extra }));
   } else {
     printIssues(
       model.state.issues.filter((i) => i.severity !== "error"),
       io,
     );
     const { formatResult } = await import("../../sim/format.js");
-    io.out(formatResult(result, { context }));
+    printText(io, formatResult(result, { context }));
   }
   // As `racfring model`: the prediction is printed even when an input has errors (what could be
   // read is still useful), then the errors, and the exit code says the input was not valid.
