@@ -160,7 +160,7 @@ export async function runFlow(p: Prompter, ctx: FlowContext): Promise<WizardAnsw
   // 1. What the ring is for
   const preset = await select<PresetName>("preset", {
     message: "What is the ring for?",
-    help: "A preset fills in sensible names and roles; every later answer can still be changed.",
+    help: "A preset fills in names and roles; you can still change every later answer.",
     choices: PRESET_NAMES.map((n) => ({ value: n, name: `${PRESETS[n].title}`, description: n })),
     default: "attls-server",
   });
@@ -217,7 +217,7 @@ export async function runFlow(p: Prompter, ctx: FlowContext): Promise<WizardAnsw
     );
   const ring = await input("ring", {
     message: "Ring name?",
-    help: "1-237 of A-Z a-z 0-9 # $ @ . _ + -; case-sensitive (FTPRing and ftpring are two rings; the RDATALIB profile folds it to upper case).",
+    help: "1-237 of A-Z a-z 0-9 # $ @ . _ + -; case-sensitive: FTPRing and ftpring are two rings.",
     default: pre.ring,
     validate: (v) =>
       RING_RE.test(v)
@@ -367,7 +367,7 @@ export async function runFlow(p: Prompter, ctx: FlowContext): Promise<WizardAnsw
             ? "Ask clients for a certificate (client authentication)?"
             : "Does the client present a certificate?",
           role === "server"
-            ? "Yes: clients need certificates signed by a CA on this ring (AT-TLS HandshakeRole ServerWithClientAuth)."
+            ? "Yes: clients need certificates from a CA on this ring (AT-TLS ServerWithClientAuth)."
             : "Only when the server asks for one; without it the ring is the client's trust store.",
           false,
         );
@@ -450,7 +450,7 @@ export async function runFlow(p: Prompter, ctx: FlowContext): Promise<WizardAnsw
     p.note(`  Simulated so far: ${a.user} opening ${a.ringOwner}/${a.ring}: ${sim.line}`);
     a.key = await select<KeyChoice>("key", {
       message: "Key type and size?",
-      help: "RSA 2048 works with every partner; NISTECC (ECDSA) is smaller and faster; avoid P-521 where browsers connect.",
+      help: "RSA 2048 works with every partner; NISTECC is smaller and faster; browsers refuse P-521.",
       choices: KEY_CHOICES.map((k) => ({
         value: k,
         name:
@@ -471,7 +471,7 @@ export async function runFlow(p: Prompter, ctx: FlowContext): Promise<WizardAnsw
   const fac = outcome("facility");
   let permissions = await select<"rdatalib" | "facility">("permissions", {
     message: "Who may open the ring?",
-    help: "RDATALIB: a profile per ring, least access (recommended). FACILITY IRR.DIGTCERT.LISTRING: one switch for every ring.",
+    help: "RDATALIB: one profile per ring, least access (recommended); FACILITY: one profile for all rings.",
     choices: [
       {
         value: "rdatalib",

@@ -233,9 +233,7 @@ function printDone(
   }
   io.out("Fingerprints:\n");
   if (fps.length > 0) io.out(`${fps.join("\n")}\n`);
-  io.out(
-    "  new certificates get theirs when the setup job runs (RACDCERT LIST shows them; the verify job lists them)\n",
-  );
+  io.out("  new certificates get theirs when the setup job runs (the verify job lists them)\n");
   io.out("Next steps (a RACF administrator with the RACDCERT and PERMIT authority submits the jobs):\n");
   let n = 1;
   for (const j of result.jobs.filter((x) => x.kind === "setup"))
