@@ -409,6 +409,11 @@ export async function runFlow(p: Prompter, ctx: FlowContext): Promise<WizardAnsw
     caNotAfter,
   };
   const a = base;
+  const wanted = `${pre.label || "Certificate"} ${year}`.slice(0, 32);
+  if (needsCertificate(a) && source !== "reuse" && a.label !== wanted)
+    p.note(`! ${ringOwner} already has a certificate labelled "${wanted}": the new one is "${a.label}".`);
+  if ((source === "new-racf-ca" || source === "external-ca") && !caLabel.endsWith(` ${year}`))
+    p.note(`! CERTAUTH already uses the usual CA label: the new CA is "${caLabel}".`);
 
   // 5. Subject and SANs, 6. key: only for a certificate the plan creates
   if (needsCertificate(a) && source !== "reuse") {

@@ -58,7 +58,8 @@ describe("racfring wizard without a terminal", () => {
     expect(rc).toBe(0);
     const out = c.out.join("");
     expect(out).toMatch(/✔ FTP server: FTPD on FTPD\/FTPRing: simulated System SSL RC 0/);
-    expect(out).toMatch(/1\. submit ftp\/jcl\/01-setup\.jcl \(FTPKEY1\)/);
+    expect(out).toMatch(/1\. Submit jcl\/01-setup\.jcl \(job FTPKEY1\)/);
+    expect(out).toMatch(/to undo: submit ftp\/jcl\/99-backout\.jcl/);
     expect(out).toMatch(/Same files without the questions: racfring generate ftp\/plan\.yaml -o ftp/);
     expect(await listFiles(join(dir, "ftp"))).toContain("plan.yaml");
 

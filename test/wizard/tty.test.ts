@@ -8,7 +8,7 @@
  * tmux is installed by .ci/run; these tests are skipped only where tmux is truly absent.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +18,12 @@ import { lintFiles } from "../../src/lint/lint.js";
 import { AT, ROOT, templatesOnce } from "../gen/helpers/gen.js";
 
 const HAS_TMUX = spawnSync("tmux", ["-V"]).status === 0;
-const CLI = join(ROOT, "dist/cli/main.js");
+/**
+ * The CLI is built from the current sources into a directory of its own (beside links to the
+ * templates and node_modules), so other test files that run dist/ are never disturbed.
+ */
+const BUILD = mkdtempSync(join(tmpdir(), "racfring-wiz-build-"));
+const CLI = join(BUILD, "dist/cli/main.js");
 const SOCKET = `racfring-test-${process.pid}`;
 const AT_FLAG = AT.toISOString().slice(0, 10);
 
@@ -89,12 +94,14 @@ describe.skipIf(!HAS_TMUX)(
   () => {
     beforeAll(() => {
       // the built CLI is what a user runs: build it from the current sources
+      copyFileSync(join(ROOT, "package.json"), join(BUILD, "package.json"));
+      symlinkSync(join(ROOT, "node_modules"), join(BUILD, "node_modules"));
+      symlinkSync(join(ROOT, "templates"), join(BUILD, "templates"));
+      const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
       const r = spawnSync(
         process.execPath,
-        [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", join(ROOT, "tsconfig.build.json")],
-        {
-          encoding: "utf8",
-        },
+        [tsc, "-p", join(ROOT, "tsconfig.build.json"), "--outDir", join(BUILD, "dist")],
+        { encoding: "utf8" },
       );
       if (r.status !== 0) throw new Error(`build failed: ${r.stdout}${r.stderr}`);
     }, 180_000);

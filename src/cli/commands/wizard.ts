@@ -234,16 +234,14 @@ function printDone(
   io.out("Fingerprints:\n");
   if (fps.length > 0) io.out(`${fps.join("\n")}\n`);
   io.out("  new certificates get theirs when the setup job runs (the verify job lists them)\n");
-  io.out("Next steps (a RACF administrator with the RACDCERT and PERMIT authority submits the jobs):\n");
-  let n = 1;
-  for (const j of result.jobs.filter((x) => x.kind === "setup"))
-    io.out(`  ${n++}. submit ${rel(j.file)} (${j.jobName}): ${j.title}\n`);
-  const verify = result.jobs.find((x) => x.kind === "verify");
+  // The runbook's own steps, in its order (workstation, transfer and z/OS steps interleaved).
+  const runbook = files.find((f) => f.path === "README.md")?.contents ?? "";
+  const steps = [...runbook.matchAll(/^### (\d+)\. (.*)$/gm)].map((m) => `  ${m[1]}. ${m[2]}`);
+  io.out("Next steps (z/OS steps by a RACF administrator with RACDCERT and PERMIT authority):\n");
+  for (const s of steps) io.out(`${s}\n`);
   const backout = result.jobs.find((x) => x.kind === "backout");
-  if (verify) io.out(`  ${n++}. submit ${rel(verify.file)} and check its output\n`);
-  io.out(`  ${n++}. refresh AT-TLS (F PAGENT,REFRESH) or restart the task\n`);
   if (backout) io.out(`  to undo: submit ${rel(backout.file)}\n`);
-  io.out(`  the full runbook: ${rel("README.md")}\n`);
+  io.out(`  each step in detail: ${rel("README.md")}\n`);
   const inputs = inputArgs(args);
   io.out(
     `Same files without the questions: racfring generate ${shWord(join(outArg, "plan.yaml"))} -o ${shWord(outArg)}${inputs.length > 0 ? ` ${inputs.join(" ")}` : ""} --force\n`,
