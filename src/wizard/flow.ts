@@ -11,16 +11,11 @@
  */
 
 import { UsageError } from "../cli/errors.js";
-import { type GenerateResult, generate } from "../gen/generate.js";
 import { dnValueProblem, isJobName, isUserId, labelProblem } from "../gen/names.js";
 import type { TemplateSources } from "../gen/render.js";
 import type { SiteState } from "../gen/state.js";
-import type { Certificate } from "../model/types.js";
-import { startedUser } from "../sim/index.js";
 import {
-  buildPlan,
   type CertSource,
-  formatSubject,
   KEY_CHOICES,
   type KeyChoice,
   needsCertificate,
@@ -28,9 +23,10 @@ import {
   PRESETS,
   type PresetName,
   parseSubject,
-  planYaml,
   type WizardAnswers,
 } from "./build.js";
+import { freeLabel, signers, usersOffered } from "./offers.js";
+import { simulateAnswers } from "./preview.js";
 import type { Choice, InputQuestion, Prompter, SelectQuestion } from "./prompter.js";
 
 /** Every question's flag (without `--`), in the order the questions come. */
@@ -66,60 +62,6 @@ export interface FlowContext {
 const RING_RE = /^[A-Za-z0-9#$@._+-]{1,237}$/;
 const ACCOUNTING_RE = /^(\([A-Za-z0-9#$@.,&*-]{1,28}\)|[A-Za-z0-9#$@.&*-]{1,30})$/;
 const HLQ_RE = /^[A-Za-z#$@][A-Za-z0-9#$@-]{0,7}(\.[A-Za-z#$@][A-Za-z0-9#$@-]{0,7}){0,2}$/;
-
-/** Simulate the plan the answers make (same path as `racfring generate`): RC and one line. */
-export function simulateAnswers(
-  a: WizardAnswers,
-  ctx: Pick<FlowContext, "state" | "at" | "templates">,
-): { rc: number | null; line: string; result: GenerateResult } {
-  const text = planYaml(buildPlan(a));
-  const result = generate(text, "plan.yaml", { templates: ctx.templates, at: ctx.at, state: ctx.state });
-  const rc428 = result.planIssues.find((i) => /RC 428/.test(i.message));
-  if (rc428)
-    return { rc: 428, line: `RC 428: ${rc428.message.split(";")[1]?.trim() ?? rc428.message}`, result };
-  const first = result.planIssues[0] ?? null;
-  if (first) return { rc: null, line: `not yet valid: ${first.path}: ${first.message}`, result };
-  const s = result.simulations[0];
-  if (!s) return { rc: null, line: result.refusals[0] ?? result.errors[0] ?? "nothing to simulate", result };
-  const r = s.result;
-  const why = r.rc === 0 ? "the ring opens and the certificate is usable" : r.text;
-  return { rc: r.rc, line: `RC ${r.rc}: ${why} [${r.confidence}]`, result };
-}
-
-function usersOffered(state: SiteState | null): Choice<string>[] {
-  if (!state) return [];
-  const out: Choice<string>[] = [];
-  for (const p of state.model.profilesOf("STARTED")) {
-    const u = p.stdata?.user;
-    if (!u || u === "=MEMBER") continue;
-    const started = startedUser(state.model, p.name.replace(/\.\*$/, ""));
-    if (started.user && !out.some((c) => c.value === started.user))
-      out.push({ value: started.user, name: `${started.user} (STARTED ${p.name} runs as it)` });
-  }
-  for (const u of state.model.state.users) {
-    if (u.implied || out.some((c) => c.value === u.id)) continue;
-    out.push({ value: u.id, name: u.id });
-  }
-  return out.slice(0, 40);
-}
-
-function signers(state: SiteState | null): Certificate[] {
-  if (!state) return [];
-  return state.model.state.certificates.filter(
-    (c) => (c.owner === "CERTAUTH" || c.owner === "SITE") && c.privateKey !== false && c.status !== "NOTRUST",
-  );
-}
-
-/** A label not used yet by that owner: `base YYYY`, then `base YYYY-2`, ... */
-function freeLabel(state: SiteState | null, owner: string, base: string, year: number): string {
-  const first = `${base} ${year}`.slice(0, 32);
-  if (!state?.model.certificate(owner, first)) return first;
-  for (let n = 2; n < 100; n++) {
-    const l = `${base} ${year}-${n}`.slice(0, 32);
-    if (!state.model.certificate(owner, l)) return l;
-  }
-  return first;
-}
 
 export async function runFlow(p: Prompter, ctx: FlowContext): Promise<WizardAnswers> {
   const flags = ctx.flags;
@@ -557,28 +499,4 @@ export async function runFlow(p: Prompter, ctx: FlowContext): Promise<WizardAnsw
         : "1-30 characters without blanks, apostrophes or commas outside parentheses",
   });
   return a;
-}
-
-/** One line per planned object, for the summary before confirming. */
-export function summaryLines(a: WizardAnswers): string[] {
-  const out: string[] = [];
-  const plan = buildPlan(a);
-  for (const x of plan.authorities ?? [])
-    out.push(
-      `create CA        CERTAUTH "${x.label}" (${x.create === "racf" ? "RACF GENCERT" : "OpenSSL, added to RACF"})`,
-    );
-  for (const x of plan.existing?.authorities ?? [])
-    out.push(`use CA           ${x.owner ?? "CERTAUTH"} "${x.label}" (exists)`);
-  for (const x of plan.certificates ?? [])
-    out.push(
-      `create cert      ID(${x.owner}) "${x.label}" ${formatSubject(x.subject)} ${x.key.type} ${x.key.size}, until ${x.validity.notAfter}`,
-    );
-  for (const x of plan.existing?.certificates ?? [])
-    out.push(`use cert         ${x.owner} "${x.label}" (exists)`);
-  for (const r of plan.rings ?? [])
-    out.push(`${r.existing ? "add to ring     " : "create ring     "} ${r.owner}/${r.name}`);
-  out.push(
-    `permissions      ${a.permissions === "rdatalib" ? `RDATALIB ${a.ringOwner}.${a.ring.toUpperCase()}.LST` : "FACILITY IRR.DIGTCERT.LISTRING"} for ${a.user}`,
-  );
-  return out;
 }

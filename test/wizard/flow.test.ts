@@ -12,7 +12,8 @@ import type { SiteState } from "../../src/gen/state.js";
 import { RacfModel } from "../../src/model/model.js";
 import { readRacfCommands } from "../../src/racf/reader.js";
 import { buildPlan, PRESET_NAMES, PRESETS, type WizardAnswers } from "../../src/wizard/build.js";
-import { type FlowContext, runFlow, simulateAnswers } from "../../src/wizard/flow.js";
+import { type FlowContext, runFlow } from "../../src/wizard/flow.js";
+import { simulateAnswers } from "../../src/wizard/preview.js";
 import type { ConfirmQuestion, InputQuestion, Prompter, SelectQuestion } from "../../src/wizard/prompter.js";
 import { AT, ROOT, templatesOnce } from "../gen/helpers/gen.js";
 

@@ -10,14 +10,8 @@ import { shWord } from "../../gen/names.js";
 import { formatPlanIssue } from "../../gen/plan.js";
 import type { SiteState } from "../../gen/state.js";
 import { buildPlan, planYaml } from "../../wizard/build.js";
-import {
-  type FlowContext,
-  QUESTION_FLAGS,
-  type QuestionFlag,
-  runFlow,
-  simulateAnswers,
-  summaryLines,
-} from "../../wizard/flow.js";
+import { type FlowContext, QUESTION_FLAGS, type QuestionFlag, runFlow } from "../../wizard/flow.js";
+import { simulateAnswers, summaryLines } from "../../wizard/preview.js";
 import { FlagPrompter, type Prompter, WizardCancelled } from "../../wizard/prompter.js";
 import { type CommandSpec, type Io, type OptionSpecs, type ParsedArgs, str } from "../command.js";
 import { EXIT } from "../errors.js";
