@@ -41,6 +41,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: "Generate RACDCERT/PERMIT JCL and OpenSSL scripts from a plan",
     load: () => import("./commands/generate.js"),
   },
+  wizard: {
+    summary: "Create a key ring step by step: questions, simulated RC, plan and JCL",
+    load: () => import("./commands/wizard.js"),
+  },
   "lint-jcl": {
     summary: "Check RACF batch JCL or command decks for errors",
     load: () => import("./commands/lint-jcl.js"),
@@ -79,6 +83,7 @@ function mainHelp(columns: number): string {
     "  racfring model --jcl samples/site/setup.jcl",
     "  racfring simulate --jcl samples/site/setup.jcl --started FTPD --keyring FTPD/FTPRing",
     "  racfring explain 428",
+    "  racfring wizard --host zos1.example.com --user TN3270",
     "",
     "Options (every command): --json  machine-readable output; --no-color  no colour; -h, --help.",
     "",

@@ -30,6 +30,8 @@ export interface ProfileDef {
   profile: string;
   /** Ring-specific profiles belong to the plan and are deleted by the backout job; FACILITY ones are shared. */
   owned: boolean;
+  /** Where the site's state shows the profile already (then it is neither defined nor deleted). */
+  existsAt?: string;
 }
 
 export interface AccessPlan {
@@ -125,14 +127,24 @@ function needFor(
 }
 
 /** Compute profiles and the least access per (profile, user) for every application of the plan. */
-export function computeAccess(plan: ResolvedPlan): AccessPlan {
+export function computeAccess(
+  plan: ResolvedPlan,
+  existingProfiles: ReadonlyMap<string, string> = new Map(),
+): AccessPlan {
   const grants: Grant[] = [];
   const profiles: ProfileDef[] = [];
   const warnings: string[] = [];
   for (const app of plan.apps) {
     for (const n of needFor(app, plan.strategy)) {
       if (!profiles.some((p) => p.cls === n.cls && p.profile === n.profile)) {
-        profiles.push({ cls: n.cls, profile: n.profile, owned: n.cls === "RDATALIB" });
+        const existsAt = existingProfiles.get(`${n.cls} ${n.profile}`);
+        profiles.push({
+          cls: n.cls,
+          profile: n.profile,
+          // A ring profile the site has already is the site's: the plan only adds PERMITs to it.
+          owned: n.cls === "RDATALIB" && existsAt === undefined,
+          ...(existsAt !== undefined ? { existsAt } : {}),
+        });
       }
       const g = grants.find((x) => x.cls === n.cls && x.profile === n.profile && x.user === app.user);
       if (g) {

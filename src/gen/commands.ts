@@ -12,7 +12,7 @@ import { ringName, ringOperand } from "../racf/write.js";
 import type { AccessPlan } from "./access.js";
 import type { PlanKey, PlanSubject } from "./plan.js";
 import { SUBJECT_ORDER } from "./plan.js";
-import type { ResolvedCa, ResolvedCert, ResolvedPlan } from "./resolve.js";
+import type { ResolvedCert, ResolvedPlan } from "./resolve.js";
 import { tsoQuote } from "./tso.js";
 
 export type Phase =
@@ -113,7 +113,7 @@ function altname(c: ResolvedCert): string | null {
   return parts.length > 0 ? `ALTNAME(${parts.join(" ")})` : null;
 }
 
-function labelOf(ca: ResolvedCa | ResolvedCert): string {
+function labelOf(ca: { label: string }): string {
   return tsoQuote(ca.label);
 }
 
@@ -202,7 +202,7 @@ export function setupCommands(plan: ResolvedPlan, access: AccessPlan): PhaseComm
     if (c.method === "racf") {
       const alt = altname(c);
       certCmds.push(
-        `RACDCERT ${c.ownerKeyword} GENCERT ${subjectsdn(c.subject)}${alt ? ` ${alt}` : ""} ${keyOperands(c.key)} ${validity(c)} WITHLABEL(${labelOf(c)}) SIGNWITH(CERTAUTH LABEL(${labelOf(c.authority.signer)})) KEYUSAGE(${c.keyUsage.join(" ")})`,
+        `RACDCERT ${c.ownerKeyword} GENCERT ${subjectsdn(c.subject)}${alt ? ` ${alt}` : ""} ${keyOperands(c.key)} ${validity(c)} WITHLABEL(${labelOf(c)}) SIGNWITH(${c.signedBy.ownerKeyword} LABEL(${labelOf(c.signedBy)})) KEYUSAGE(${c.keyUsage.join(" ")})`,
       );
     } else if (c.method === "genreq") {
       // Adding the signed certificate for the key RACF already holds replaces the placeholder
@@ -235,7 +235,9 @@ export function setupCommands(plan: ResolvedPlan, access: AccessPlan): PhaseComm
     group(
       PHASE_STEP.rings,
       PHASE_TITLE.rings,
-      plan.rings.map((r) => `RACDCERT ID(${r.owner}) ADDRING(${ringName(r.name)})`),
+      plan.rings
+        .filter((r) => !r.existing)
+        .map((r) => `RACDCERT ID(${r.owner}) ADDRING(${ringName(r.name)})`),
     ),
   ]);
 
@@ -264,6 +266,13 @@ export function setupCommands(plan: ResolvedPlan, access: AccessPlan): PhaseComm
   for (const p of access.profiles) {
     if (p.owned) {
       profCmds.push(`RDEFINE ${p.cls} ${p.profile} UACC(NONE)`);
+      continue;
+    }
+    if (p.existsAt !== undefined) {
+      // RDEFINE of a defined profile fails (ICH10102I); its access list already decides for the ring.
+      sharedNotes.push(
+        `${p.cls} ${p.profile} exists already (${p.existsAt}): not defined again, and the backout leaves it.`,
+      );
       continue;
     }
     // A shared FACILITY profile is never defined here: where a generic profile such as
@@ -335,7 +344,19 @@ export function backoutCommands(plan: ResolvedPlan, access: AccessPlan): Command
   const profiles = access.profiles.filter((p) => p.owned).map((p) => `RDELETE ${p.cls} ${p.profile}`);
   const classes = [...new Set(access.profiles.map((p) => p.cls))];
   const refreshAccess = classes.length > 0 ? [`SETROPTS RACLIST(${classes.join(" ")}) REFRESH`] : [];
-  const rings = plan.rings.map((r) => `RACDCERT ID(${r.owner}) DELRING(${ringName(r.name)})`);
+  // Only what the plan created goes: its own rings whole, and on an existing ring only the
+  // connections the plan added (RACDCERT REMOVE; the certificate itself stays).
+  const rings = plan.rings
+    .filter((r) => !r.existing)
+    .map((r) => `RACDCERT ID(${r.owner}) DELRING(${ringName(r.name)})`);
+  const removes = plan.rings
+    .filter((r) => r.existing)
+    .flatMap((r) =>
+      r.connections.map(
+        (k) =>
+          `RACDCERT ID(${r.owner}) REMOVE(${k.ownerKeyword} LABEL(${tsoQuote(k.label)}) RING(${ringName(r.name)}))`,
+      ),
+    );
   const certs = plan.certificates.map((c) => `RACDCERT ${c.ownerKeyword} DELETE(LABEL(${labelOf(c)}))`);
   const cas: string[] = [];
   for (const a of plan.authorities)
@@ -357,6 +378,7 @@ export function backoutCommands(plan: ResolvedPlan, access: AccessPlan): Command
           : []),
       ],
     ),
+    group("REMOVE", "Remove the plan's connections from the rings that existed before", removes),
     group("RINGS", "Delete the key rings (their connections go with them)", rings),
     group("CERTS", "Delete the end-entity certificates", certs),
     group("CAS", "Delete the CA certificates this plan created (intermediate first)", cas),

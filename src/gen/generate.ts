@@ -17,6 +17,14 @@ import { formatPlanIssue, loadPlan, type PlanIssue } from "./plan.js";
 import { createRenderer, type TemplateSources } from "./render.js";
 import { type ResolvedPlan, resolvePlan } from "./resolve.js";
 import { runbookView } from "./runbook.js";
+import {
+  assumedState,
+  checkAgainstState,
+  existingProfilesOf,
+  type Reference,
+  referencesOf,
+  type SiteState,
+} from "./state.js";
 import { UnsafeValueError } from "./tso.js";
 import { type AppSimulation, type CertificateFileFacts, readBackAndSimulate } from "./verify.js";
 
@@ -35,6 +43,11 @@ export interface GenerateOptions {
   datasets?: ReadonlyMap<string, DatasetFile>;
   /** Facts of those files, parsed by the caller (certificate parsing is asynchronous). */
   fileFacts?: ReadonlyMap<string, CertificateFileFacts>;
+  /**
+   * The site's current state (from --jcl/--listing/--unload/--model): references are checked
+   * against it, and the setup jobs are read back on top of it. Absent: references are assumed.
+   */
+  state?: SiteState | null;
 }
 
 export interface GenerateResult {
@@ -53,6 +66,8 @@ export interface GenerateResult {
   simulations: AppSimulation[];
   /** How the read-back obtained the facts of externally signed certificates. */
   readBackNotes: string[];
+  /** Objects the plan relies on without creating them; `foundAt` null = assumed (no state given). */
+  references: Reference[];
   resolved: ResolvedPlan | null;
 }
 
@@ -66,6 +81,7 @@ function empty(planIssues: PlanIssue[], refusals: string[] = []): GenerateResult
     jobs: [],
     simulations: [],
     readBackNotes: [],
+    references: [],
     resolved: null,
   };
 }
@@ -75,8 +91,10 @@ export function renderPlan(
   resolved: ResolvedPlan,
   planFile: string,
   templates: TemplateSources,
+  references: readonly Reference[] = [],
+  existingProfiles: ReadonlyMap<string, string> = new Map(),
 ): { files: GeneratedFile[]; jobs: JobSpec[]; warnings: string[] } {
-  const access = computeAccess(resolved);
+  const access = computeAccess(resolved, existingProfiles);
   const jobs = planJobs(resolved, access);
   const renderer = createRenderer(templates);
   const files: GeneratedFile[] = [];
@@ -101,7 +119,10 @@ export function renderPlan(
   }
   files.push({
     path: "README.md",
-    contents: renderer.render("README.md.hbs", runbookView(resolved, planFile, jobs, access, ossl)),
+    contents: renderer.render(
+      "README.md.hbs",
+      runbookView(resolved, planFile, jobs, access, ossl, references),
+    ),
     mode: 0o644,
   });
   return { files, jobs, warnings: access.warnings };
@@ -116,9 +137,15 @@ export function generate(planText: string, planFile: string, opts: GenerateOptio
   if (!loaded.plan) return empty(loaded.issues);
   const { resolved, issues } = resolvePlan(loaded.plan, loaded.locator);
   if (!resolved) return empty(issues);
+  const state = opts.state ?? null;
+  if (state) {
+    const stateIssues = checkAgainstState(resolved, state, loaded.locator);
+    if (stateIssues.length > 0) return empty(stateIssues);
+  }
+  const references = referencesOf(resolved, state);
   let rendered: ReturnType<typeof renderPlan>;
   try {
-    rendered = renderPlan(resolved, planFile, opts.templates);
+    rendered = renderPlan(resolved, planFile, opts.templates, references, existingProfilesOf(state));
   } catch (e) {
     if (e instanceof UnsafeValueError) return empty([], [e.message]);
     throw e;
@@ -134,6 +161,7 @@ export function generate(planText: string, planFile: string, opts: GenerateOptio
     datasets: opts.datasets ?? new Map(),
     planFile,
     ...(opts.fileFacts ? { fileFacts: opts.fileFacts } : {}),
+    base: state ? state.model : assumedState(resolved, planFile),
   });
   errors.push(...check.errors);
   for (const s of check.simulations) {
@@ -151,6 +179,7 @@ export function generate(planText: string, planFile: string, opts: GenerateOptio
     jobs: rendered.jobs,
     simulations: check.simulations,
     readBackNotes: check.notes,
+    references,
     resolved,
   };
   return result;

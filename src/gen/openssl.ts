@@ -233,7 +233,7 @@ export function opensslViews(plan: ResolvedPlan): OpensslViews {
   const certs: CertView[] = [];
   for (const c of plan.certificates) {
     if (c.method === "racf") continue;
-    const av = authorities.find((a) => a.id === c.authority.id);
+    const av = authorities.find((a) => a.id === c.authority?.id);
     if (av) certs.push(certView(c, av));
   }
   return { authorities, certs };

@@ -99,6 +99,8 @@ export interface PlanConnection {
 export interface PlanRing {
   owner: string;
   name: string;
+  /** The ring exists already: no ADDRING, and the backout removes only the plan's connections. */
+  existing?: boolean;
   connect: PlanConnection[];
 }
 
@@ -110,12 +112,27 @@ export interface PlanApplication {
   role?: "server" | "client";
 }
 
+/** A CA certificate that exists in RACF already and signs the plan's certificates (GENCERT SIGNWITH). */
+export interface PlanExistingAuthority {
+  id: string;
+  owner?: "CERTAUTH" | "SITE";
+  label: string;
+}
+
+/** A certificate that exists in RACF already, to be connected to a ring. */
+export interface PlanExistingCertificate {
+  id: string;
+  owner: string;
+  label: string;
+}
+
 export interface Plan {
   racfringPlan: 1;
   name: string;
   description?: string;
   job: PlanJob;
   datasets?: { hlq: string };
+  existing?: { authorities?: PlanExistingAuthority[]; certificates?: PlanExistingCertificate[] };
   users?: PlanUser[];
   authorities?: PlanAuthority[];
   certificates?: PlanCertificate[];

@@ -50,13 +50,26 @@ export interface ResolvedAuthority {
   chain: ResolvedCa[];
 }
 
-export interface ResolvedCert {
+/** A certificate a ring connects or an application presents: one the plan creates, or an existing one. */
+export interface CertRef {
   id: string;
-  /** `ID(USER)` or `SITE` as RACDCERT writes the owner keyword. */
+  /** `ID(USER)`, `SITE` or `CERTAUTH` as RACDCERT writes the owner keyword. */
   ownerKeyword: string;
-  /** User id, or null for SITE. */
+  /** User id, or null for SITE and CERTAUTH. */
   ownerUser: string | null;
   label: string;
+  /** True: the certificate exists in RACF already (existing.certificates); the plan never creates or deletes it. */
+  existing: boolean;
+}
+
+/** An authority that exists in RACF already and signs with its private key (existing.authorities). */
+export interface ExistingAuthority {
+  id: string;
+  ownerKeyword: "CERTAUTH" | "SITE";
+  label: string;
+}
+
+export interface ResolvedCert extends CertRef {
   subject: PlanSubject;
   altNames: Required<PlanAltNames>;
   key: PlanKey;
@@ -64,7 +77,10 @@ export interface ResolvedCert {
   notAfter: Date;
   keyUsage: PlanKeyUsage[];
   extendedKeyUsage: PlanEku[];
-  authority: ResolvedAuthority;
+  /** The plan's authority that signs it; null when an existing authority signs (`signedBy`). */
+  authority: ResolvedAuthority | null;
+  /** The certificate that signs it, as GENCERT SIGNWITH names it. */
+  signedBy: { ownerKeyword: "CERTAUTH" | "SITE"; label: string; existing: boolean };
   method: SignMethod;
   /** GENREQ output (PEM, text), OpenSSL-signed certificate (PEM, text), PKCS#12 package (binary). */
   csrDsn: string | null;
@@ -77,13 +93,15 @@ export interface ResolvedConnection {
   label: string;
   usage: "PERSONAL" | "CERTAUTH" | "SITE";
   default: boolean;
-  /** The plan certificate, when the connection is an end-entity certificate. */
-  cert: ResolvedCert | null;
+  /** The certificate, when the connection is an end-entity certificate. */
+  cert: CertRef | null;
 }
 
 export interface ResolvedRing {
   owner: string;
   name: string;
+  /** The ring exists already: the plan adds connections only. */
+  existing: boolean;
   connections: ResolvedConnection[];
 }
 
@@ -92,7 +110,7 @@ export interface ResolvedApp {
   user: string;
   ring: ResolvedRing;
   /** The certificate the application presents (label given, or the ring default); null for a client without one. */
-  cert: ResolvedCert | null;
+  cert: CertRef | null;
   /** True when the plan names the certificate (AT-TLS CertificateLabel); false = ring default. */
   labelGiven: boolean;
   role: "server" | "client";
@@ -109,6 +127,9 @@ export interface ResolvedPlan {
   certificates: ResolvedCert[];
   rings: ResolvedRing[];
   apps: ResolvedApp[];
+  /** Objects the plan refers to but does not create (checked against the site's state when given). */
+  existingAuthorities: ExistingAuthority[];
+  existingCertificates: CertRef[];
   strategy: "rdatalib" | "facility";
   activateRdatalib: boolean;
 }
@@ -330,6 +351,33 @@ export function resolvePlan(
   });
   const authority = (id: string) => authorities.find((a) => a.id === id.toUpperCase());
 
+  // ---- existing objects -----------------------------------------------------------------------
+  const existingAuthorities: ExistingAuthority[] = [];
+  (plan.existing?.authorities ?? []).forEach((a, i) => {
+    const path: PlanPath = ["existing", "authorities", i];
+    claimId(a.id, [...path, "id"]);
+    const p = labelProblem(a.label);
+    if (p) c.add([...path, "label"], `label ${p}`);
+    existingAuthorities.push({ id: a.id.toUpperCase(), ownerKeyword: a.owner ?? "CERTAUTH", label: a.label });
+  });
+  const existingCertificates: CertRef[] = [];
+  (plan.existing?.certificates ?? []).forEach((x, i) => {
+    const path: PlanPath = ["existing", "certificates", i];
+    claimId(x.id, [...path, "id"]);
+    const p = labelProblem(x.label);
+    if (p) c.add([...path, "label"], `label ${p}`);
+    const owner = x.owner.toUpperCase();
+    const ownerKeyword = owner === "SITE" || owner === "CERTAUTH" ? owner : `ID(${owner})`;
+    existingCertificates.push({
+      id: x.id.toUpperCase(),
+      ownerKeyword,
+      ownerUser: ownerKeyword.startsWith("ID(") ? owner : null,
+      label: x.label,
+      existing: true,
+    });
+  });
+  const existingAuthority = (id: string) => existingAuthorities.find((a) => a.id === id.toUpperCase());
+
   // ---- certificates -------------------------------------------------------------------------
   const certificates: ResolvedCert[] = [];
   (plan.certificates ?? []).forEach((p, i) => {
@@ -347,23 +395,29 @@ export function resolvePlan(
     checkKey(c, [...path, "key"], p.key);
     const v = checkValidity(c, [...path, "validity"], p.validity);
     const auth = authority(p.signer.authority);
-    if (!auth) {
+    const existingAuth = auth ? undefined : existingAuthority(p.signer.authority);
+    if (!auth && !existingAuth) {
       if (!(plan.authorities ?? []).some((a) => a.id.toUpperCase() === p.signer.authority.toUpperCase())) {
-        c.add([...path, "signer", "authority"], `no authority with id "${p.signer.authority}" in the plan`);
+        c.add(
+          [...path, "signer", "authority"],
+          `no authority with id "${p.signer.authority}" in the plan (authorities or existing.authorities)`,
+        );
       }
       return;
     }
-    const method: SignMethod = p.signer.method ?? (auth.create === "racf" ? "racf" : "genreq");
-    if (auth.create === "racf" && method !== "racf") {
+    // An existing RACF authority signs in RACF, like a RACF CA the plan creates.
+    const racfSigned = existingAuth !== undefined || auth?.create === "racf";
+    const method: SignMethod = p.signer.method ?? (racfSigned ? "racf" : "genreq");
+    if (racfSigned && method !== "racf") {
       c.add(
         [...path, "signer", "method"],
-        `authority ${auth.id} is a RACF CA: method must be racf (GENCERT SIGNWITH), got ${method}`,
+        `authority ${(auth ?? existingAuth)?.id} is a RACF CA: method must be racf (GENCERT SIGNWITH), got ${method}`,
       );
     }
-    if (auth.create === "openssl" && method === "racf") {
+    if (auth?.create === "openssl" && method === "racf") {
       c.add(
         [...path, "signer", "method"],
-        `authority ${auth.id} is an OpenSSL CA: method must be genreq or pkcs12, got racf`,
+        `authority ${auth?.id} is an OpenSSL CA: method must be genreq or pkcs12, got racf`,
       );
     }
     const alt: Required<PlanAltNames> = {
@@ -395,7 +449,8 @@ export function resolvePlan(
       if (/^\d/.test(ip) && ip.split(".").some((o) => Number(o) > 255))
         c.add([...path, "altNames", "ip", j], `"${ip}" is not an IPv4 address`);
     });
-    if (v && !within(v, { notBefore: auth.signer.notBefore, notAfter: auth.signer.notAfter })) {
+    // An existing authority's validity is known only from the site's state (checked there).
+    if (auth && v && !within(v, { notBefore: auth.signer.notBefore, notAfter: auth.signer.notAfter })) {
       c.add(
         [...path, "validity"],
         `the certificate's validity must lie within its signing CA's validity (${auth.signer.label})`,
@@ -415,7 +470,15 @@ export function resolvePlan(
       notAfter: v.notAfter,
       keyUsage,
       extendedKeyUsage: p.extendedKeyUsage ?? [],
-      authority: auth,
+      authority: auth ?? null,
+      signedBy: auth
+        ? { ownerKeyword: "CERTAUTH", label: auth.signer.label, existing: false }
+        : {
+            ownerKeyword: existingAuth?.ownerKeyword ?? "CERTAUTH",
+            label: existingAuth?.label ?? "",
+            existing: true,
+          },
+      existing: false,
       method,
       csrDsn: method === "genreq" ? dsn(id, "CSR") : null,
       certDsn: method === "genreq" ? dsn(id, "CRT") : null,
@@ -428,7 +491,9 @@ export function resolvePlan(
       if (p) c.add(["datasets", "hlq"], `data set ${d} ${p}`);
     }
   }
-  const certificate = (id: string) => certificates.find((x) => x.id === id.toUpperCase());
+  const certificate = (id: string): CertRef | undefined =>
+    certificates.find((x) => x.id === id.toUpperCase()) ??
+    existingCertificates.find((x) => x.id === id.toUpperCase());
 
   // ---- rings ----------------------------------------------------------------------------------
   const rings: ResolvedRing[] = [];
@@ -467,17 +532,45 @@ export function resolvePlan(
         const cert = certificate(k.certificate);
         if (!cert) {
           if (!(plan.certificates ?? []).some((x) => x.id.toUpperCase() === k.certificate?.toUpperCase())) {
-            c.add([...cp, "certificate"], `no certificate with id "${k.certificate}" in the plan`);
+            c.add(
+              [...cp, "certificate"],
+              `no certificate with id "${k.certificate}" in the plan (certificates or existing.certificates)`,
+            );
           }
           return;
         }
-        const usage = k.usage ?? (cert.ownerKeyword === "SITE" ? "SITE" : "PERSONAL");
+        const usage =
+          k.usage ??
+          (cert.ownerKeyword === "SITE"
+            ? "SITE"
+            : cert.ownerKeyword === "CERTAUTH"
+              ? "CERTAUTH"
+              : "PERSONAL");
         conns.push({
           ownerKeyword: cert.ownerKeyword,
           label: cert.label,
           usage,
           default: k.default === true,
           cert,
+        });
+        resolvedEntries++;
+        return;
+      }
+      const existingCa = existingAuthority(k.authority ?? "");
+      if (existingCa) {
+        if (k.default)
+          c.add(
+            [...cp, "default"],
+            "a CA certificate cannot be the ring's default: the application needs its own key",
+          );
+        if (k.usage && k.usage !== "CERTAUTH")
+          c.add([...cp, "usage"], "connect CA certificates with usage CERTAUTH");
+        conns.push({
+          ownerKeyword: existingCa.ownerKeyword,
+          label: existingCa.label,
+          usage: "CERTAUTH",
+          default: false,
+          cert: null,
         });
         resolvedEntries++;
         return;
@@ -508,7 +601,7 @@ export function resolvePlan(
       resolvedEntries++;
     });
     if (defaults > 1) c.add([...path, "connect"], "only one connection can be the ring's default");
-    const ring: ResolvedRing = { owner, name: r.name, connections: conns };
+    const ring: ResolvedRing = { owner, name: r.name, existing: r.existing === true, connections: conns };
     if (resolvedEntries < r.connect.length) incomplete.add(ring);
     rings.push(ring);
   });
@@ -532,7 +625,7 @@ export function resolvePlan(
     if (incomplete.has(ring)) return;
     const role = a.role ?? "server";
     const user = a.user.toUpperCase();
-    let cert: ResolvedCert | null = null;
+    let cert: CertRef | null = null;
     if (a.certificate !== undefined) {
       const conn = ring.connections.find((k) => k.cert?.id === a.certificate?.toUpperCase());
       if (!conn?.cert) {
@@ -561,6 +654,12 @@ export function resolvePlan(
           [...path, "ring"],
           `the default certificate of ${owner}/${name} is connected with USAGE(${def.usage}); it needs USAGE(PERSONAL) to return a private key`,
         );
+        return;
+      }
+      if (!def && ring.existing) {
+        // The ring's own default (if any) is in the site's state, not in the plan: the
+        // simulation against that state decides.
+        apps.push({ name: a.name, user: a.user.toUpperCase(), ring, cert: null, labelGiven: false, role });
         return;
       }
       if (!def) {
@@ -595,6 +694,8 @@ export function resolvePlan(
       certificates,
       rings,
       apps,
+      existingAuthorities,
+      existingCertificates,
       strategy,
       activateRdatalib: plan.permissions?.activateRdatalib ?? true,
     },

@@ -14,6 +14,7 @@ import type { JobSpec } from "./jobs.js";
 import { shWord } from "./names.js";
 import type { OpensslViews } from "./openssl.js";
 import type { ResolvedPlan } from "./resolve.js";
+import type { Reference } from "./state.js";
 
 export interface RunbookStep {
   n: number;
@@ -30,6 +31,8 @@ export interface RunbookView {
   description: string | null;
   strategy: string;
   rings: string[];
+  /** Objects the plan relies on without creating them: where the inputs show them, or "assumed". */
+  references: string[];
   apps: string[];
   grants: string[];
   files: { file: string; what: string }[];
@@ -45,6 +48,7 @@ export function runbookView(
   jobs: JobSpec[],
   access: AccessPlan,
   ossl: OpensslViews,
+  references: readonly Reference[] = [],
 ): RunbookView {
   const steps: RunbookStep[] = [];
   const step = (s: Omit<RunbookStep, "n">) => steps.push({ n: steps.length + 1, ...s });
@@ -187,7 +191,11 @@ export function runbookView(
         : "the global FACILITY profile IRR.DIGTCERT.LISTRING",
     rings: plan.rings.map(
       (r) =>
-        `${r.owner}/${r.name}: ${r.connections.map((k) => `"${k.label}" (${k.ownerKeyword}, ${k.usage}${k.default ? ", DEFAULT" : ""})`).join("; ")}`,
+        `${r.owner}/${r.name}${r.existing ? " (exists already; the plan adds these connections)" : ""}: ${r.connections.map((k) => `"${k.label}" (${k.ownerKeyword}, ${k.usage}${k.default ? ", DEFAULT" : ""})`).join("; ")}`,
+    ),
+    references: references.map(
+      (r) =>
+        `${r.what}: ${r.foundAt ? `found in ${r.foundAt}` : "ASSUMED to exist (not checked: generated without --jcl/--listing/--unload/--model); check it before you submit"}`,
     ),
     apps: plan.apps.map(
       (a) =>

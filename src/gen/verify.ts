@@ -68,7 +68,10 @@ function iso(d: Date): string {
 /** What the plan guarantees about a certificate once the setup jobs have run. */
 export function expectedCertificate(x: ResolvedCa | ResolvedCert, planFile: string): Certificate {
   const isCa = "authorityId" in x;
-  const issuer: ResolvedCa | null = isCa ? x.issuer : x.authority.signer;
+  const issuer: ResolvedCa | null = isCa ? x.issuer : (x.authority?.signer ?? null);
+  // Signed by an existing authority: its subject is whatever the site's state says (the reader
+  // takes it from there when it knows it); the plan does not fix it.
+  const existingSigner = !isCa && x.authority === null ? x.signedBy : null;
   const owner = isCa ? "CERTAUTH" : x.ownerKeyword;
   const keyUsage: KeyUsage[] = isCa ? ["CERTSIGN"] : [...x.keyUsage];
   return {
@@ -79,7 +82,7 @@ export function expectedCertificate(x: ResolvedCa | ResolvedCert, planFile: stri
     notAfter: iso(x.notAfter),
     datesAssumed: false,
     subject: planDn(x.subject),
-    issuer: planDn((issuer ?? x).subject),
+    issuer: existingSigner ? null : planDn((issuer ?? x).subject),
     altNames: isCa ? [] : altNamesOf(x),
     keyType: x.key.type,
     keySize: x.key.size,
@@ -91,8 +94,12 @@ export function expectedCertificate(x: ResolvedCa | ResolvedCert, planFile: stri
     signatureAlgorithm: null,
     serial: null,
     fingerprint: null,
-    signer: issuer ? { owner: "CERTAUTH", label: issuer.label } : null,
-    selfSigned: issuer === null,
+    signer: existingSigner
+      ? { owner: existingSigner.ownerKeyword, label: existingSigner.label }
+      : issuer
+        ? { owner: "CERTAUTH", label: issuer.label }
+        : null,
+    selfSigned: issuer === null && existingSigner === null,
     fromRequest: false,
     der: null,
     sources: [{ file: planFile, line: 0, kind: "inferred" }],
@@ -110,7 +117,7 @@ export function compareFacts(got: CertificateFileFacts, want: Certificate): stri
   const out: string[] = [];
   if (!dnEquals(got.subject, want.subject))
     out.push(`subject is "${got.subject}", the plan says "${want.subject}"`);
-  if (!dnEquals(got.issuer, want.issuer))
+  if (want.issuer !== null && !dnEquals(got.issuer, want.issuer))
     out.push(`issuer is "${got.issuer}", the plan says "${want.issuer}"`);
   if (got.notBefore !== want.notBefore)
     out.push(`notBefore is ${got.notBefore}, the plan says ${want.notBefore}`);
@@ -185,9 +192,11 @@ function reconcile(
     errors.push(`read-back: ${where} has subject "${got.subject}", the plan says "${expected.subject}"`);
   }
   if (got.issuer === null) {
-    got.issuer = expected.issuer;
-    filled.push("issuer");
-  } else if (external && !dnEquals(got.issuer, expected.issuer)) {
+    if (expected.issuer !== null) {
+      got.issuer = expected.issuer;
+      filled.push("issuer");
+    }
+  } else if (external && expected.issuer !== null && !dnEquals(got.issuer, expected.issuer)) {
     errors.push(`read-back: ${where} was issued by "${got.issuer}", the plan says "${expected.issuer}"`);
   }
   if (got.altNames.length === 0 && expected.altNames.length > 0) {
@@ -238,12 +247,22 @@ function reconcile(
     );
 }
 
+/** A deep copy of a model: its state is plain data. */
+export function copyModel(m: RacfModel): RacfModel {
+  return new RacfModel(structuredClone(m.state));
+}
+
 export interface ReadBackOptions {
   at: Date;
   datasets: ReadonlyMap<string, DatasetFile>;
   planFile: string;
   /** Facts of the mapped certificate files, by data set name (the caller parses them). */
   fileFacts?: ReadonlyMap<string, CertificateFileFacts>;
+  /**
+   * The state the setup jobs are applied to: the site's current state (read from the inputs)
+   * or the objects the plan assumes to exist. Not modified (a copy is used). Default: empty.
+   */
+  base?: RacfModel;
 }
 
 /** Read the setup jobs back, reconcile certificate facts, simulate every application. */
@@ -252,7 +271,9 @@ export function readBackAndSimulate(
   setupJobs: { file: string; text: string }[],
   opts: ReadBackOptions,
 ): ReadBackResult {
-  const model = new RacfModel();
+  const model = opts.base ? copyModel(opts.base) : new RacfModel();
+  // Issues of the current state were reported when it was read; judge only the setup jobs.
+  const known = model.state.issues.length;
   const errors: string[] = [];
   const warnings: string[] = [];
   const notes: string[] = [];
@@ -280,7 +301,7 @@ export function readBackAndSimulate(
         ),
       );
   };
-  for (const issue of model.state.issues) {
+  for (const issue of model.state.issues.slice(known)) {
     if (issue.code === "refresh-missing") {
       const cls = /^(\S+) is RACLISTed/.exec(issue.message)?.[1];
       if (cls && refreshedLater(issue.file, cls)) continue;

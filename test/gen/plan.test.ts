@@ -131,7 +131,7 @@ describe("resolvePlan (semantics)", () => {
   it("refuses a dangling reference", () => {
     // one problem, not a cascade (the ring and the application that depend on it are not reported again)
     expect(problems(BASE.replace("signer: { authority: CA1 }", "signer: { authority: NOPE }"))).toEqual([
-      'plan.yaml:19:26: certificates[0].signer.authority: no authority with id "NOPE" in the plan',
+      'plan.yaml:19:26: certificates[0].signer.authority: no authority with id "NOPE" in the plan (authorities or existing.authorities)',
     ]);
   });
 

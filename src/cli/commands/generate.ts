@@ -15,7 +15,7 @@ import type { DatasetFile } from "../../readers/context.js";
 import { type CommandSpec, type Io, type ParsedArgs, str } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
 import { readInput } from "../files.js";
-import { parseDateOption } from "../inputs.js";
+import { INPUT_FLAGS, INPUT_OPTIONS, loadInputs, parseDateOption } from "../inputs.js";
 import { jsonText } from "../output.js";
 
 export const DEFAULT_OUTPUT_DIR = "racfring-out";
@@ -23,7 +23,8 @@ export const DEFAULT_OUTPUT_DIR = "racfring-out";
 export const spec: CommandSpec = {
   name: "generate",
   summary: "Generate RACDCERT/PERMIT JCL and OpenSSL scripts from a plan",
-  usage: "racfring generate <plan.yaml> [-o <dir>] [--force] [--dry-run] [--at <date>] [--json]",
+  usage:
+    "racfring generate <plan.yaml> [-o <dir>] [--force] [--dry-run] [--at <date>] [--jcl|--listing|--unload|--model FILE ...] [--json]",
   description: `
 Reads a plan (YAML or JSON, schema src/gen/plan.schema.json) and writes into the output directory:
   jcl/NN-*.jcl     setup job(s) in dependency order, 90-verify.jcl, 99-backout.jcl
@@ -31,6 +32,12 @@ Reads a plan (YAML or JSON, schema src/gen/plan.schema.json) and writes into the
   README.md        the runbook: every step in order, where it runs, what to check
 Before writing, the setup JCL is read back through racfring's RACF command reader and every
 application in the plan is simulated; each must predict System SSL RC 0 or nothing is written.
+With --jcl/--listing/--unload/--cert/--model (the site's current state), every object the plan
+refers to (existing.authorities, existing.certificates, users without create: true, rings with
+existing: true) must be found there, nothing the plan creates may exist already, and the
+applications are simulated against the current state with the setup jobs applied on top.
+Without them, references are assumed to exist and marked ASSUMED in the output and runbook.
+The backout job removes only what the plan created.
 When the OpenSSL scripts have already produced certificates in the output directory (pki/), the
 read-back uses them; otherwise it uses the facts the plan guarantees, and says so.
 Existing files are never replaced without --force, and only regular files are replaced. Every
@@ -57,17 +64,19 @@ simulated return code of every application, whatever the exit code.`,
       arg: "DATE",
       description: "Simulate the applications at this instant (default now)",
     },
+    ...INPUT_OPTIONS,
     json: { type: "boolean", description: "Print what was done as JSON (schemas/generate.schema.json)" },
   },
   examples: [
     "racfring generate samples/plans/ftps-racf-ca.yaml -o out/ftps",
     "racfring generate samples/plans/external-ca-pkcs12.yaml --dry-run --at 2027-01-01",
+    "racfring generate samples/plans/ring-on-existing-ca.yaml --jcl samples/site/setup.jcl --dry-run",
   ],
   exitCodes: {
     0: "files written (or, with --dry-run, would be written)",
     1: "refused: an application would not get RC 0, or the generated jobs fail racfring's own read-back; nothing written",
     2: "usage error",
-    3: "the plan is unreadable or invalid, or a value in it cannot be written safely (located messages on stderr); or refused to overwrite: a target exists and --force was not given, or is not a regular file, or cannot be written; nothing written",
+    3: "the plan is unreadable or invalid, refers to an object the inputs lack or creates one they have, or a value in it cannot be written safely (located messages on stderr); or refused to overwrite: a target exists and --force was not given, or is not a regular file, or cannot be written; nothing written",
   },
 };
 
@@ -135,7 +144,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       if (first) fileFacts.set(dsn, first);
     }
   }
-  const result = generate(planText, planPath, { templates, at, datasets, fileFacts });
+  const hasInputs = args.ordered.some((o) => (INPUT_FLAGS as readonly string[]).includes(o.name));
+  const state = hasInputs ? await loadInputs(args, io.cwd, io.now()) : null;
+  const result = generate(planText, planPath, { templates, at, datasets, fileFacts, state });
   const json = args.values.json === true;
   // Text lines go to stdout only without --json; with it, the same facts go into one document.
   const say = (text: string): void => {
@@ -186,8 +197,17 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     io.err(`racfring generate: a value in ${planPath} cannot be written safely; nothing written\n`);
     return finish(EXIT.input, "refused");
   }
+  if (result.references.length > 0) {
+    io.out("Existing objects the plan uses:\n");
+    for (const r of result.references)
+      io.out(
+        `  ${r.what}: ${r.foundAt ? `found in ${r.foundAt}` : "ASSUMED (no inputs given to check it)"}\n`,
+      );
+  }
   if (result.simulations.length > 0) {
-    say(`Simulated at ${at.toISOString()} against the state the setup jobs create:\n`);
+    say(
+      `Simulated at ${at.toISOString()} against ${state ? "the current state with the setup jobs applied" : "the state the setup jobs create"}:\n`,
+    );
     for (const s of result.simulations) {
       const r = s.result;
       const label = r.label === null ? "ring default" : `"${r.label}"`;
@@ -295,7 +315,7 @@ async function lstatOrNull(path: string): Promise<Stats | null> {
  * each target must not exist, or be a regular file and --force given. Symbolic links are
  * never replaced (a link could point outside the output directory).
  */
-async function checkTargets(
+export async function checkTargets(
   outDir: string,
   files: readonly GeneratedFile[],
   force: boolean,
