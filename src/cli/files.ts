@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { access, chmod, lstat, mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import { access, chmod, lstat, mkdir, open, readFile, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { InputError } from "./errors.js";
 
@@ -97,4 +97,39 @@ export async function writeFileSafe(
     await rm(tmp, { force: true }).catch(() => undefined);
     throw new InputError(`${path}: cannot write (${describeFsError(e)}); nothing was written`);
   }
+}
+
+/**
+ * Read a text input that may be `-` (standard input) or a file. Only regular files are read
+ * (a FIFO or device could block forever or never end), and at most `maxBytes`: logs are
+ * pasted or captured text, and a larger input is refused with a clear error (exit 3).
+ */
+export async function readTextInput(
+  path: string,
+  cwd: string,
+  maxBytes: number,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<Buffer> {
+  if (path === "-") {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stdin) {
+      const b = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+      size += b.length;
+      if (size > maxBytes)
+        throw new InputError(`-: standard input is larger than ${maxBytes} bytes; refused`);
+      chunks.push(b);
+    }
+    return Buffer.concat(chunks);
+  }
+  let info: Awaited<ReturnType<typeof lstat>>;
+  try {
+    info = await stat(resolve(cwd, path));
+  } catch {
+    throw new InputError(`${path}: cannot read input (no such file)`);
+  }
+  if (!info.isFile()) throw new InputError(`${path}: cannot read input (not a regular file)`);
+  if (info.size > maxBytes)
+    throw new InputError(`${path}: cannot read input (${info.size} bytes; the limit is ${maxBytes})`);
+  return readInput(path, cwd);
 }

@@ -39,6 +39,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: "Generate RACDCERT/PERMIT JCL and OpenSSL scripts from a plan",
     load: () => import("./commands/generate.js"),
   },
+  diagnose: {
+    summary: "Diagnose a failed TLS handshake from console, job log, trace and client messages",
+    load: () => import("./commands/diagnose.js"),
+  },
   "lint-jcl": {
     summary: "Check RACF batch JCL or command decks for errors",
     load: () => import("./commands/lint-jcl.js"),
@@ -63,6 +67,7 @@ function mainHelp(): string {
     "  racfring model --jcl samples/site/setup.jcl",
     "  racfring simulate --jcl samples/site/setup.jcl --started FTPD --keyring FTPD/FTPRing",
     "  racfring explain 428",
+    "  racfring diagnose samples/logs/ftps-plaintext.log",
     "",
     "Exit codes: 0 ok, 1 failure predicted / findings, 2 usage error, 3 unreadable or invalid input.",
     "",
