@@ -40,7 +40,7 @@ const r = (c: CauseContext) => c.ring ?? "<ring>";
 const lst = (c: CauseContext) => `${o(c)}.${r(c)}.LST`;
 const REFRESH =
   "F PAGENT,REFRESH (use your Policy Agent's procedure name), or restart the application, so the ring is read again";
-const FIELD = "field cases (field-cases.md)";
+const FIELD = "field";
 const SSL = "IBM z/OS System SSL Programming, return codes";
 
 const DEFS: CauseDef[] = [
@@ -105,7 +105,7 @@ const DEFS: CauseDef[] = [
     id: "private-key-not-returned",
     title: "The ring is readable but the certificate's private key is not returned to this user",
     side: "reporter",
-    source: `IBM R_datalib usage notes (private keys: own certificate, or UPDATE on <owner>.<ring>.LST); ${SSL} (428); ${FIELD} cases 4 and 6`,
+    source: `IBM R_datalib usage notes (private keys: own certificate, or UPDATE on <owner>.<ring>.LST); ${SSL} (428); field cases 4 and 6`,
     confidence: "ibm",
     simulated: true,
     checks: (c) => [

@@ -19,9 +19,15 @@ export interface Ranked {
 function reporterSide(msgs: LogMessage[], conn: Connection | null): Side {
   const told = msgs.find((m) => m.side !== "unknown");
   if (told) return told.side;
-  const local = portOf(conn?.local ?? null);
-  const remote = portOf(conn?.remote ?? null);
-  if (local !== null && remote !== null) {
+  // The evidence's own addresses first (both ends may be in one connection), then the connection's.
+  const pairs = [
+    ...msgs.map((m) => [m.facts.local ?? null, m.facts.remote ?? null] as const),
+    [conn?.local ?? null, conn?.remote ?? null] as const,
+  ];
+  for (const [l, r] of pairs) {
+    const local = portOf(l);
+    const remote = portOf(r);
+    if (local === null || remote === null) continue;
     if (local < 1024 && remote >= 1024) return "server";
     if (remote < 1024 && local >= 1024) return "client";
   }

@@ -48,8 +48,8 @@ ruled out, quoting the decisive step. When no user is named, it lists who could 
   examples: [
     "racfring diagnose samples/logs/ftps-plaintext.log",
     "racfring diagnose samples/logs/ring-owner.log --jcl test/fixtures/sim/case1.jcl --policy test/fixtures/sim/case1.policy",
-    "racfring diagnose samples/logs/wrong-owner.log --jcl test/fixtures/sim/case4.jcl --json",
-    "cat syslog.txt | racfring diagnose -",
+    "racfring diagnose samples/logs/wrong-owner.log --jcl test/fixtures/sim/case4.jcl --policy test/fixtures/diagnose/case4.policy --json",
+    "cat samples/logs/ftps-plaintext.log | racfring diagnose -",
   ],
   exitCodes: {
     0: "No failure found in the messages",

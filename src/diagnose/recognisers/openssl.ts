@@ -81,7 +81,7 @@ export const openssl: Recogniser = {
       },
       signals,
       source: "OpenSSL reason strings (crypto/err/openssl.txt); causes: field cases 12–13",
-      confidence: pattern ? "third-party" : "ibm",
+      confidence: "third-party",
     };
   },
 };

@@ -129,7 +129,8 @@ export const tlsAlerts: Recogniser = {
       },
       signals: alertSignals(alert.code),
       source: `${SOURCE}; ${alert.rfc}`,
-      confidence: "ibm",
+      // An IETF standard, not IBM's documentation: racfring's scale has no separate grade for it.
+      confidence: "third-party",
     };
   },
 };
