@@ -153,3 +153,15 @@ describe("racfring explain MESSAGE", () => {
     expect((await cli(["explain", "nonsense words"])).code).toBe(2);
   });
 });
+
+describe("racfring diagnose with broken RACF inputs", () => {
+  it("prints the report, then the input errors, and exits 3", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "racfring-diag-"));
+    writeFileSync(join(dir, "bad.jcl"), "  RACDCERT ID(FTPD) CONNECT(\n");
+    writeFileSync(join(dir, "a.log"), "EZD1287I TTLS Error RC: 428 Initial Handshake CONNID: 00000001\n");
+    const r = await cli(["diagnose", "a.log", "--jcl", "bad.jcl"], { cwd: dir });
+    expect(r.stdout).toMatch(/private-key-not-returned/);
+    expect(r.stderr).toMatch(/^bad\.jcl:1: error: /m);
+    expect(r.code).toBe(3);
+  });
+});

@@ -3,6 +3,7 @@
  * log, System SSL trace, Java and client errors). I/O only — recognisers, correlation, ranking
  * and the simulator check live in src/diagnose.
  */
+import type { InputIssue } from "../../model/types.js";
 import type { CommandSpec, Io, ParsedArgs } from "../command.js";
 import { str } from "../command.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
@@ -55,7 +56,7 @@ ruled out, quoting the decisive step. When no user is named, it lists who could 
     0: "No failure found in the messages",
     1: "At least one cause diagnosed",
     2: "Usage error (no log given, bad option)",
-    3: "A log or RACF input cannot be read (not a regular file, too large, binary)",
+    3: "A log or RACF input cannot be read (not a regular file, too large, binary), or a RACF input or the policy has errors (the report is still printed; the errors follow on stderr)",
   },
 };
 
@@ -85,6 +86,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       "--policy needs RACF inputs (--jcl, --listing, --unload or --model) to simulate with",
     );
   let inputs = null;
+  const issues: InputIssue[] = [];
   if (hasInputs) {
     const { model } = await loadInputs(args, io.cwd, io.now());
     let policy = null;
@@ -92,7 +94,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       const { readPolicy } = await import("../../policy/reader.js");
       const text = (await readInput(policyFile, io.cwd)).toString("utf8");
       policy = { policy: readPolicy(text, policyFile), file: policyFile };
+      issues.push(...policy.policy.issues);
     }
+    issues.push(...model.state.issues);
     inputs = { model, policy, at };
   }
   const { diagnoseLogs, formatReport } = await import("../../diagnose/index.js");
@@ -101,5 +105,19 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     const { neutraliseDeep } = await import("../../audit/format/safe-text.js");
     io.out(`${JSON.stringify(neutraliseDeep(report), null, 2)}\n`);
   } else io.out(formatReport(report));
+  // As `racfring simulate`: the report is printed even when a RACF input or the policy has
+  // errors (what could be read still helps), then the errors, and the exit code says so.
+  const errors = issues.filter((i) => i.severity === "error");
+  if (errors.length > 0) {
+    const { neutralise } = await import("../../audit/format/safe-text.js");
+    for (const i of errors.slice(0, 50))
+      io.err(
+        neutralise(`${i.file}${i.line > 0 ? `:${i.line}` : ""}: error: ${i.message} [${i.code}]`) + "\n",
+      );
+    io.err(
+      `racfring diagnose: ${errors.length} input error(s); the simulator's confirmations above may rest on incomplete input.\n`,
+    );
+    return EXIT.input;
+  }
   return report.diagnoses.length > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -81,8 +81,9 @@ export const gskTrace: Recogniser = {
     }
     // A System SSL function with its return code, in a trace or in an application's message.
     const fn = /\b(gsk_[a-z_0-9]{3,40})\b/i.exec(text);
-    const rcText =
-      /\b(?:rc|return\s*code|status)\s*[=:]?\s*(\d{1,4})\b/i.exec(text.slice(fn?.index ?? 0)) ?? undefined;
+    // "function gsk_x ... RC=428" (MQ) or "Return code 202 received from function gsk_x" (CICS).
+    const rcRe = /\b(?:rc|return\s*code|status)\s*[=:]?\s*(\d{1,4})\b/i;
+    const rcText = fn ? (rcRe.exec(text.slice(fn.index)) ?? rcRe.exec(text)) : null;
     const rc = num(rcText?.[1]);
     if (fn && rc !== undefined) {
       const msgId = /\b(DFH[A-Z]{2}\d{4}[A-Z]?|CSQ[A-Z0-9]\d{3}[EIW]|[A-Z]{3,4}\d{3,4}[EIW])\b/.exec(
