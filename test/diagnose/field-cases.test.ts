@@ -193,6 +193,21 @@ describe("with the RACF inputs, the simulator confirms", () => {
     expect(r.diagnoses.find((x) => x.cause === "ring-not-authorised")?.simulation?.verdict).toBe("ruled-out");
   });
 
+  it("case 2: BATCHU may not read its own ring under FACILITY checking (authorise step quoted)", () => {
+    const log = CASE2.replace(/BATCHCL /g, "BATCHU  ");
+    const r = diagnoseLogs([{ file: "c2.log", text: log }], {
+      model: model("case2.jcl"),
+      policy: policy(resolve(DIAG, "case2.policy")),
+      at: AT,
+    });
+    const d = r.diagnoses[0];
+    expect(d?.cause).toBe("ring-not-authorised");
+    expect(d?.simulation?.verdict).toBe("confirmed");
+    expect(d?.simulation?.rc).toBe(202);
+    expect(d?.simulation?.request).toMatch(/user BATCHU .*ring BATCHU\/CLIENTRING .*role client/);
+    expect(d?.simulation?.step).toMatch(/IRR\.DIGTCERT\.LISTRING/);
+  });
+
   it("case 4: TCPIP gets no private key from FTPD's ring (case4.jcl)", () => {
     const r = diagnoseLogs([{ file: "c4.log", text: CASE4 }], {
       model: model("case4.jcl"),
