@@ -23,7 +23,10 @@ const ZERO = /^0+$/;
 interface Group {
   conn: Connection;
   envs: Set<string>;
-  times: number[];
+  /** First and last time of day seen (seconds), for the time window. */
+  min: number;
+  max: number;
+  seen: Set<number>;
 }
 
 /** Address "10.1.1.1..21" → its port, for the server/client guess. */
@@ -37,7 +40,10 @@ export function correlate(messages: LogMessage[]): { connections: Connection[]; 
   const byConn = new Map<string, Group>();
   const of = new Map<number, string>();
   const attach = (g: Group, m: LogMessage) => {
-    if (!g.conn.messages.includes(m.index)) g.conn.messages.push(m.index);
+    if (!g.seen.has(m.index)) {
+      g.seen.add(m.index);
+      g.conn.messages.push(m.index);
+    }
     of.set(m.index, g.conn.id);
     const f = m.facts;
     g.conn.jobname ??= f.jobname ?? null;
@@ -48,7 +54,10 @@ export function correlate(messages: LogMessage[]): { connections: Connection[]; 
     if (f.envId && !ZERO.test(f.envId)) g.envs.add(`E${f.envId}`);
     if (f.rule) g.envs.add(`R${f.rule}`);
     const t = seconds(f.time);
-    if (t !== null) g.times.push(t);
+    if (t !== null) {
+      g.min = Math.min(g.min, t);
+      g.max = Math.max(g.max, t);
+    }
   };
   // 1. CONNID.
   for (const m of messages) {
@@ -77,7 +86,9 @@ export function correlate(messages: LogMessage[]): { connections: Connection[]; 
             messages: [],
           },
           envs: new Set(),
-          times: [],
+          min: Number.POSITIVE_INFINITY,
+          max: Number.NEGATIVE_INFINITY,
+          seen: new Set(),
         };
         groups.push(g);
       }
@@ -99,12 +110,13 @@ export function correlate(messages: LogMessage[]): { connections: Connection[]; 
     [
       "time",
       (g, m) => {
-        const t = seconds(m.facts.time);
-        if (t === null || g.times.length === 0) return false;
-        return t >= Math.min(...g.times) - TIME_WINDOW && t <= Math.max(...g.times) + TIME_WINDOW;
+        const t = timeOfMessage.get(m.index) ?? null;
+        if (t === null || g.min > g.max) return false;
+        return t >= g.min - TIME_WINDOW && t <= g.max + TIME_WINDOW;
       },
     ],
   ];
+  const timeOfMessage = new Map(rest.map((m) => [m.index, seconds(m.facts.time)]));
   if (groups.length > 1) {
     for (const m of rest) {
       for (const [key, test] of tests) {
@@ -134,7 +146,9 @@ export function correlate(messages: LogMessage[]): { connections: Connection[]; 
           messages: [],
         },
         envs: new Set(),
-        times: [],
+        min: Number.POSITIVE_INFINITY,
+        max: Number.NEGATIVE_INFINITY,
+        seen: new Set(),
       };
       groups.push(g);
     } else if (g && rest.length > 0) g.conn.keys.push("only connection in the log");

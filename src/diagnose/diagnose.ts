@@ -73,22 +73,24 @@ export function rank(messages: LogMessage[]): Ranked {
   const { connections, of } = correlate(messages);
   const diagnoses: Diagnosis[] = [];
   const contexts = new Map<string | null, CauseContext>();
+  const byIndex = new Map(messages.map((m) => [m.index, m]));
   const groups: [Connection | null, LogMessage[]][] = connections.map((c) => [
     c,
-    c.messages
-      .map((i) => messages.find((m) => m.index === i))
-      .filter((m): m is LogMessage => m !== undefined),
+    c.messages.map((i) => byIndex.get(i)).filter((m): m is LogMessage => m !== undefined),
   ]);
   const loose = messages.filter((m) => !of.has(m.index));
   if (loose.length > 0) groups.push([null, loose]);
   for (const [conn, msgs] of groups) {
     const ctx = contextOf(msgs, conn);
     contexts.set(conn?.id ?? null, ctx);
-    const scores = new Map<CauseId, { score: number; evidence: LogMessage[] }>();
+    const scores = new Map<CauseId, { score: number; evidence: LogMessage[]; seen: Set<LogMessage> }>();
     const add = (cause: CauseId, weight: number, m: LogMessage | null) => {
-      const s = scores.get(cause) ?? { score: 0, evidence: [] };
+      const s = scores.get(cause) ?? { score: 0, evidence: [], seen: new Set<LogMessage>() };
       s.score += weight;
-      if (m && !s.evidence.includes(m)) s.evidence.push(m);
+      if (m && !s.seen.has(m)) {
+        s.seen.add(m);
+        s.evidence.push(m);
+      }
       scores.set(cause, s);
     };
     for (const m of msgs) for (const s of m.signals) add(s.cause, s.weight, m);

@@ -13,6 +13,9 @@ const CONF: Record<Confidence, string> = {
   unconfirmed: "UNCONFIRMED",
 };
 
+/** Evidence lines printed per cause; --json carries them all. */
+const EVIDENCE_SHOWN = 10;
+
 const safe = (t: string, max = 300) => neutralise(truncate(t, max));
 
 function diagnosisLines(d: Diagnosis, n: number): string[] {
@@ -23,8 +26,12 @@ function diagnosisLines(d: Diagnosis, n: number): string[] {
     ...wrap(`Source: ${safe(d.source)}`, "   "),
   );
   if (d.evidence.length > 0) {
-    out.push("   Evidence:");
-    for (const e of d.evidence) {
+    out.push(
+      d.evidence.length > EVIDENCE_SHOWN
+        ? `   Evidence (${d.evidence.length} lines, first ${EVIDENCE_SHOWN}):`
+        : "   Evidence:",
+    );
+    for (const e of d.evidence.slice(0, EVIDENCE_SHOWN)) {
       out.push(`     ${safe(e.file, 120)}:${e.line}: ${safe(e.text, 160)}`);
       if (e.says) out.push(...wrap(`→ ${safe(e.says, 300)}`, "       ", 100, "         "));
     }
