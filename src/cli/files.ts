@@ -243,3 +243,29 @@ export function decodeText(buf: Buffer, file: string, what: string): string {
   if (text.trim() === "") throw new InputError(`${file}: is empty; no ${what} found`);
   return text;
 }
+
+/**
+ * readInput with a caller's size limit (logs for diagnose). A stream other than process.stdin
+ * can stand in for `-` (tests); otherwise `-` and files go through readInput, which reads only
+ * regular files and standard input once per run.
+ */
+export async function readTextInput(
+  path: string,
+  cwd: string,
+  maxBytes: number,
+  stdin?: NodeJS.ReadableStream,
+): Promise<Buffer> {
+  if (path === "-" && stdin) {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of stdin) {
+      const b = typeof chunk === "string" ? Buffer.from(chunk) : (chunk as Buffer);
+      size += b.length;
+      if (size > maxBytes)
+        throw new InputError(`-: standard input is larger than ${maxBytes} bytes; refused`);
+      chunks.push(b);
+    }
+    return Buffer.concat(chunks);
+  }
+  return readInput(path, cwd, maxBytes);
+}

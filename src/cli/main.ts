@@ -45,6 +45,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
     summary: "Create a key ring step by step: questions, simulated RC, plan and JCL",
     load: () => import("./commands/wizard.js"),
   },
+  diagnose: {
+    summary: "Diagnose a failed TLS handshake from console, job log, trace and client messages",
+    load: () => import("./commands/diagnose.js"),
+  },
   "lint-jcl": {
     summary: "Check RACF batch JCL or command decks for errors",
     load: () => import("./commands/lint-jcl.js"),
@@ -84,6 +88,7 @@ function mainHelp(columns: number): string {
     "  racfring simulate --jcl samples/site/setup.jcl --started FTPD --keyring FTPD/FTPRing",
     "  racfring explain 428",
     "  racfring wizard --host zos1.example.com --user TN3270",
+    "  racfring diagnose samples/logs/ftps-plaintext.log",
     "",
     "Options (every command): --json  machine-readable output; --no-color  no colour; -h, --help.",
     "",

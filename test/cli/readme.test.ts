@@ -6,7 +6,17 @@ import { cli } from "../helpers/io.js";
  * The README's command reference is each command's --help, verbatim, between markers. Refresh it
  * with `UPDATE_README=1 npx vitest run test/cli/readme.test.ts` and review the diff.
  */
-const COMMANDS = ["model", "simulate", "explain", "audit", "generate", "wizard", "lint-jcl", "synth"];
+const COMMANDS = [
+  "model",
+  "simulate",
+  "explain",
+  "diagnose",
+  "audit",
+  "generate",
+  "wizard",
+  "lint-jcl",
+  "synth",
+];
 
 function block(name: string, help: string): string {
   return `<!-- help:${name} -->\n<details><summary><code>racfring ${name} --help</code></summary>\n\n\`\`\`\n${help.trimEnd()}\n\`\`\`\n\n</details>\n<!-- /help:${name} -->`;
