@@ -1,6 +1,6 @@
 /**
  * `racfring audit`: read the inputs, work out who opens which ring, run the rules and the
- * simulator, and write the report (text, JSON, SARIF or Markdown) and optionally a fix job.
+ * simulator, and write the report (text, JSON, SARIF, Markdown or HTML) and optionally a fix job.
  * I/O only; the audit itself is src/audit/engine.ts.
  */
 import { realpathSync } from "node:fs";
@@ -31,7 +31,7 @@ import { readInput, writeFileSafe } from "../files.js";
 import { INPUT_OPTIONS, loadInputs, parseDateOption } from "../inputs.js";
 
 const VERSION = "0.1.0";
-const FORMATS = ["text", "json", "sarif", "markdown"] as const;
+const FORMATS = ["text", "json", "sarif", "markdown", "html"] as const;
 type Format = (typeof FORMATS)[number];
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -53,7 +53,7 @@ export const spec: CommandSpec = {
   summary: "Audit key rings and permissions; report defects with fixes",
   usage:
     "racfring audit {--jcl FILE | --listing FILE | --unload FILE | --model FILE}... [--app USER=[OWNER/]RING[:LABEL]]... " +
-    "[--policy FILE] [--at DATE] [--expiry-days N] [--format text|json|sarif|markdown] [--fail-on error|warning|info] " +
+    "[--policy FILE] [--at DATE] [--expiry-days N] [--format text|json|sarif|markdown|html] [--fail-on error|warning|info] " +
     "[--rule ID]... [--skip ID]... [-o FILE] [--fix-jcl FILE] [--force]",
   description: `
 Reads RACF commands, listings, unloads or a model, finds key ring defects (ownership
@@ -94,7 +94,8 @@ ${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
     format: {
       type: "string",
       arg: "FORMAT",
-      description: "text (default), json, sarif (SARIF 2.1.0) or markdown",
+      description:
+        "text (default), json, sarif (SARIF 2.1.0), markdown, or html (one self-contained page with a diagram of every ring)",
     },
     "fail-on": {
       type: "string",
@@ -129,6 +130,7 @@ ${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
   examples: [
     "racfring audit --jcl samples/site/setup.jcl --policy samples/site/pagent.conf",
     "racfring audit --unload irrdbu00.txt --format sarif -o audit.sarif",
+    "racfring audit --jcl samples/site/setup.jcl --policy samples/site/pagent.conf --format html -o report.html",
     "racfring audit --listing listring.txt --app TCPIP=FTPD/FTPRing --fail-on warning",
     "racfring audit --jcl setup.jcl --fix-jcl fix.jcl --skip weak-key",
   ],
@@ -285,13 +287,15 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
 
   const text =
-    flags.format === "json"
-      ? formatJson(report)
-      : flags.format === "sarif"
-        ? formatSarif(report, VERSION)
-        : flags.format === "markdown"
-          ? formatMarkdown(report)
-          : formatText(report, { colour: io.isTTY && str(args.values.output) === undefined });
+    flags.format === "html"
+      ? (await import("../../audit/format/html/page.js")).formatHtml(report, model)
+      : flags.format === "json"
+        ? formatJson(report)
+        : flags.format === "sarif"
+          ? formatSarif(report, VERSION)
+          : flags.format === "markdown"
+            ? formatMarkdown(report)
+            : formatText(report, { colour: io.isTTY && str(args.values.output) === undefined });
   const force = args.values.force === true;
   const output = str(args.values.output);
   if (output) {
