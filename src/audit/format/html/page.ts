@@ -185,7 +185,7 @@ export function ringsSection(d: ReportData): string {
       .map(([fi]) => {
         const f = d.findings[fi];
         return f
-          ? `<li><a href="#f-${fi}"><span class="sev ${f.severity}">${f.severity}</span> <code>${html(f.rule)}</code></a> ${html(f.message.length > 160 ? `${f.message.slice(0, 159)}…` : f.message)}</li>`
+          ? `<li><a href="#f-${fi}"><span class="sev ${f.severity}">${f.severity}</span> <code>${html(f.rule)}</code></a> <span class="muted">${html(f.subject)}</span></li>`
           : "";
       })
       .join("");
