@@ -111,7 +111,7 @@ ciphers come from the AT-TLS rule chosen by --rule or --jobname (flags given exp
     "racfring simulate --unload test/fixtures/readers/irrdbu00_SYNTHETIC_certs_rings.txt --policy samples/site/pagent.conf --rule WebServer --user WEBSRV",
     "racfring simulate --jcl samples/site/setup.jcl --dataset SECADM.PARTNER.CA.PEM=samples/site/partner-ca.pem --policy samples/site/pagent.conf --rule BatchClient --user BATCHCL",
     "racfring simulate --jcl samples/site/setup.jcl --user BATCHCL --keyring '*AUTH*/*' --role client",
-    "racfring simulate --jcl samples/site/setup.jcl --policy samples/site/pagent.conf --started FTPD --format html -o ftpd.html --force",
+    "racfring simulate --jcl samples/site/setup.jcl --policy samples/site/pagent.conf --started FTPD --format html",
   ],
   exitCodes: {
     0: "System SSL is predicted to succeed (RC 0)",
