@@ -146,7 +146,7 @@ function drawRing(ringIndex, data, holder) {
     var keyLines = ring.a.map(function (a) { return keyText(a.keys[i], a.u); }).filter(Boolean);
     var keyBad = keyLines.some(function (k) { return k[1] === "bad"; });
     el("rect", { x: xCert, y: y, width: CERTW, height: BOXH, rx: 6, "class": "box cert-box" + (c.s === "NOTRUST" ? " notrust" : "") + (w ? " defect sev-" + w : keyBad ? " defect sev-error" : "") }, cg);
-    txt(cg, xCert + 10, y + 18, c.l, "title", 28);
+    txt(cg, xCert + 10, y + 18, c.l, "title", x[2] ? 20 : 30);
     if (x[2]) { el("rect", { x: xCert + CERTW - 84 - (marks.c[x[0]] ? 20 * marks.c[x[0]].length : 0), y: y + 6, width: 60, height: 16, rx: 8, "class": "pill" }, cg); txt(cg, xCert + CERTW - 54 - (marks.c[x[0]] ? 20 * marks.c[x[0]].length : 0), y + 18, "DEFAULT", "pill-text"); }
     txt(cg, xCert + 10, y + 34, c.o + " \u00b7 " + x[1] + " \u00b7 " + c.s + (c.kt ? " \u00b7 " + c.kt : ""), "sub", 40);
     var k = keyLines.length ? keyLines[0] : x[1] === "PERSONAL" ? (c.k === 1 ? ["private key in RACF", "ok"] : c.k === 0 ? ["no private key in RACF", "bad"] : ["private key unknown", "unk"]) : [x[1] === "CERTAUTH" ? "trusted CA (no key needed)" : "trusted site certificate (no key)", "unk"];

@@ -70,7 +70,11 @@ export function expiryTimeline(notAfters: readonly string[], at: Date): string {
         `<text x="${(x + (slot - 8) / 2).toFixed(1)}" y="${(base - h - 5).toFixed(1)}" text-anchor="middle">${b.count}</text>`,
       );
   });
-  const nowX = left + (1 + ((at.getTime() - start) / (last - start)) * months) * slot;
+  // The audit time inside its month's slot (months differ in length).
+  const m = edges.findIndex((e, i) => at.getTime() >= e && at.getTime() < (edges[i + 1] ?? e));
+  const from = edges[m] ?? start;
+  const to = edges[m + 1] ?? last;
+  const nowX = left + (1 + m + (at.getTime() - from) / (to - from)) * slot;
   parts.push(
     `<line class="now" x1="${nowX.toFixed(1)}" x2="${nowX.toFixed(1)}" y1="8" y2="${base + 4}"/>`,
     `<text x="${(nowX + 4).toFixed(1)}" y="16">audit time</text>`,
