@@ -176,11 +176,12 @@ describe("audit --format html on the sample site", () => {
     expect(await visible(page, ".ring")).toBe(3);
   });
 
-  it("prints: controls hidden, every diagram drawn; a screenshot and a PDF are kept", async () => {
+  it("prints: controls hidden, every diagram drawn, every list open; a screenshot and a PDF are kept", async () => {
     await page.screenshot({ path: join(ARTIFACTS, "html-report-site.png"), fullPage: true });
     const fresh = (await open(browser, join(dir, "site.html"))).page;
     await fresh.pdf({ path: join(ARTIFACTS, "html-report-site.pdf"), format: "A4", landscape: true });
     expect(await fresh.$$eval(".diagram[data-drawn] svg", (e) => e.length)).toBe(3);
+    expect(await fresh.$$eval("details:not([open])", (e) => e.length)).toBe(0);
     await fresh.emulateMedia({ media: "print" });
     expect(await visible(fresh, "form#filters")).toBe(0);
     await fresh.close();

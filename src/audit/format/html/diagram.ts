@@ -119,7 +119,7 @@ function drawRing(ringIndex, data, holder) {
   var rg = el("g", { "class": "node ring-node", "data-node": "r" }, g);
   var worst = worstOf(marks.r);
   el("rect", { x: xRing, y: ringY, width: RINGW, height: BOXH, rx: 8, "class": "box ring-box" + (worst ? " defect sev-" + worst : "") }, rg);
-  txt(rg, xRing + 12, ringY + 22, ring.n, "title", 24);
+  txt(rg, xRing + 12, ringY + 22, ring.n, "title", 24 - 3 * marks.r.length);
   txt(rg, xRing + 12, ringY + 40, "owner " + ring.o, "sub", 28);
   txt(rg, xRing + 12, ringY + 58, ring.x.length + " certificate" + (ring.x.length === 1 ? "" : "s"), "sub", 28);
   badges(rg, xRing + RINGW - 14, ringY + 14, marks.r);
@@ -130,7 +130,7 @@ function drawRing(ringIndex, data, holder) {
     var w = worstOf(marks.a[i] || []);
     var okCls = a.ok === 1 ? "ok" : a.ok === 0 ? "bad" : "unk";
     el("rect", { x: x0, y: y, width: APPW, height: BOXH, rx: 6, "class": "box app-box" + (w ? " defect sev-" + w : "") }, ag);
-    txt(ag, x0 + 10, y + 18, a.n, "title", 30);
+    txt(ag, x0 + 10, y + 18, a.n, "title", 30 - 3 * (marks.a[i] || []).length);
     txt(ag, x0 + 10, y + 35, "user " + a.u + "   rc " + (a.rc === null ? "?" : a.rc), a.rc === 0 ? "sub" : "sub rc-bad", 34);
     txt(ag, x0 + 10, y + 52, a.res, "mono", 34);
     txt(ag, x0 + 10, y + 67, (a.have || "no profile") + " (needs " + a.need + ")" + (a.ok === 1 ? " \u2713" : a.ok === 0 ? " \u2717 denied" : " ?"), "sub " + okCls, 36);
@@ -146,7 +146,7 @@ function drawRing(ringIndex, data, holder) {
     var keyLines = ring.a.map(function (a) { return keyText(a.keys[i], a.u); }).filter(Boolean);
     var keyBad = keyLines.some(function (k) { return k[1] === "bad"; });
     el("rect", { x: xCert, y: y, width: CERTW, height: BOXH, rx: 6, "class": "box cert-box" + (c.s === "NOTRUST" ? " notrust" : "") + (w ? " defect sev-" + w : keyBad ? " defect sev-error" : "") }, cg);
-    txt(cg, xCert + 10, y + 18, c.l, "title", x[2] ? 20 : 30);
+    txt(cg, xCert + 10, y + 18, c.l, "title", (x[2] ? 20 : 30) - 3 * (marks.c[x[0]] || []).length);
     if (x[2]) { el("rect", { x: xCert + CERTW - 84 - (marks.c[x[0]] ? 20 * marks.c[x[0]].length : 0), y: y + 6, width: 60, height: 16, rx: 8, "class": "pill" }, cg); txt(cg, xCert + CERTW - 54 - (marks.c[x[0]] ? 20 * marks.c[x[0]].length : 0), y + 18, "DEFAULT", "pill-text"); }
     txt(cg, xCert + 10, y + 34, c.o + " \u00b7 " + x[1] + " \u00b7 " + c.s + (c.kt ? " \u00b7 " + c.kt : ""), "sub", 40);
     var k = keyLines.length ? keyLines[0] : x[1] === "PERSONAL" ? (c.k === 1 ? ["private key in RACF", "ok"] : c.k === 0 ? ["no private key in RACF", "bad"] : ["private key unknown", "unk"]) : [x[1] === "CERTAUTH" ? "trusted CA (no key needed)" : "trusted site certificate (no key)", "unk"];
@@ -162,7 +162,7 @@ function drawRing(ringIndex, data, holder) {
       var hg = el("g", { "class": "node ca-node", "data-node": "c" + ci, "data-label": ca.l }, g);
       var hw = worstOf(marks.c[ci] || []);
       el("rect", { x: cx, y: y + 4, width: CAW, height: BOXH - 8, rx: 6, "class": "box ca-box" + (ca.s === "NOTRUST" ? " notrust" : "") + (hw ? " defect sev-" + hw : "") }, hg);
-      txt(hg, cx + 10, y + 21, ca.l, "title", 24);
+      txt(hg, cx + 10, y + 21, ca.l, "title", 24 - 3 * (marks.c[ci] || []).length);
       txt(hg, cx + 10, y + 37, ca.o + (ca.r ? " \u00b7 root" : "") + (ca.s === "NOTRUST" ? " \u00b7 NOTRUST" : ""), "sub", 30);
       var cv = bar(hg, cx + 10, y + 48, 90, ca, at);
       txt(hg, cx + 106, y + 55, cv.cls === "v-ok" ? "until " + day(ca.na) : cv.text, "small " + cv.cls, 20);

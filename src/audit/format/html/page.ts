@@ -134,17 +134,21 @@ function filters(d: ReportData): string {
 }
 
 function findingHtml(f: FindingView, order: number, group: string, d: ReportData): string {
-  const ringLink =
+  const meta = [
+    f.evidence.length > 0 ? `Evidence: ${f.evidence.map((e) => html(e)).join(", ")}` : "",
     f.ringIndex >= 0
-      ? ` · <a href="#ring-${f.ringIndex}">diagram of ${html(ringLabel(d, f.ringIndex))}</a>`
-      : "";
+      ? `<a href="#ring-${f.ringIndex}">diagram of ${html(ringLabel(d, f.ringIndex))}</a>`
+      : "",
+  ]
+    .filter((x) => x !== "")
+    .join(" · ");
   const fix = f.fix
     ? `<div class="fix"><strong>Fix:</strong> ${html(f.fix.summary)}${f.fix.commands.length > 0 ? `<pre>${f.fix.commands.map((c) => html(c)).join("\n")}</pre>` : ""}</div>`
     : "";
   return `<article class="finding ${f.severity}" id="f-${f.i}" data-sev="${f.severity}" data-rule="${html(f.rule)}" data-owner="${html(f.owner)}" data-ring="${f.ringIndex >= 0 ? f.ringIndex : ""}" data-order="${order}" data-group="${html(group)}">
 <div class="head"><span class="sev ${f.severity}">${f.severity}</span><code class="rule">${html(f.rule)}</code><span class="conf">confidence ${html(f.confidence)}</span><span class="meta">${html(f.subject)}</span></div>
 <p class="msg">${html(f.message)}</p>
-<div class="meta">${f.evidence.length > 0 ? `Evidence: ${f.evidence.map((e) => html(e)).join(", ")}` : ""}${ringLink}</div>${fix}</article>`;
+<div class="meta">${meta}</div>${fix}</article>`;
 }
 
 function findingsSection(d: ReportData): string {

@@ -27,7 +27,11 @@ const BEHAVIOUR_JS = `
     }, { rootMargin: "400px 0px" });
     Array.prototype.forEach.call(holders, function (h) { io.observe(h); });
   } else drawAll();
-  window.addEventListener("beforeprint", drawAll);
+  // A printed report shows everything: every diagram, every collapsed list.
+  window.addEventListener("beforeprint", function () {
+    drawAll();
+    Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) { d.open = true; });
+  });
   // A link to a finding or ring opens and draws what it points at.
   window.addEventListener("hashchange", reveal);
   function reveal() {

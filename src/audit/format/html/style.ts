@@ -17,7 +17,7 @@ a { color: var(--info); }
 header.top { background: #101828; color: #fff; padding: 18px 32px; }
 header.top h1 { margin: 0 0 4px; font-size: 22px; font-weight: 600; letter-spacing: .2px; }
 header.top p { margin: 0; color: #d0d5dd; }
-main { max-width: 1320px; margin: 0 auto; padding: 20px 32px 60px; }
+main { max-width: 1320px; margin: 0 auto; padding: 4px 32px 60px; }
 h2 { font-size: 18px; margin: 28px 0 10px; }
 h3 { font-size: 15px; margin: 18px 0 8px; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(128px, 1fr)); gap: 12px; }
@@ -107,8 +107,6 @@ footer { color: var(--muted); font-size: 12px; margin-top: 40px; }
   .ring { border: 1px solid #999; }
   .diagram { overflow: visible; }
   .ring-svg { max-width: 100%; height: auto; }
-  details { display: block; } details > summary { display: none; }
-  details:not([open]) > *:not(summary) { display: block; }
   a { color: inherit; text-decoration: none; }
 }
 `;
