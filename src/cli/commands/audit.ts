@@ -1,6 +1,6 @@
 /**
  * `racfring audit`: read the inputs, work out who opens which ring, run the rules and the
- * simulator, and write the report (text, JSON, SARIF or Markdown) and optionally a fix job.
+ * simulator, and write the report (text, JSON, SARIF, Markdown or HTML) and optionally a fix job.
  * I/O only; the audit itself is src/audit/engine.ts.
  */
 import { realpathSync } from "node:fs";
@@ -34,7 +34,7 @@ import { INPUT_OPTIONS, loadInputs, parseDateOption, progressFor } from "../inpu
 import { printText } from "../output.js";
 
 const VERSION = "0.1.0";
-const FORMATS = ["text", "json", "sarif", "markdown"] as const;
+const FORMATS = ["text", "json", "sarif", "markdown", "html"] as const;
 type Format = (typeof FORMATS)[number];
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
@@ -56,7 +56,7 @@ export const spec: CommandSpec = {
   summary: "Audit key rings and permissions; report defects with fixes",
   usage:
     "racfring audit {--jcl FILE | --listing FILE | --unload FILE | --model FILE}... [--app USER=[OWNER/]RING[:LABEL][;role=R][;client-auth=A]]... " +
-    "[--policy FILE] [--at DATE] [--expiry-days N] [--format text|json|sarif|markdown] [--fail-on error|warning|info] " +
+    "[--policy FILE] [--at DATE] [--expiry-days N] [--format text|json|sarif|markdown|html] [--fail-on error|warning|info] " +
     "[--rule ID]... [--skip ID]... [-o FILE] [--fix-jcl FILE] [--force] [--json]",
   description: `
 Reads RACF commands, listings, unloads or a model, finds key ring defects (ownership
@@ -99,7 +99,8 @@ ${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
     format: {
       type: "string",
       arg: "FORMAT",
-      description: "text (default), json (schemas/audit.schema.json), sarif (SARIF 2.1.0) or markdown",
+      description:
+        "text (default), json (schemas/audit.schema.json), sarif (SARIF 2.1.0), markdown, or html (one self-contained page with a diagram of every ring)",
     },
     json: { type: "boolean", description: "Same as --format json" },
     "fail-on": {
@@ -135,6 +136,7 @@ ${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
   examples: [
     "racfring audit --jcl samples/site/setup.jcl --policy samples/site/pagent.conf",
     "racfring audit --unload samples/site/irrdbu00.txt --format sarif -o audit.sarif",
+    "racfring audit --jcl samples/site/setup.jcl --policy samples/site/pagent.conf --format html -o report.html",
     "racfring audit --jcl samples/site/setup.jcl --app TCPIP=FTPD/FTPRing --fail-on warning --json",
     "racfring audit --jcl samples/site/setup.jcl --fix-jcl fix.jcl --skip weak-key",
   ],
@@ -307,17 +309,19 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   // JSON and SARIF are written as streams of chunks: their size grows with the findings.
   const chunks: Iterable<string> =
-    flags.format === "json"
-      ? escapeJsonChunks(formatJsonChunks(report))
-      : flags.format === "sarif"
-        ? escapeJsonChunks(formatSarifChunks(report, VERSION))
-        : flags.format === "markdown"
-          ? [formatMarkdown(report)]
-          : [
-              formatText(report, {
-                colour: (io.colour ?? io.isTTY) && str(args.values.output) === undefined,
-              }),
-            ];
+    flags.format === "html"
+      ? [(await import("../../audit/format/html/page.js")).formatHtml(report, model)]
+      : flags.format === "json"
+        ? escapeJsonChunks(formatJsonChunks(report))
+        : flags.format === "sarif"
+          ? escapeJsonChunks(formatSarifChunks(report, VERSION))
+          : flags.format === "markdown"
+            ? [formatMarkdown(report)]
+            : [
+                formatText(report, {
+                  colour: (io.colour ?? io.isTTY) && str(args.values.output) === undefined,
+                }),
+              ];
   const force = args.values.force === true;
   const output = str(args.values.output);
   const fixFile = str(args.values["fix-jcl"]);

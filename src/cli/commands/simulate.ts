@@ -3,6 +3,7 @@
  * and shakes hands. I/O only — the rules live in src/sim (simulate, started) and src/policy.
  */
 
+import { resolve } from "node:path";
 import { neutralise } from "../../audit/format/safe-text.js";
 import { formatIssue } from "../../model/format-issue.js";
 import { formatSource, USERID_RE } from "../../model/model.js";
@@ -13,7 +14,7 @@ import type { PolicyOrigin, SimRequest } from "../../sim/simulate.js";
 import { STARTED_SPEC_RE } from "../../sim/started.js";
 import { type CommandSpec, type Io, type ParsedArgs, str, strs } from "../command.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
-import { readInput } from "../files.js";
+import { readInput, writeFileSafe } from "../files.js";
 import { INPUT_FLAGS, INPUT_OPTIONS, loadInputs, parseDateOption, progressFor } from "../inputs.js";
 import { jsonText, printText } from "../output.js";
 
@@ -21,7 +22,7 @@ export const spec: CommandSpec = {
   name: "simulate",
   summary: "Predict System SSL's return code when an application opens its key ring",
   usage:
-    "racfring simulate <inputs> {--user USERID | --started PROC[.JOB]} --keyring [OWNER/]RING [--label LABEL] [--role server|client] [--client-auth none|passthru|full|required] [--at DATE] [--peer-cert FILE]... [--tls LIST] [--ciphers LIST] [--policy FILE [--rule NAME | --jobname NAME]] [--json]",
+    "racfring simulate <inputs> {--user USERID | --started PROC[.JOB]} --keyring [OWNER/]RING [--label LABEL] [--role server|client] [--client-auth none|passthru|full|required] [--at DATE] [--peer-cert FILE]... [--tls LIST] [--ciphers LIST] [--policy FILE [--rule NAME | --jobname NAME]] [--json | --format text|json|html] [-o FILE] [--force]",
   description: `
 Follows System SSL's order: resolve the ring, authorise the read (RDATALIB <owner>.<RING>.LST or
 FACILITY IRR.DIGTCERT.LISTRING), load the entries, decide which private keys come back, select the
@@ -102,7 +103,22 @@ otherwise RC 202"). --assume-denied takes unshown access as missing instead.`,
       description:
         "Pessimistic reading: access or FACILITY profiles the inputs do not show count as missing (the step fails)",
     },
-    json: { type: "boolean", description: "Print the result as JSON (schemas/simulate.schema.json)" },
+    json: {
+      type: "boolean",
+      description: "Print the result as JSON (same as --format json; schemas/simulate.schema.json)",
+    },
+    format: {
+      type: "string",
+      arg: "FORMAT",
+      description: "text (default), json, or html (one self-contained page with the ring's diagram)",
+    },
+    output: {
+      type: "string",
+      short: "o",
+      arg: "FILE",
+      description: "Write the result to FILE instead of standard output",
+    },
+    force: { type: "boolean", description: "Replace an existing -o file" },
   },
   // Every example runs from the repository root (test/sim/cli-examples.test.ts runs each one).
   examples: [
@@ -112,6 +128,7 @@ otherwise RC 202"). --assume-denied takes unshown access as missing instead.`,
     "racfring simulate --unload samples/site/irrdbu00.txt --policy samples/site/pagent.conf --rule WebServer --user WEBSRV",
     "racfring simulate --jcl samples/site/setup.jcl --dataset SECADM.PARTNER.CA.PEM=samples/site/partner-ca.pem --policy samples/site/pagent.conf --rule BatchClient --user BATCHCL",
     "racfring simulate --jcl samples/site/setup.jcl --user BATCHCL --keyring '*AUTH*/*' --role client",
+    "racfring simulate --jcl samples/site/setup.jcl --policy samples/site/pagent.conf --started FTPD --format html",
   ],
   exitCodes: {
     0: "System SSL is predicted to succeed (RC 0), resting on nothing the inputs do not show",
@@ -320,6 +337,16 @@ function choose(
   return { settings, origin, others, issues: policy.issues };
 }
 
+/** Standard output, or -o FILE written atomically (never over an existing file without --force). */
+async function emit(text: string, output: string | undefined, force: boolean, io: Io): Promise<void> {
+  if (output === undefined) {
+    io.out(text);
+    return;
+  }
+  await writeFileSafe(resolve(io.cwd, output), text, { force });
+  io.err(`racfring simulate: result written to ${neutralise(output)}\n`);
+}
+
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const v = args.values;
   const userFlag = str(v.user);
@@ -352,6 +379,11 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (keyringFlag !== undefined) parseKeyring(keyringFlag, "USER");
   if (v["no-peer-cert"] === true && strs(v["peer-cert"]).length > 0)
     throw new UsageError("--no-peer-cert and --peer-cert exclude each other");
+  const format =
+    oneOf(str(v.format), ["text", "json", "html"] as const, "format") ?? (v.json === true ? "json" : "text");
+  if (v.json === true && format !== "json")
+    throw new UsageError(`--json and --format ${format} exclude each other`);
+  const output = str(v.output);
 
   const { model } = await loadInputs(args, io.cwd, io.now(), progressFor(io));
   const context: string[] = [];
@@ -464,7 +496,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   const { simulate } = await import("../../sim/simulate.js");
   const result = simulate(model, req);
-  if (v.json === true) {
+  if (format === "json") {
     const extra = {
       request: { at: now.toISOString(), role: req.role, clientAuth: req.clientAuth, protocols, ciphers },
       identity: userOrigin,
@@ -478,14 +510,22 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
         : null,
       inputIssues: model.state.issues,
     };
-    io.out(jsonText("simulate", { ...result, ...extra }));
+    await emit(jsonText("simulate", { ...result, ...extra }), output, v.force === true, io);
+  } else if (format === "html") {
+    printIssues(
+      model.state.issues.filter((i) => i.severity !== "error"),
+      io,
+    );
+    const { formatSimulationHtml } = await import("../../audit/format/html/simulation.js");
+    await emit(formatSimulationHtml(result, model, now, context), output, v.force === true, io);
   } else {
     printIssues(
       model.state.issues.filter((i) => i.severity !== "error"),
       io,
     );
     const { formatResult } = await import("../../sim/format.js");
-    printText(io, formatResult(result, { context }));
+    if (output === undefined) printText(io, formatResult(result, { context }));
+    else await emit(formatResult(result, { context }), output, v.force === true, io);
   }
   // As `racfring model`: the prediction is printed even when an input has errors (what could be
   // read is still useful), then the errors, and the exit code says the input was not valid.
