@@ -32,6 +32,7 @@ const READER_SEVERITY: Record<string, LintIssue["severity"]> = {
   "unbalanced-quote": "error",
   "unbalanced-paren": "error",
   "truncated-command": "error",
+  "pasted-character": "error",
   "unknown-keyword": "error",
   "ambiguous-keyword": "error",
   "missing-value": "error",
