@@ -21,6 +21,7 @@ import type { RacfIssue } from "../racf/issues.js";
 import { type CommandBlock, physicalLines, splitInput } from "../racf/jcl.js";
 import { lookupKeyword, lookupVerb } from "../racf/keywords.js";
 import { type Keyword, keyword, type ParsedCommand, parseCommand } from "../racf/parse.js";
+import { notRefreshed } from "../racf/refresh.js";
 import { type TsoCommand, tokenizeLines } from "../racf/tokenizer.js";
 import { scanJcl } from "./jcl-statements.js";
 import type { LintIssue, LintResult } from "./types.js";
@@ -727,7 +728,9 @@ export function lintFiles(inputs: readonly { text: string; file: string }[]): Li
       where.column,
       severity,
       "missing-refresh",
-      `${where.what} changes class ${truncate(cls)}, but no SETROPTS RACLIST(${truncate(cls)}) REFRESH follows; ${severity === "error" ? "the change is not in effect until the class is refreshed" : "if the class is RACLISTed the change is not in effect until it is refreshed"}`,
+      severity === "error"
+        ? `${where.what} changes class ${truncate(cls)}, but ${notRefreshed(truncate(cls))}`
+        : `${where.what} changes class ${truncate(cls)}; if ${truncate(cls)} is RACLISTed, ${notRefreshed(truncate(cls))}`,
     );
   }
   return results.map(({ result, c }) => {
