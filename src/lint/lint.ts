@@ -454,7 +454,17 @@ function lintRacdcert(
           );
         }
       }
-      if (ring) {
+      if (ring?.text === "*") {
+        // A user's virtual ring (IBM KC21 icha700/uvkr.htm) holds every certificate the user
+        // owns; it cannot be changed, so RACF rejects the CONNECT.
+        c.add(
+          ring.line,
+          ring.column,
+          "error",
+          "connect-virtual-ring",
+          "RING(*) is a virtual key ring (every certificate its owner owns) and cannot be connected to; ADDRING a real ring and connect to it",
+        );
+      } else if (ring) {
         const key = `${owner}|${ring.text}`;
         if (state.deletedRings.has(key)) {
           c.add(

@@ -421,6 +421,18 @@ export class CommandApplier {
     const ringName = this.ringName(firstValue(sub, "RING"), what, fn.line);
     if (ringName === null) return;
     const model = this.ctx.model;
+    if (ringName === "*") {
+      // <user>/* is the user's virtual ring: every certificate the user owns, nothing to
+      // connect (IBM KC21 icha700/uvkr.htm). RACF has no ring of that name.
+      this.issue(
+        fn.line,
+        "virtual-ring",
+        `${what}: RING(*) names ${ringOwner}'s virtual key ring (all the certificates ${ringOwner} owns), which cannot be changed; RACF rejects the command — ADDRING a real ring and ${fn.name === "CONNECT" ? "connect to" : "use"} it; skipped`,
+        "error",
+        fn.column,
+      );
+      return;
+    }
     const ring = model.ring(ringOwner, ringName);
     if (!ring) {
       this.issue(
