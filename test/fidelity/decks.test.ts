@@ -50,3 +50,39 @@ describe("refresh state", () => {
     expect(r.steps.find((s) => s.id === "authorize-ring")?.detail).toContain("WEBSRV has NONE (via UACC)");
   });
 });
+
+describe("list-of-groups checking", () => {
+  const args = ["--started", "WEBSRV", "--keyring", "WEBRING"];
+
+  it("NOGRPLIST: the group CERTUSRS, not the started task's current group, does not count (202)", async () => {
+    const r = await simulate("grplist.jcl", args);
+    expect(r.rc).toBe(202);
+    expect(failed(r)).toBe("authorize-ring");
+    expect(r.steps.find((s) => s.id === "authorize-ring")?.detail).toContain("WEBSRV has NONE (via UACC)");
+  });
+
+  it("GRPLIST: every connected group counts (0)", async () => {
+    const r = await simulate("grplist-on.jcl", args);
+    expect(r.rc).toBe(0);
+    expect(r.steps.find((s) => s.id === "authorize-ring")?.detail).toContain("READ (via group CERTUSRS)");
+  });
+
+  it("the audit gives the same answer for the same application", async () => {
+    const a = await cli(
+      [
+        "audit",
+        "--jcl",
+        "test/fixtures/fidelity/grplist.jcl",
+        "--format",
+        "json",
+        "--at",
+        "2026-01-15",
+        "--ran-at",
+        "2025-06-01",
+      ],
+      { cwd: ROOT, now: NOW },
+    );
+    const apps = (JSON.parse(a.stdout) as { applications: { user: string; rc: number }[] }).applications;
+    expect(apps.find((x) => x.user === "WEBSRV")?.rc).toBe(202);
+  });
+});
