@@ -1250,6 +1250,7 @@ export class CommandApplier {
           continue;
         }
         profile = model.defineProfile(target.cls, name, source);
+        this.copyFrom(cmd, profile);
       } else {
         if (!profile) {
           this.issue(
@@ -1296,6 +1297,32 @@ export class CommandApplier {
       }
       if (hasKeyword(kws, "NOSTDATA")) profile.stdata = null;
     }
+  }
+
+  /**
+   * RDEFINE ... FROM(model) [FCLASS(class)]: the new profile starts as a copy of the model
+   * profile's UACC, access list, WARNING and application data (IBM RACF Command Language
+   * Reference, RDEFINE FROM); operands of the RDEFINE itself then apply on top.
+   */
+  private copyFrom(cmd: ParsedCommand, profile: Profile): void {
+    const from = firstValue(cmd.keywords, "FROM");
+    if (!from) return;
+    const cls = (firstValue(cmd.keywords, "FCLASS")?.text ?? profile.class).toUpperCase();
+    const model = this.ctx.model.profile(cls, from.text.toUpperCase());
+    if (!model) {
+      this.issue(
+        from.line,
+        "from-profile-not-found",
+        `RDEFINE FROM(${from.text}): ${cls} ${from.text} is not in the inputs, so the new profile's UACC and access list are not known (RACF rejects the command unless it exists)`,
+        "warning",
+        from.column,
+      );
+      return;
+    }
+    profile.uacc = model.uacc;
+    profile.access = model.access.map((a) => ({ ...a, sources: [...a.sources] }));
+    profile.applData = model.applData;
+    if (model.warning !== undefined) profile.warning = model.warning;
   }
 
   private profileDelete(cmd: ParsedCommand): void {

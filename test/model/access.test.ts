@@ -305,3 +305,26 @@ describe("changes no refresh follows", () => {
     expect(bad.stderr).toContain("--assume-refreshed expects yes or no");
   });
 });
+
+describe("RDEFINE FROM", () => {
+  it("copies the generic model profile's UACC, access list and WARNING; own operands win", () => {
+    const m = read(
+      [
+        "RDEFINE RDATALIB FTPD.*.LST UACC(READ) WARNING",
+        "PERMIT FTPD.*.LST CLASS(RDATALIB) ID(FTPD TCPIP) ACCESS(READ)",
+        "RDEFINE RDATALIB FTPD.SERVRING.LST FROM(FTPD.*.LST) UACC(NONE)",
+        "PERMIT FTPD.SERVRING.LST CLASS(RDATALIB) ID(TCPIP) ACCESS(UPDATE)",
+        "RDEFINE RDATALIB OTHER.RING.LST FROM(NOT.THERE)",
+      ].join("\n"),
+    );
+    const p = m.profile("RDATALIB", "FTPD.SERVRING.LST");
+    expect(p).toMatchObject({ uacc: "NONE", warning: true, generic: false });
+    expect(p?.access.map((a) => `${a.id}:${a.level}`)).toEqual(["FTPD:READ", "TCPIP:UPDATE"]);
+    // The generic profile is unchanged.
+    expect(m.profile("RDATALIB", "FTPD.*.LST")?.access.map((a) => `${a.id}:${a.level}`)).toEqual([
+      "FTPD:READ",
+      "TCPIP:READ",
+    ]);
+    expect(m.state.issues.find((i) => i.code === "from-profile-not-found")?.line).toBe(5);
+  });
+});
