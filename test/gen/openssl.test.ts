@@ -159,7 +159,7 @@ describe("generated OpenSSL scripts (real openssl)", () => {
         { cwd: out, encoding: "utf8" },
       );
     const root = show("pki/corpca/root.pem");
-    expect(root).toContain('subject=CN=Corp Root CA G1,O=Example Corp\\, Inc.,C=US');
+    expect(root).toContain("subject=CN=Corp Root CA G1,O=Example Corp\\, Inc.,C=US");
     expect(root).toContain("notBefore=Jan  1 00:00:00 2026 GMT");
     expect(root).toContain("notAfter=Dec 31 23:59:59 2040 GMT");
     expect(root).toMatch(/CA:TRUE/);
