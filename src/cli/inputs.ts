@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { modelFromJson } from "../model/json.js";
 import { RacfModel } from "../model/model.js";
+import { parseAssumeRefreshed } from "../racf/refresh.js";
 import type { DatasetFile, ReadContext } from "../readers/context.js";
 import { mergeCertificate, sameCertificate } from "../readers/merge.js";
 import { type Io, type OptionSpecs, type ParsedArgs, str } from "./command.js";
@@ -56,6 +57,12 @@ export const INPUT_OPTIONS: OptionSpecs = {
     type: "string",
     arg: "DATE",
     description: "When the JCL ran (GENCERT default dates); default now, marked as assumed",
+  },
+  "assume-refreshed": {
+    type: "string",
+    arg: "yes|no",
+    description:
+      "Changes to a RACLISTed class with no SETROPTS RACLIST(class) REFRESH after them: read as in effect (yes, default) or not yet (no)",
   },
   strict: { type: "boolean", description: "Treat every input issue as an error (exit 3)" },
 };
@@ -195,6 +202,10 @@ export async function loadInputs(
 ): Promise<LoadedInputs> {
   const ranAtRaw = str(args.values["ran-at"]);
   const ranAt = ranAtRaw ? parseDateOption(ranAtRaw, "ran-at") : now;
+  const refreshedRaw = str(args.values["assume-refreshed"]);
+  const assumeRefreshed = parseAssumeRefreshed(refreshedRaw);
+  if (assumeRefreshed === null)
+    throw new UsageError(`--assume-refreshed expects yes or no, got "${refreshedRaw ?? ""}"`);
   const datasets = new Map<string, DatasetFile>();
   for (const o of args.ordered) {
     if (o.name !== "dataset" || o.value === undefined) continue;
@@ -216,6 +227,7 @@ export async function loadInputs(
       datasets,
       ranAt,
       ranAtGiven: ranAtRaw !== undefined,
+      assumeRefreshed,
     });
     switch (input.name) {
       case "jcl": {

@@ -79,7 +79,7 @@ export interface PhaseCommands {
   groups: CommandGroup[];
 }
 
-/** `DATE(2026-01-01) TIME(00:00:00)` — RACF takes the z/OS local time; racfring writes the plan's UTC time. */
+/** `DATE(2026-01-01) TIME(00:00:00)`: RACF reads it as z/OS local time, which plan dates hold (zos-time.ts). */
 function racfDate(d: Date): string {
   const iso = d.toISOString();
   return `DATE(${iso.slice(0, 10)}) TIME(${iso.slice(11, 19)})`;

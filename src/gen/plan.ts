@@ -130,6 +130,11 @@ export interface Plan {
   racfringPlan: 1;
   name: string;
   description?: string;
+  /**
+   * The z/OS system's time zone (IANA name or ±hh:mm): RACF reads NOTBEFORE/NOTAFTER TIME() as
+   * local time, so plan times with a zone are converted into it (zos-time.ts).
+   */
+  zosTimeZone?: string;
   job: PlanJob;
   datasets?: { hlq: string };
   existing?: { authorities?: PlanExistingAuthority[]; certificates?: PlanExistingCertificate[] };

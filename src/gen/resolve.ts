@@ -3,6 +3,7 @@
  * followed, every default applied, every RACF/OpenSSL limit the schema cannot express checked
  * and located in the plan file. A plan with any issue produces no output at all.
  */
+
 import { datasetProblem, dnValueProblem, labelProblem } from "./names.js";
 import type {
   Plan,
@@ -19,6 +20,7 @@ import type {
   SignMethod,
 } from "./plan.js";
 import { formatPath, SUBJECT_ORDER } from "./plan.js";
+import { planTime, zoneProblem } from "./zos-time.js";
 
 /** A CA certificate to create: a RACF CERTAUTH certificate, or an OpenSSL root/intermediate added to RACF. */
 export interface ResolvedCa {
@@ -142,12 +144,12 @@ const KEY_SIZES: Record<string, readonly number[] | null> = {
   BPECC: [256, 320, 384, 512],
 };
 
-/** Plan dates: YYYY-MM-DD (notBefore 00:00:00, notAfter 23:59:59) or an explicit UTC time. */
-export function planDate(value: string, end: boolean): Date | null {
-  const full = value.length === 10 ? `${value}T${end ? "23:59:59" : "00:00:00"}Z` : value;
-  const d = new Date(full);
-  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value.slice(0, 10)) return null;
-  return d;
+/**
+ * Plan dates: YYYY-MM-DD (notBefore 00:00:00, notAfter 23:59:59), a local time, or a time with
+ * a zone converted into the z/OS local time (zos-time.ts). Null when not valid or refused.
+ */
+export function planDate(value: string, end: boolean, zosTimeZone: string | null = null): Date | null {
+  return planTime(value, end, zosTimeZone).date;
 }
 
 class Checker {
@@ -188,11 +190,14 @@ function checkValidity(
   c: Checker,
   path: PlanPath,
   v: { notBefore: string; notAfter: string },
+  zosTimeZone: string | null,
 ): { notBefore: Date; notAfter: Date } | null {
-  const nb = planDate(v.notBefore, false);
-  const na = planDate(v.notAfter, true);
-  if (!nb) c.add([...path, "notBefore"], `"${v.notBefore}" is not a valid date`);
-  if (!na) c.add([...path, "notAfter"], `"${v.notAfter}" is not a valid date`);
+  const nbt = planTime(v.notBefore, false, zosTimeZone);
+  const nat = planTime(v.notAfter, true, zosTimeZone);
+  const nb = nbt.date;
+  const na = nat.date;
+  if (nbt.problem) c.add([...path, "notBefore"], nbt.problem);
+  if (nat.problem) c.add([...path, "notAfter"], nat.problem);
   if (!nb || !na) return null;
   if (nb.getTime() >= na.getTime()) {
     c.add([...path, "notAfter"], `notAfter (${v.notAfter}) must be later than notBefore (${v.notBefore})`);
@@ -227,6 +232,12 @@ export function resolvePlan(
 ): { resolved: ResolvedPlan | null; issues: PlanIssue[] } {
   const c = new Checker(locator);
   const hlq = plan.datasets?.hlq.toUpperCase() ?? null;
+  let zone = plan.zosTimeZone ?? null;
+  const zp = zone === null ? null : zoneProblem(zone);
+  if (zp) {
+    c.add(["zosTimeZone"], `zosTimeZone ${zp}`);
+    zone = null;
+  }
   const labelsByOwner = new Map<string, Map<string, PlanPath>>();
   const claimLabel = (owner: string, label: string, path: PlanPath) => {
     const p = labelProblem(label);
@@ -292,7 +303,7 @@ export function resolvePlan(
     claimLabel("CERTAUTH", a.label, [...path, "label"]);
     checkSubject(c, [...path, "subject"], a.subject);
     checkKey(c, [...path, "key"], a.key);
-    const v = checkValidity(c, [...path, "validity"], a.validity);
+    const v = checkValidity(c, [...path, "validity"], a.validity, zone);
     if (a.create === "racf" && a.intermediate) {
       c.add(
         [...path, "intermediate"],
@@ -334,7 +345,7 @@ export function resolvePlan(
       claimLabel("CERTAUTH", a.intermediate.label, [...ip, "label"]);
       checkSubject(c, [...ip, "subject"], a.intermediate.subject);
       checkKey(c, [...ip, "key"], a.intermediate.key);
-      const iv = checkValidity(c, [...ip, "validity"], a.intermediate.validity);
+      const iv = checkValidity(c, [...ip, "validity"], a.intermediate.validity, zone);
       if (iv && !within(iv, v))
         c.add([...ip, "validity"], "the intermediate's validity must lie within the root's validity");
       if (iv) intermediate = makeCa(a.intermediate, "intermediate", root, iv);
@@ -393,7 +404,7 @@ export function resolvePlan(
     claimLabel(ownerKeyword, p.label, [...path, "label"]);
     checkSubject(c, [...path, "subject"], p.subject);
     checkKey(c, [...path, "key"], p.key);
-    const v = checkValidity(c, [...path, "validity"], p.validity);
+    const v = checkValidity(c, [...path, "validity"], p.validity, zone);
     const auth = authority(p.signer.authority);
     const existingAuth = auth ? undefined : existingAuthority(p.signer.authority);
     if (!auth && !existingAuth) {

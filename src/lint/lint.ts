@@ -21,6 +21,7 @@ import { ISSUE_SEVERITY, type RacfIssue } from "../racf/issues.js";
 import { type CommandBlock, physicalLines, splitInput } from "../racf/jcl.js";
 import { lookupKeyword, lookupVerb } from "../racf/keywords.js";
 import { type Keyword, keyword, type ParsedCommand, parseCommand } from "../racf/parse.js";
+import { notRefreshed } from "../racf/refresh.js";
 import { type TsoCommand, tokenizeLines } from "../racf/tokenizer.js";
 import { scanJcl } from "./jcl-statements.js";
 import type { LintIssue, LintResult } from "./types.js";
@@ -432,7 +433,17 @@ function lintRacdcert(
           );
         }
       }
-      if (ring) {
+      if (ring?.text === "*") {
+        // A user's virtual ring (IBM KC21 icha700/uvkr.htm) holds every certificate the user
+        // owns; it cannot be changed, so RACF rejects the CONNECT.
+        c.add(
+          ring.line,
+          ring.column,
+          "error",
+          "connect-virtual-ring",
+          "RING(*) is a virtual key ring (every certificate its owner owns) and cannot be connected to; ADDRING a real ring and connect to it",
+        );
+      } else if (ring) {
         const key = `${owner}|${ring.text}`;
         if (state.deletedRings.has(key)) {
           c.add(
@@ -706,7 +717,9 @@ export function lintFiles(inputs: readonly { text: string; file: string }[]): Li
       where.column,
       severity,
       "missing-refresh",
-      `${where.what} changes class ${truncate(cls)}, but no SETROPTS RACLIST(${truncate(cls)}) REFRESH follows; ${severity === "error" ? "the change is not in effect until the class is refreshed" : "if the class is RACLISTed the change is not in effect until it is refreshed"}`,
+      severity === "error"
+        ? `${where.what} changes class ${truncate(cls)}, but ${notRefreshed(truncate(cls))}`
+        : `${where.what} changes class ${truncate(cls)}; if ${truncate(cls)} is RACLISTed, ${notRefreshed(truncate(cls))}`,
     );
   }
   return results.map(({ result, c }) => {

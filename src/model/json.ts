@@ -7,6 +7,7 @@ import {
   CLASS_CHECK,
   GROUP_CHECK,
   ISSUE_CHECK,
+  OPTIONS_CHECK,
   PROFILE_CHECK,
   RING_CHECK,
   USER_CHECK,
@@ -206,6 +207,18 @@ export function modelFromJson(text: string, file: string): { state: RacfState; i
       }
       (state[key] as unknown[]).push(el);
     });
+  }
+  if (obj.options !== undefined) {
+    const why = OPTIONS_CHECK(obj.options);
+    if (why) {
+      issues.push({
+        file,
+        line: locate(text, "options", -1),
+        code: "invalid-model",
+        severity: "error",
+        message: `options${why}; SETROPTS options left at racfring's defaults`,
+      });
+    } else state.options = obj.options as NonNullable<RacfState["options"]>;
   }
   if (obj.classes !== undefined) {
     if (typeof obj.classes !== "object" || obj.classes === null || Array.isArray(obj.classes)) {

@@ -610,17 +610,22 @@ export class RacfModel {
 
   /**
    * A user's access to a profile: the user's own entry; else the highest of the user's groups'
-   * entries; else the `*` entry (RACF-defined users only); else UACC. Conditional access lists
-   * and RESTRICTED users are not modelled.
+   * entries — all of them with SETROPTS GRPLIST (racfring's default when no input says), only the
+   * current connect group with NOGRPLIST (`currentGroup`, else the default group); else the `*`
+   * entry (RACF-defined users only); else UACC. Conditional access lists and RESTRICTED users
+   * are not modelled. WARNING mode and the GRPLIST assumption: model/access.ts decideAccess.
    */
-  accessTo(profile: Profile, userId: string): ProfileAccess {
+  accessTo(profile: Profile, userId: string, currentGroup: string | null = null): ProfileAccess {
     const id = userId.toUpperCase();
     const entries = this.#accessIndex(profile);
     const own = entries.get(id);
     if (own) return { level: own.level, via: "user", entryId: own.id };
     const user = this.user(id);
+    const grplist = this.state.options?.grplist?.value ?? true;
+    const current = currentGroup ?? user?.defaultGroup ?? null;
+    const groups = grplist ? (user?.groups ?? []) : current ? [current] : [];
     let best: ProfileAccess | undefined;
-    for (const g of user?.groups ?? []) {
+    for (const g of groups) {
       const e = entries.get(g);
       if (e && (!best || accessAtLeast(e.level, best.level)))
         best = { level: e.level, via: "group", entryId: e.id };

@@ -71,6 +71,12 @@ export interface User {
   implied: boolean;
   /** Groups the user is connected to (from ADDUSER DFLTGRP, CONNECT, IRRDBU00 0205). */
   groups: string[];
+  /**
+   * The default group (ADDUSER/ALTUSER DFLTGRP, IRRDBU00 USBD_DEFGRP_ID): the current connect
+   * group of a job that names no other, which is all that counts with NOGRPLIST. Absent when no
+   * input says.
+   */
+  defaultGroup?: string;
   revoked: boolean;
   sources: Source[];
 }
@@ -171,6 +177,12 @@ export interface Profile {
   stdata: StartedData | null;
   /** DIGTCERT profiles only: application data (the certificate owner for DIGTCERT). */
   applData: string | null;
+  /**
+   * The WARNING attribute (RDEFINE/RALTER WARNING, RLIST "WARNING YES", IRRDBU00 GRBD_WARNING):
+   * RACF lets a request through that the profile would deny and logs ICH408I as a warning.
+   * Absent or false = NOWARNING, RACF's default.
+   */
+  warning?: boolean;
   sources: Source[];
 }
 
@@ -185,6 +197,24 @@ export interface ClassState {
    */
   assumed: boolean;
   sources: Source[];
+}
+
+/** A SETROPTS option that changes access checks, with where racfring learned it. */
+export interface SystemOption {
+  value: boolean;
+  /** True while racfring assumed the value (no input said); always stated in the output. */
+  assumed: boolean;
+  sources: Source[];
+}
+
+/** SETROPTS options the access checks depend on. */
+export interface SystemOptions {
+  /**
+   * GRPLIST (list-of-groups checking): every group the user is connected to counts in an access
+   * check; NOGRPLIST: only the current connect group (IBM RACF Security Administrator's Guide,
+   * "List-of-groups checking"; rules §9).
+   */
+  grplist?: SystemOption;
 }
 
 export interface Assumption {
@@ -202,4 +232,6 @@ export interface RacfState {
   classes: Record<string, ClassState>;
   issues: InputIssue[];
   assumptions: Assumption[];
+  /** SETROPTS options; absent ones take racfring's stated default (model/access.ts). */
+  options?: SystemOptions;
 }

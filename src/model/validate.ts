@@ -114,14 +114,17 @@ export const SOURCE = shape(
 );
 const SOURCES = arrayOf(SOURCE);
 
-export const USER_CHECK = shape({
-  id: USER,
-  special: bool,
-  implied: bool,
-  groups: arrayOf(name(1, 8)),
-  revoked: bool,
-  sources: SOURCES,
-});
+export const USER_CHECK = shape(
+  {
+    id: USER,
+    special: bool,
+    implied: bool,
+    groups: arrayOf(name(1, 8)),
+    revoked: bool,
+    sources: SOURCES,
+  },
+  { defaultGroup: name(1, 8) },
+);
 
 export const CERTIFICATE_CHECK: Check = (v) => {
   const base = shape({
@@ -170,22 +173,25 @@ export const RING_CHECK = shape({
 
 const LEVEL = oneOf(...ACCESS_ORDER);
 
-export const PROFILE_CHECK = shape({
-  class: matches(/^[A-Z0-9#$@]{1,8}$/, "a class name of 1–8 characters"),
-  name: name(1, 246),
-  generic: bool,
-  uacc: LEVEL,
-  access: arrayOf(
-    shape({
-      id: matches(/^(\*|[A-Z#$@][A-Z0-9#$@]{0,7})$/, "a user or group id, or *"),
-      level: LEVEL,
-      sources: SOURCES,
-    }),
-  ),
-  stdata: nullable(shape({ user: nullable(name(1, 8)), group: nullable(name(1, 8)) })),
-  applData: nullable(name(0, 255)),
-  sources: SOURCES,
-});
+export const PROFILE_CHECK = shape(
+  {
+    class: matches(/^[A-Z0-9#$@]{1,8}$/, "a class name of 1–8 characters"),
+    name: name(1, 246),
+    generic: bool,
+    uacc: LEVEL,
+    access: arrayOf(
+      shape({
+        id: matches(/^(\*|[A-Z#$@][A-Z0-9#$@]{0,7})$/, "a user or group id, or *"),
+        level: LEVEL,
+        sources: SOURCES,
+      }),
+    ),
+    stdata: nullable(shape({ user: nullable(name(1, 8)), group: nullable(name(1, 8)) })),
+    applData: nullable(name(0, 255)),
+    sources: SOURCES,
+  },
+  { warning: bool },
+);
 
 export const GROUP_CHECK = shape({ id: name(1, 8), sources: SOURCES });
 
@@ -203,3 +209,6 @@ export const ISSUE_CHECK = shape(
 );
 
 export const ASSUMPTION_CHECK = shape({ message: str(1), sources: SOURCES });
+
+/** SETROPTS options (`options` in the model JSON). */
+export const OPTIONS_CHECK = shape({}, { grplist: shape({ value: bool, assumed: bool, sources: SOURCES }) });

@@ -1,3 +1,4 @@
+import { setGrplist } from "../model/access.js";
 import { dnEquals } from "../model/dn.js";
 import { blankCertificate, MAX_LABEL, MAX_RING, USERID_RE, userOwner } from "../model/model.js";
 import type {
@@ -8,6 +9,7 @@ import type {
   KeyStore,
   KeyType,
   KeyUsage,
+  Profile,
   RingUsage,
   Severity,
   Source,
@@ -16,6 +18,7 @@ import { ACCESS_ORDER } from "../model/types.js";
 import { type ReadContext, report, src } from "../readers/context.js";
 import { readCertificateFile, readRequestFile } from "./dataset.js";
 import { firstValue, hasKeyword, type Keyword, keyword, type ParsedCommand, type Value } from "./parse.js";
+import { notRefreshed, refreshReading } from "./refresh.js";
 
 /**
  * Applying parsed RACF commands to the model, with RACF's semantics (rules §6 and the
@@ -418,6 +421,18 @@ export class CommandApplier {
     const ringName = this.ringName(firstValue(sub, "RING"), what, fn.line);
     if (ringName === null) return;
     const model = this.ctx.model;
+    if (ringName === "*") {
+      // <user>/* is the user's virtual ring: every certificate the user owns, nothing to
+      // connect (IBM KC21 icha700/uvkr.htm). RACF has no ring of that name.
+      this.issue(
+        fn.line,
+        "virtual-ring",
+        `${what}: RING(*) names ${ringOwner}'s virtual key ring (all the certificates ${ringOwner} owns), which cannot be changed; RACF rejects the command — ADDRING a real ring and ${fn.name === "CONNECT" ? "connect to" : "use"} it; skipped`,
+        "error",
+        fn.column,
+      );
+      return;
+    }
     const ring = model.ring(ringOwner, ringName);
     if (!ring) {
       this.issue(
@@ -693,11 +708,11 @@ export class CommandApplier {
     const { privateKeyInFile, ...x509 } = facts;
     Object.assign(cert, x509);
     cert.privateKey = privateKeyInFile;
-    cert.keyStore = privateKeyInFile
-      ? hasKeyword(kws, "ICSF") || hasKeyword(kws, "PKDS")
-        ? "PKDS"
-        : "software"
-      : null;
+    if (privateKeyInFile) {
+      const store = keyStore(kws, firstValue(kws, "WITHLABEL")?.text ?? null);
+      cert.keyStore = store.store;
+      if (store.label !== null) cert.icsfLabel = store.label;
+    } else cert.keyStore = null;
     cert.status = explicit ?? "TRUST";
     const at = this.ctx.ranAt.getTime();
     const outside =
@@ -973,7 +988,7 @@ export class CommandApplier {
     }
     if (!fromRequest) {
       cert.privateKey = true;
-      const store = keyStore(kws);
+      const store = keyStore(kws, firstValue(kws, "WITHLABEL")?.text ?? null);
       cert.keyStore = store.store;
       if (store.label !== null) cert.icsfLabel = store.label;
     }
@@ -1118,6 +1133,7 @@ export class CommandApplier {
       if (group) {
         const g = group.text.toUpperCase();
         if (!user.groups.includes(g)) user.groups.push(g);
+        user.defaultGroup = g;
       }
     }
   }
@@ -1265,6 +1281,7 @@ export class CommandApplier {
           continue;
         }
         profile = model.defineProfile(target.cls, name, source);
+        this.copyFrom(cmd, profile);
       } else {
         if (!profile) {
           this.issue(
@@ -1282,6 +1299,10 @@ export class CommandApplier {
       const appl = keyword(kws, "APPLDATA");
       if (appl) profile.applData = appl.values[0]?.text ?? "";
       if (hasKeyword(kws, "NOAPPLDATA")) profile.applData = null;
+      // WARNING lets denied requests through with a logged ICH408I (IBM RACF Security
+      // Administrator's Guide, "WARNING mode"); RDEFINE without it defines NOWARNING.
+      if (hasKeyword(kws, "WARNING")) profile.warning = true;
+      if (hasKeyword(kws, "NOWARNING")) profile.warning = false;
       const stdata = keyword(kws, "STDATA");
       if (stdata) {
         if (target.cls !== "STARTED") {
@@ -1307,6 +1328,32 @@ export class CommandApplier {
       }
       if (hasKeyword(kws, "NOSTDATA")) profile.stdata = null;
     }
+  }
+
+  /**
+   * RDEFINE ... FROM(model) [FCLASS(class)]: the new profile starts as a copy of the model
+   * profile's UACC, access list, WARNING and application data (IBM RACF Command Language
+   * Reference, RDEFINE FROM); operands of the RDEFINE itself then apply on top.
+   */
+  private copyFrom(cmd: ParsedCommand, profile: Profile): void {
+    const from = firstValue(cmd.keywords, "FROM");
+    if (!from) return;
+    const cls = (firstValue(cmd.keywords, "FCLASS")?.text ?? profile.class).toUpperCase();
+    const model = this.ctx.model.profile(cls, from.text.toUpperCase());
+    if (!model) {
+      this.issue(
+        from.line,
+        "from-profile-not-found",
+        `RDEFINE FROM(${from.text}): ${cls} ${from.text} is not in the inputs, so the new profile's UACC and access list are not known (RACF rejects the command unless it exists)`,
+        "warning",
+        from.column,
+      );
+      return;
+    }
+    profile.uacc = model.uacc;
+    profile.access = model.access.map((a) => ({ ...a, sources: [...a.sources] }));
+    profile.applData = model.applData;
+    if (model.warning !== undefined) profile.warning = model.warning;
   }
 
   private profileDelete(cmd: ParsedCommand): void {
@@ -1407,6 +1454,7 @@ export class CommandApplier {
         }
         // Commonly the profile was defined long before this job: keep the permission.
         profile = model.defineProfile(cls, name, source);
+        this.assumedProfiles.add(`${cls}|${name}`);
         this.issue(
           v.line,
           "profile-assumed",
@@ -1444,6 +1492,15 @@ export class CommandApplier {
   private readonly unrefreshed = new Map<string, number>();
 
   /**
+   * Class → its profiles as RACF last loaded them (at the first change after the last refresh),
+   * kept only for `--assume-refreshed no`, to put back at the end of the input.
+   */
+  private readonly inStorage = new Map<string, Profile[]>();
+
+  /** Profiles a PERMIT assumed to exist (defined before this input): they exist either way. */
+  private readonly assumedProfiles = new Set<string>();
+
+  /**
    * RACF checks a RACLISTed class against its in-storage profiles, which change only with
    * SETROPTS RACLIST(class) REFRESH (IBM RACF Command Language Reference, SETROPTS RACLIST).
    * DIGTCERT/DIGTRING are left out: R_datalib reads rings from the database (rules §6 asks for
@@ -1451,23 +1508,50 @@ export class CommandApplier {
    */
   private noteChange(cls: string, line: number): void {
     if (cls === "DIGTCERT" || cls === "DIGTRING") return;
-    if (this.ctx.model.classState(cls).raclisted && !this.unrefreshed.has(cls))
-      this.unrefreshed.set(cls, line);
+    if (!this.ctx.model.classState(cls).raclisted || this.unrefreshed.has(cls)) return;
+    this.unrefreshed.set(cls, line);
+    if (this.ctx.assumeRefreshed === false)
+      this.inStorage.set(cls, structuredClone(this.ctx.model.profilesOf(cls)));
   }
 
   /** Called once the whole input is read: say which changes RACF does not see yet. */
   finish(): void {
+    const assumeRefreshed = this.ctx.assumeRefreshed !== false;
     for (const [cls, line] of this.unrefreshed) {
       this.issue(
         line,
         "refresh-missing",
-        `${cls} is RACLISTed, and the changes to it from this line on are not followed by SETROPTS RACLIST(${cls}) REFRESH: RACF keeps checking the old in-storage profiles until then. racfring treats the changes as in effect.`,
+        `${cls} is RACLISTed and changed from this line on, but ${notRefreshed(cls)}; ${refreshReading(assumeRefreshed)}`,
         "warning",
       );
       this.ctx.model.assume(
-        `Changes to RACLISTed ${cls} without a later SETROPTS RACLIST(${cls}) REFRESH are treated as refreshed`,
+        assumeRefreshed
+          ? `Changes to RACLISTed ${cls} without a later SETROPTS RACLIST(${cls}) REFRESH are treated as refreshed`
+          : `Changes to RACLISTed ${cls} without a later SETROPTS RACLIST(${cls}) REFRESH are treated as not in effect`,
         this.source(line),
       );
+      const before = this.inStorage.get(cls);
+      if (!assumeRefreshed && before) this.restoreInStorage(cls, before);
+    }
+  }
+
+  /** Put a class's profiles back as they were at its last refresh (`--assume-refreshed no`). */
+  private restoreInStorage(cls: string, before: Profile[]): void {
+    const model = this.ctx.model;
+    const kept = new Set(before.map((p) => p.name));
+    for (const p of model.profilesOf(cls)) {
+      if (kept.has(p.name)) continue;
+      if (this.assumedProfiles.has(`${cls}|${p.name}`)) {
+        // Defined before this input, with an access list the inputs do not show.
+        p.access = [];
+        continue;
+      }
+      model.deleteProfile(cls, p.name);
+    }
+    for (const old of before) {
+      const now = model.profile(cls, old.name);
+      if (now) Object.assign(now, { ...old, sources: now.sources });
+      else Object.assign(model.defineProfile(cls, old.name, old.sources[0] ?? this.source(0)), old);
     }
   }
 
@@ -1496,6 +1580,7 @@ export class CommandApplier {
             // RACLIST(c) builds the in-storage profiles, REFRESH rebuilds them: both take the
             // changes made so far.
             this.unrefreshed.delete(c);
+            this.inStorage.delete(c);
             if (refresh) {
               // REFRESH only works on a class that is RACLISTed, which in practice means active.
               model.setClass(c, { active: true, raclisted: true }, { ...source, kind: "inferred" });
@@ -1511,6 +1596,12 @@ export class CommandApplier {
           break;
         case "NOGENERIC":
           for (const c of classes(k)) model.setClass(c, { generic: false }, source);
+          break;
+        case "GRPLIST":
+          setGrplist(model, true, source);
+          break;
+        case "NOGRPLIST":
+          setGrplist(model, false, source);
           break;
         case "PASSWORD":
           break;
@@ -1561,26 +1652,37 @@ export function altNames(sub: readonly Keyword[]): AltName[] {
   return out;
 }
 
-/** Where GENCERT puts the private key: RACF database, ICSF PKDS or TKDS. */
-export function keyStore(kws: readonly Keyword[]): { store: KeyStore; label: string | null } {
+/**
+ * Where GENCERT/ADD put the private key: RACF database, ICSF PKDS or TKDS, and the ICSF label.
+ * `PKDS(label)`, `ICSF(label)` and `PCICC(label)` name the PKDS label; `(*)` means "the
+ * WITHLABEL value" (IBM message IRRD160I); without a value RACF makes a label up, which the
+ * inputs do not show (null).
+ */
+export function keyStore(
+  kws: readonly Keyword[],
+  withLabel: string | null = null,
+): { store: KeyStore; label: string | null } {
   for (const t of ["RSA", "NISTECC", "BPECC"]) {
     const k = keyword(kws, t);
     if (!k) continue;
     const pkds = keyword(k.sub, "PKDS");
-    if (pkds) return { store: "PKDS", label: pkdsLabel(pkds) };
+    if (pkds) return { store: "PKDS", label: pkdsLabel(pkds, withLabel) };
     if (keyword(k.sub, "TOKEN")) return { store: "TKDS", label: firstValue(k.sub, "TOKEN")?.text ?? null };
   }
-  const pkds = keyword(kws, "PKDS");
-  if (pkds) return { store: "PKDS", label: pkdsLabel(pkds) };
-  if (hasKeyword(kws, "ICSF") || hasKeyword(kws, "PCICC")) return { store: "PKDS", label: null };
+  for (const name of ["PKDS", "ICSF", "PCICC"]) {
+    const k = keyword(kws, name);
+    if (k) return { store: "PKDS", label: pkdsLabel(k, withLabel) };
+  }
   const tkds = keyword(kws, "TKDS");
   if (tkds) return { store: "TKDS", label: tkds.values[0]?.text ?? null };
   return { store: "software", label: null };
 }
 
-function pkdsLabel(k: Keyword): string | null {
+function pkdsLabel(k: Keyword, withLabel: string | null): string | null {
   const v = k.values[0]?.text;
-  return v && v !== "*" ? v : null;
+  if (v === "*") return withLabel ? withLabel.toUpperCase() : null;
+  // ICSF labels are upper case (IBM IRRD160I: alphanumeric, national or period).
+  return v ? v.toUpperCase() : null;
 }
 
 /** RACF spelling of the SHA-256 signature made with a key of this type (formats.md §2 list). */

@@ -30,6 +30,7 @@ export const ISSUE_SEVERITY: Readonly<Record<string, Severity>> = {
   "unbalanced-paren": "error",
   "truncated-command": "error",
   "unknown-keyword": "error",
+  "pasted-character": "error",
   "ambiguous-keyword": "error",
   "missing-value": "error",
   "beyond-column-72": "error",

@@ -1,5 +1,11 @@
 import { type RacfIssue, racfIssue } from "./issues.js";
 import { physicalLines, type SourceLine } from "./jcl.js";
+import {
+  codePoint,
+  PASTED_CHARACTERS,
+  pastedCharacterOffsets,
+  replacePastedCharacters,
+} from "./typography.js";
 
 /**
  * The TSO command tokenizer: physical lines → logical commands → tokens.
@@ -81,9 +87,11 @@ function joinLines(lines: readonly SourceLine[]): Logical[] {
   let current: Logical | null = null;
   let dropLeading = false;
   for (const { line, text } of lines) {
-    const trimmed = text.replace(/[\s]+$/, "");
+    // Only the blanks TSO knows are trimmed: a no-break space pasted after a continuation mark
+    // is a character on the host, so that line does not continue there either (typography.ts).
+    const trimmed = text.replace(/[ \t\r\f\v]+$/, "");
     let start = 0;
-    if (dropLeading) while (start < trimmed.length && /\s/.test(trimmed.charAt(start))) start++;
+    if (dropLeading) while (start < trimmed.length && /[ \t]/.test(trimmed.charAt(start))) start++;
     const last = trimmed.charAt(trimmed.length - 1);
     const continues = trimmed.length > start && (last === "-" || last === "+");
     const end = continues ? trimmed.length - 1 : trimmed.length;
@@ -119,6 +127,51 @@ function isBlank(ch: string): boolean {
   return ch === " " || ch === "\t" || ch === ",";
 }
 
+/** Operands whose values must never be echoed in a message. */
+const SECRET_RE = /PASSWORD|PHRASE|PASSPHRASE|PWD/i;
+
+/**
+ * Report each typographic quote, dash or special space inside a token (comments are blanks to
+ * TSO and do not matter), at its column, with its name and what to type instead, and show the
+ * operand as written and as it should be (`LABEL(‘TEMP’)` → `LABEL('TEMP')`) unless the command
+ * carries a password.
+ */
+function pastedCharacters(l: Logical, text: string, at: number, issues: RacfIssue[]): void {
+  const offsets = pastedCharacterOffsets(text);
+  if (offsets.length === 0) return;
+  const s = l.text;
+  const secret = SECRET_RE.test(s);
+  for (const o of offsets) {
+    const i = at + o;
+    const ch = s.charAt(i);
+    const info = PASTED_CHARACTERS.get(ch);
+    if (!info) continue;
+    let from = i;
+    while (from > 0 && !isBlank(s.charAt(from - 1))) from--;
+    let to = i + 1;
+    while (to < s.length && !isBlank(s.charAt(to))) to++;
+    const operand = s.slice(from, to);
+    const example =
+      secret || operand.length > 80
+        ? ""
+        : `: ${operand} → ${replacePastedCharacters(operand).trim() || "(nothing)"}`;
+    const p = positionOf(l, i);
+    const endsLine = info.replacement === "-" && i === s.length - 1;
+    const why = endsLine
+      ? "; TSO does not read it as a continuation mark, so the command ends on this line"
+      : "; on the host it becomes another character, so the command fails or names something nobody can type";
+    issues.push(
+      racfIssue(
+        p.line,
+        "pasted-character",
+        `${info.name} (${codePoint(ch)}) where RACF needs ${info.says}${why}${example}`,
+        "error",
+        p.column,
+      ),
+    );
+  }
+}
+
 /** Tokenize one logical command. */
 function tokenizeLogical(l: Logical, issues: RacfIssue[]): TsoCommand | null {
   const tokens: Token[] = [];
@@ -130,6 +183,7 @@ function tokenizeLogical(l: Logical, issues: RacfIssue[]): TsoCommand | null {
   const parens: number[] = [];
   let tooDeep: number | null = null;
   const push = (kind: TokenKind, text: string, value: string, at: number): void => {
+    pastedCharacters(l, text, at, issues);
     const p = positionOf(l, at);
     tokens.push({ kind, text, value, line: p.line, column: p.column, spaceBefore: space });
     space = false;

@@ -24,6 +24,11 @@ export interface ReadContext {
   ranAt: Date;
   /** False when ranAt defaulted to now: dates derived from it are marked assumed. */
   ranAtGiven: boolean;
+  /**
+   * How to read changes to a RACLISTed class that no SETROPTS RACLIST(class) REFRESH follows:
+   * as in effect (true, the default when absent) or as not yet in effect (src/racf/refresh.ts).
+   */
+  assumeRefreshed?: boolean;
 }
 
 export function src(ctx: Pick<ReadContext, "file">, kind: SourceKind, line: number, column?: number): Source {

@@ -80,6 +80,9 @@ export function readRlistBlock(cur: Cursor, ctx: ReadContext): void {
       if (row && isAccess(uacc)) {
         facts.uacc = uacc;
         uaccSeen = true;
+        // "LEVEL OWNER UNIVERSAL ACCESS YOUR ACCESS WARNING": the last column is YES or NO.
+        const warn = (tokens[tokens.length - 1] ?? "").toUpperCase();
+        if (/\bWARNING$/i.test(trimmed) && (warn === "YES" || warn === "NO")) facts.warning = warn === "YES";
         cur.i++;
       } else {
         report(

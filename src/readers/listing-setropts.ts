@@ -1,3 +1,4 @@
+import { setGrplist } from "../model/access.js";
 import { type ReadContext, report, src } from "./context.js";
 import type { Cursor } from "./listing-common.js";
 import type { CleanLine } from "./text.js";
@@ -17,13 +18,14 @@ const KEYS: ReadonlyArray<{ re: RegExp; key: SetroptsKey }> = [
   { re: /^\s*SETR RACLIST CLASSES\s*=(.*)$/i, key: "raclist" },
   { re: /^\s*RACLIST CLASSES\s*=(.*)$/i, key: "raclist" },
   { re: /^\s*GLOBAL=YES RACLIST ONLY\s*=(.*)$/i, key: "globalRaclist" },
+  { re: /^\s*LIST OF GROUPS ACCESS CHECKING IS (?:ACTIVE|INACTIVE)\b/i, key: "grplist" },
   {
     re: /^\s*(?:ATTRIBUTES|STATISTICS|AUDIT CLASSES|GENERIC COMMAND CLASSES|GENLIST CLASSES|GLOBAL CHECKING CLASSES|LOGOPTIONS "[A-Z]+" CLASSES)\s*=(.*)$/i,
     key: "other",
   },
 ];
 
-type SetroptsKey = "active" | "generic" | "raclist" | "globalRaclist" | "other";
+type SetroptsKey = "active" | "generic" | "raclist" | "globalRaclist" | "grplist" | "other";
 
 export function setroptsKey(text: string): SetroptsKey | null {
   for (const k of KEYS) if (k.re.test(text)) return k.key;
@@ -34,7 +36,7 @@ const CLASS_TOKEN = /^[A-Z$#@][A-Z0-9$#@]{0,7}$/;
 
 export class SetroptsCollector {
   active = false;
-  private lists = new Map<Exclude<SetroptsKey, "other">, { classes: string[]; line: number }>();
+  private lists = new Map<Exclude<SetroptsKey, "other" | "grplist">, { classes: string[]; line: number }>();
 
   constructor(private readonly ctx: ReadContext) {}
 
@@ -46,6 +48,11 @@ export class SetroptsCollector {
     this.active = true;
     cur.i++;
     if (!key || !entry) return;
+    if (key === "grplist") {
+      // "LIST OF GROUPS ACCESS CHECKING IS ACTIVE." / "... IS INACTIVE." (SETROPTS LIST).
+      setGrplist(this.ctx.model, !/INACTIVE/i.test(first.text), src(this.ctx, "listing", first.no));
+      return;
+    }
     const indent = first.text.length - first.text.trimStart().length;
     const values: string[] = [(entry.re.exec(first.text)?.[1] ?? "").trim()];
     // Continuation lines are indented deeper than the key and hold nothing but class names.

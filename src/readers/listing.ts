@@ -828,12 +828,17 @@ function finishCert(c: CertInProgress, owner: CertOwner | null, ctx: ReadContext
   }
   // keyStore says where the *private* key lives; a PKDS label next to "Private Key: NO" names
   // a public-key token only (IRRDBU00's PUBTOKEN), so the label is kept but no store is set.
+  // Some releases mark a key kept in ICSF in the key type itself ("RSA ICSF", "NIST ECC PKDS")
+  // without a label line: the store is known, the label is not.
+  const typeSaysIcsf = keyType !== undefined && /\b(ICSF|PKDS|PCICC)\b/i.test(keyType.value);
   const icsf = pkds
-    ? { store: "PKDS" as const, label: pkds.value }
+    ? { store: "PKDS" as const, label: pkds.value.toUpperCase() }
     : tkds
       ? { store: "TKDS" as const, label: tkds.value }
-      : null;
-  if (icsf) facts.icsfLabel = icsf.label;
+      : typeSaysIcsf
+        ? { store: "PKDS" as const, label: null }
+        : null;
+  if (icsf?.label) facts.icsfLabel = icsf.label;
   if (facts.privateKey === true) facts.keyStore = icsf ? icsf.store : "software";
   else if (facts.privateKey === null && icsf) facts.keyStore = icsf.store;
   facts.fingerprint = c.fingerprint;

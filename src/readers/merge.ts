@@ -626,6 +626,8 @@ export interface ProfileFacts {
   access: Array<{ id: string; level: AccessEntry["level"]; source: Source }> | null;
   stdata: StartedData | null;
   applData: string | null;
+  /** The WARNING attribute; absent or null = the input does not show it. */
+  warning?: boolean | null;
   source: Source;
 }
 
@@ -639,5 +641,6 @@ export function applyProfile(model: RacfModel, facts: ProfileFacts): Profile {
   }
   if (facts.stdata !== null) p.stdata = { ...facts.stdata };
   if (facts.applData !== null) p.applData = facts.applData;
+  if (facts.warning !== undefined && facts.warning !== null) p.warning = facts.warning;
   return p;
 }

@@ -225,7 +225,8 @@ const DIGTCERT_RESOURCES = [
 ];
 
 function keepProfile(cls: string, name: string): boolean {
-  if (cls === "RDATALIB" || cls === "STARTED") return true;
+  // CSFKEYS/CSFSERV protect keys kept in ICSF (the PKDS key of a certificate).
+  if (cls === "RDATALIB" || cls === "STARTED" || cls === "CSFKEYS" || cls === "CSFSERV") return true;
   if (cls !== "FACILITY") return false;
   if (name.startsWith("IRR.DIGTCERT")) return true;
   return isGenericName(name) && DIGTCERT_RESOURCES.some((r) => genericMatches(name, r));
@@ -418,6 +419,7 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
         user.revoked = yesNo(field(rec, type, "USBD_REVOKE")) === true;
         const dflt = field(rec, type, "USBD_DEFGRP_ID").toUpperCase();
         if (dflt && !user.groups.includes(dflt)) user.groups.push(dflt);
+        if (dflt) user.defaultGroup = dflt;
         break;
       }
       case "0205": {
@@ -484,6 +486,9 @@ export async function readUnload(lines: AsyncIterable<string>, ctx: ReadContext)
             );
           const appl = field(rec, type, "GRBD_APPL_DATA");
           if (appl) p.applData = appl;
+          // GRBD_WARNING: "Does this resource have the WARNING attribute?" (YES/NO).
+          const warning = yesNo(field(rec, type, "GRBD_WARNING"));
+          if (warning !== null) p.warning = warning;
         }
         break;
       }

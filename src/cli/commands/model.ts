@@ -1,5 +1,6 @@
 import { jsonChunks } from "../../audit/format/json-stream.js";
 import { escapeJsonText, neutralise } from "../../audit/format/safe-text.js";
+import { grplistOption } from "../../model/access.js";
 import { formatIssue } from "../../model/format-issue.js";
 import { modelToJson } from "../../model/json.js";
 import { formatSource, type RacfModel } from "../../model/model.js";
@@ -84,11 +85,12 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
 function certLine(c: Certificate): string {
   const key = c.keyType ? `${c.keyType}${c.keySize ? ` ${c.keySize}` : ""}` : "key type unknown";
+  const icsf = c.keyStore === "PKDS" || c.keyStore === "TKDS";
   const pk =
     c.privateKey === null
       ? "private key unknown"
       : c.privateKey
-        ? `private key${c.keyStore && c.keyStore !== "software" ? ` (${c.keyStore})` : ""}`
+        ? `private key${icsf ? ` (ICSF ${c.keyStore}${c.icsfLabel ? ` label ${c.icsfLabel}` : ", label unknown"})` : ""}`
         : "no private key";
   const dates = c.notAfter
     ? `${c.notBefore?.slice(0, 10) ?? "?"} → ${c.notAfter.slice(0, 10)}${c.datesAssumed ? " (assumed)" : ""}`
@@ -125,7 +127,7 @@ export function renderModel(model: RacfModel): string {
       u.revoked ? "REVOKED" : "",
     ].filter(Boolean);
     out.push(
-      `  ${u.id.padEnd(8)}${flags.length ? `  ${flags.join(", ")}` : ""}${u.groups.length ? `  groups: ${u.groups.join(" ")}` : ""}`,
+      `  ${u.id.padEnd(8)}${flags.length ? `  ${flags.join(", ")}` : ""}${u.groups.length ? `  groups: ${u.groups.map((g) => (g === u.defaultGroup ? `${g} (default)` : g)).join(" ")}` : ""}`,
     );
   }
   out.push("", `Certificates (${s.certificates.length})`);
@@ -137,7 +139,7 @@ export function renderModel(model: RacfModel): string {
     const acc = p.access.map((a) => `${a.id}:${a.level}`).join(" ");
     const std = p.stdata ? `  STDATA user=${p.stdata.user ?? "-"} group=${p.stdata.group ?? "-"}` : "";
     out.push(
-      `  ${p.class.padEnd(8)} ${p.name}${p.generic ? " (G)" : ""}  UACC(${p.uacc})${acc ? `  ${acc}` : ""}${std}`,
+      `  ${p.class.padEnd(8)} ${p.name}${p.generic ? " (G)" : ""}  UACC(${p.uacc})${p.warning ? "  WARNING" : ""}${acc ? `  ${acc}` : ""}${std}`,
     );
   }
   out.push("", "Classes");
@@ -145,6 +147,12 @@ export function renderModel(model: RacfModel): string {
     const st = [c.active ? "active" : "inactive", c.raclisted ? "RACLISTed" : "not RACLISTed"].join(", ");
     out.push(`  ${name.padEnd(8)} ${st}${c.assumed ? "  (assumed: no input says)" : ""}`);
   }
+  const grplist = grplistOption(model);
+  out.push(
+    "",
+    "Options",
+    `  ${grplist.value ? "GRPLIST  " : "NOGRPLIST"} list-of-groups checking ${grplist.value ? "active" : "inactive"}${grplist.assumed ? "  (assumed: no input says)" : ""}`,
+  );
   if (s.assumptions.length > 0) {
     out.push("", "Assumptions");
     for (const a of s.assumptions)
