@@ -434,11 +434,18 @@ const ROWS: Row[] = [
       "connected with USAGE(CERTAUTH) or USAGE(SITE) instead of PERSONAL",
       "CERTAUTH/SITE certificate connected PERSONAL, caller neither SPECIAL nor CONTROL",
       "certificate added without its key (from a request or a CERTDER file)",
+      // IBM's explanation of 428 names these ICSF and token causes (sfrc-1, "428").
+      "the private key is stored in ICSF and ICSF services are not available (ICSF started after the application)",
+      "the private key is in ICSF and the application's user may not use its key label (CSFKEYS; the return code for this cause is not documented, racfring predicts 428)",
+      "the application executes in FIPS mode and the private key is stored in ICSF",
+      "the private key is larger than the configured limit",
+      "z/OS PKCS #11 token: the user has no appropriate access to the CRYPTOZ class",
     ],
     check: [
       "who the application runs as (STARTED profile / job user) versus the certificate's owner",
       "RACDCERT ID(owner) LISTRING(ring): Cert Owner and Usage of the selected entry",
       "RACDCERT LIST(LABEL('label')): Private Key: YES only proves RACF has a key, not that this caller gets it",
+      "a key in ICSF (LIST shows a PKDS label): ICSF is started before the application; RLIST CSFKEYS <label> AUTHUSER shows READ for the application's user; not in FIPS mode",
     ],
     source: `${SSLFRC}; ${FIELD} cases 4, 6`,
     confidence: "ibm",
@@ -480,15 +487,15 @@ const ROWS: Row[] = [
   {
     code: 435,
     text: "Certificate authority is unknown.",
-    textConfidence: "third-party",
+    textConfidence: "ibm",
     meaning: "The issuer of the partner's certificate is not among the CA certificates on this side's ring.",
     causes: [
       "partner's CA (root or intermediate) not added / connected",
       "CA certificate connected but NOTRUST",
     ],
     check: ["the partner certificate's issuer DN versus CERTAUTH certificates on the ring"],
-    source: THIRD,
-    confidence: "third-party",
+    source: SSLFRC,
+    confidence: "ibm",
   },
   {
     code: 437,

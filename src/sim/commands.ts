@@ -58,3 +58,33 @@ export const POLICY_REFRESH_NOTE =
   "Running AT-TLS environments keep the ring they read at initialisation: refresh the policy (F PAGENT,REFRESH — use your Policy Agent's procedure name) or restart the application so the ring is read again (rules §6, field case 1).";
 export const APPLICATION_RESTART_NOTE =
   "The application reads its key ring when its System SSL environment is initialised: restart it (or its listener) after the change.";
+
+/**
+ * Access to one resource (a ring's `.LST`, an ICSF key label) without widening a generic
+ * profile. When the profile that protects `resource` is the discrete one, a PERMIT on it. When
+ * it is generic (`FTPD.*.LST`, `**`), a PERMIT there would reach every resource it covers, so the
+ * discrete profile is defined FROM the generic one (same UACC and access list; IBM RACF Command
+ * Language Reference, RDEFINE FROM) and the PERMIT goes on that: the discrete profile then
+ * decides for this resource alone, the generic one for the rest. With no profile, a new discrete
+ * one with UACC(NONE).
+ */
+export function permitResource(
+  model: RacfModel,
+  cls: string,
+  resource: string,
+  id: string,
+  access: AccessLevel,
+): { commands: string[]; note: string | null } {
+  const matched = model.protectingProfile(cls, resource);
+  if (matched && !matched.generic)
+    return { commands: [permitCommand(resource, cls, id, access)], note: null };
+  if (!matched)
+    return {
+      commands: [`RDEFINE ${cls} ${resource} UACC(NONE)`, permitCommand(resource, cls, id, access)],
+      note: null,
+    };
+  return {
+    commands: [`RDEFINE ${cls} ${resource} FROM(${matched.name})`, permitCommand(resource, cls, id, access)],
+    note: `${matched.name} is generic: a PERMIT there would give ${id} ${access} to everything it covers, so the discrete profile ${resource} is defined from it (same UACC and access list) and decides for ${resource} alone from then on; ${matched.name} keeps deciding for the rest.`,
+  };
+}

@@ -2,7 +2,8 @@
  * RACDCERT GENCERT / GENREQ command text for fixes that need a new or renewed certificate
  * (rules §6; IBM KC21 icha400/le-gencert.htm, le-genreq.htm). Pure string building.
  */
-import { parseDn } from "../model/dn.js";
+import { dnEquals, parseDn } from "../model/dn.js";
+import type { RacfModel } from "../model/model.js";
 import type { AltName, Certificate, CertificateRef, CertOwner, KeyType } from "../model/types.js";
 import { quote } from "./commands.js";
 
@@ -40,6 +41,62 @@ export function signwith(signer: CertificateRef | null): string | null {
   return signer ? `SIGNWITH(${signer.owner} LABEL(${quote(signer.label)}))` : null;
 }
 
+/** The label written when no CA in the inputs can sign: the administrator must fill it in. */
+export const SIGNER_PLACEHOLDER = "<CA label>";
+
+/**
+ * A certificate can sign others only when it is a CA: key usage CERTSIGN, or no key usage shown
+ * for a CERTAUTH certificate (RACF gives CERTAUTH certificates CERTSIGN by default, rules §6).
+ * A leaf (key usage without CERTSIGN) never signs a new certificate in a fix.
+ */
+export function isCa(c: Certificate): boolean {
+  if (c.keyUsage === null || c.keyUsage.length === 0) return c.owner === "CERTAUTH";
+  return c.keyUsage.includes("CERTSIGN");
+}
+
+/**
+ * Who signs a certificate that replaces or imitates `like`: its own signer when that is a CA;
+ * else a CERTAUTH/SITE CA of the inputs whose subject is `like`'s issuer; else a CA connected
+ * (usage CERTAUTH) to the ring the new certificate goes on; else, for a certificate that was not
+ * self-signed, a placeholder the administrator must fill in; a self-signed one stays self-signed
+ * (null). Never a leaf.
+ */
+export function signerFor(
+  racf: RacfModel,
+  like: Certificate | null,
+  ring: { owner: string; name: string } | null = null,
+): { ref: CertificateRef | null; placeholder: boolean } {
+  const onRing = ring
+    ? racf
+        .ring(ring.owner, ring.name)
+        ?.connections.filter((c) => c.usage === "CERTAUTH")
+        .map((c) => racf.certificate(c.owner, c.label))
+        .find((c): c is Certificate => c !== undefined && isCa(c) && c.privateKey !== false)
+    : undefined;
+  const ringCa = onRing ? { ref: { owner: onRing.owner, label: onRing.label }, placeholder: false } : null;
+  if (!like) return ringCa ?? { ref: { owner: "CERTAUTH", label: SIGNER_PLACEHOLDER }, placeholder: true };
+  const own = like.signer ? racf.certificate(like.signer.owner, like.signer.label) : undefined;
+  if (like.signer && own && isCa(own) && !(own.owner === like.owner && own.label === like.label))
+    return { ref: like.signer, placeholder: false };
+  const byIssuer = racf.state.certificates.find(
+    (c) =>
+      (c.owner === "CERTAUTH" || c.owner === "SITE") &&
+      isCa(c) &&
+      like.issuer !== null &&
+      dnEquals(c.subject, like.issuer) &&
+      c.privateKey !== false,
+  );
+  if (byIssuer) return { ref: { owner: byIssuer.owner, label: byIssuer.label }, placeholder: false };
+  if (like.selfSigned === true && !like.signer) return { ref: null, placeholder: false };
+  return ringCa ?? { ref: { owner: "CERTAUTH", label: SIGNER_PLACEHOLDER }, placeholder: true };
+}
+
+/** A replacement never ends before the certificate it replaces (renewals keep or extend validity). */
+export function laterOf(notAfter: Date, like: Certificate | null): Date {
+  const old = like?.notAfter ? Date.parse(like.notAfter) : Number.NaN;
+  return Number.isFinite(old) && old > notAfter.getTime() ? new Date(old) : notAfter;
+}
+
 export function isoDate(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
@@ -50,15 +107,18 @@ export function gencertLike(
   label: string,
   model: Certificate | null,
   notAfter: Date,
+  racf: RacfModel | null = null,
+  ring: { owner: string; name: string } | null = null,
 ): string {
   const parts = [`RACDCERT ${owner} GENCERT`, subjectsdn(model?.subject ?? null)];
   const alt = model ? altname(model.altNames) : null;
   if (alt) parts.push(alt);
   parts.push(keyAlgorithm(model?.keyType ?? null, model?.keySize ?? null));
-  parts.push(`NOTAFTER(DATE(${isoDate(notAfter)}))`);
+  parts.push(`NOTAFTER(DATE(${isoDate(laterOf(notAfter, model))}))`);
   parts.push(`WITHLABEL(${quote(label)})`);
   parts.push("KEYUSAGE(HANDSHAKE)");
-  const sw = signwith(model?.signer ?? null);
+  const signer = racf ? signerFor(racf, model, ring).ref : (model?.signer ?? null);
+  const sw = signwith(signer);
   if (sw) parts.push(sw);
   return parts.join(" ");
 }
@@ -70,11 +130,11 @@ export function requestDataset(owner: CertOwner): string {
 }
 
 /** GENREQ from the existing certificate, then GENCERT the request: same key, same label, same rings. */
-export function renewCommands(cert: Certificate, notAfter: Date): string[] {
+export function renewCommands(cert: Certificate, notAfter: Date, racf: RacfModel | null = null): string[] {
   const dsn = requestDataset(cert.owner);
   const gen = [`RACDCERT ${cert.owner} GENCERT(${quote(dsn)})`];
-  const sw = signwith(cert.signer);
+  const sw = signwith(racf ? signerFor(racf, cert).ref : cert.signer);
   if (sw) gen.push(sw);
-  gen.push(`NOTAFTER(DATE(${isoDate(notAfter)}))`);
+  gen.push(`NOTAFTER(DATE(${isoDate(laterOf(notAfter, cert))}))`);
   return [`RACDCERT ${cert.owner} GENREQ(LABEL(${quote(cert.label)})) DSN(${quote(dsn)})`, gen.join(" ")];
 }

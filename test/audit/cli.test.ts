@@ -196,7 +196,8 @@ describe("racfring audit: exit codes", () => {
     expect(await runCli(["audit", "--list-rules"], c.io)).toBe(0);
     const text = c.out.join("");
     expect(text).toMatch(/^app-predicted-failure {2}\[error, ibm\]/m);
-    expect(text).toMatch(/^cert-notrust-on-ring {2}\[warning, unconfirmed\]/m);
+    expect(text).toMatch(/^cert-notrust-on-ring {2}\[warning, ibm\]/m);
+    expect(text).toMatch(/^ring-owner-locked-out {2}\[error, third-party\]/m);
     expect(text.match(/^ {2}Source: /gm)?.length).toBe(RULES.length);
   });
 

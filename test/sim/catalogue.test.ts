@@ -39,7 +39,8 @@ const SECTION5: [number, string, "ibm" | "third-party" | "unconfirmed"][] = [
   [431, "Certificate is revoked.", "third-party"],
   [432, "Session renegotiation is not allowed.", "ibm"],
   [434, "Certificate key is not compatible with cipher suite.", "third-party"],
-  [435, "Certificate authority is unknown.", "third-party"],
+  // IBM's System SSL return codes (sfrc-1) list 435; racf-rules.md's [3rd] predates that review.
+  [435, "Certificate authority is unknown.", "ibm"],
   [437, "Connection closed.", "unconfirmed"],
   [438, "Internal error reported by remote partner.", "unconfirmed"],
   [439, "Unknown alert received from remote partner.", "unconfirmed"],

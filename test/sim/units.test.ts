@@ -85,10 +85,15 @@ describe("RACF command text", () => {
       label: "FTP Server",
       signer: { owner: "CERTAUTH", label: "Root" },
     });
-    expect(renewCommands(c, new Date("2027-02-01T00:00:00Z"))).toEqual([
+    expect(renewCommands(c, new Date("2027-08-01T00:00:00Z"))).toEqual([
       "RACDCERT ID(FTPD) GENREQ(LABEL('FTP Server')) DSN('FTPD.CERTREQ.RENEW')",
-      "RACDCERT ID(FTPD) GENCERT('FTPD.CERTREQ.RENEW') SIGNWITH(CERTAUTH LABEL('Root')) NOTAFTER(DATE(2027-02-01))",
+      "RACDCERT ID(FTPD) GENCERT('FTPD.CERTREQ.RENEW') SIGNWITH(CERTAUTH LABEL('Root')) NOTAFTER(DATE(2027-08-01))",
     ]);
+  });
+
+  it("never shortens a certificate's validity: the renewal ends no earlier than the old one", () => {
+    const c = peerCert({ owner: "ID(FTPD)", label: "FTP Server", notAfter: "2027-06-01T00:00:00Z" });
+    expect(renewCommands(c, new Date("2027-02-01T00:00:00Z"))[1]).toContain("NOTAFTER(DATE(2027-06-01))");
   });
 });
 

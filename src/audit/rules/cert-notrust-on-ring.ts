@@ -1,9 +1,10 @@
 /**
  * A NOTRUST certificate is connected to a ring.
  *
- * R_datalib's default selection does not return NOTRUST certificates, so the ring behaves as
- * if the certificate were absent (rules §3, [UNCONFIRMED]; consistent with the OCSF
- * interface documentation). RACF sets NOTRUST itself on ADD when it cannot verify a
+ * Certificates marked NOTRUST are not retrieved from the key ring, so the ring behaves as if the
+ * certificate were absent: IBM System SSL return code 6 ("If using RACF key rings, certificates
+ * that are marked as not trusted in the RACF database are not retrieved from the key ring",
+ * z/OS 2.5 sfrc-1), and the OCSF DataGetNext description (rules §3). RACF sets NOTRUST itself on ADD when it cannot verify a
  * certificate or it has expired (rules §6).
  */
 
@@ -18,8 +19,9 @@ export const rule: Rule = {
     description: "A certificate marked NOTRUST is connected to a ring, where it is ignored.",
     rationale:
       "NOTRUST certificates are treated as absent: a NOTRUST default certificate leaves the ring without one (rc 6), a NOTRUST CA breaks chain validation. Either the status is wrong or the connection is dead weight.",
-    source: "rules §3 (NOTRUST treated as absent) and §6 (ADD/ALTER TRUST)",
-    confidence: "unconfirmed",
+    source:
+      "IBM System SSL return code 6 (z/OS 2.5 sfrc-1: NOTRUST certificates are not retrieved from the ring); rules §6 (ADD/ALTER TRUST)",
+    confidence: "ibm",
     requires: ["rings", "certificates"],
   },
   check(ctx) {

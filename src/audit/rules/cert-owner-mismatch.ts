@@ -31,9 +31,12 @@ export function rdatalibGrantCommands(
 ): string[] {
   const cmds: string[] = [];
   const existing = rdatalibProfileFor(model, ring);
-  const name = existing?.name ?? rdatalibResource(ring);
+  // Never a PERMIT on a generic profile to fix one ring (it would reach every ring it covers):
+  // the discrete profile is defined FROM the generic one and then decides for this ring alone.
+  const name = rdatalibResource(ring);
   const cls = model.classState("RDATALIB");
   if (!existing) cmds.push(`RDEFINE RDATALIB ${name} UACC(NONE)`);
+  else if (existing.generic) cmds.push(`RDEFINE RDATALIB ${name} FROM(${existing.name})`);
   const users = new Map<string, "READ" | "UPDATE">();
   for (const a of apps) users.set(a.user, a.user === certOwnerUser ? "READ" : "UPDATE");
   if (!users.has(ring.owner)) users.set(ring.owner, ring.owner === certOwnerUser ? "READ" : "UPDATE");

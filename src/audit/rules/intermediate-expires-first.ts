@@ -2,9 +2,10 @@
  * A CA certificate in the chain of a ring's PERSONAL certificate expires before the
  * certificate itself.
  *
- * The chain is only as valid as its shortest-lived link: from the CA's end date every
- * handshake with this certificate fails with 401 on the validating side (rules §3–4;
- * chain per LISTCHAIN, §6).
+ * The chain is only as valid as its shortest-lived link: from the CA's end date the partner
+ * cannot validate the chain (RFC 5280 path validation). That the validating side then reports
+ * 401 is not documented by IBM for an expired CA (rules §3–4; chain per LISTCHAIN, §6), so the
+ * rule is marked third-party.
  */
 import { buildChain } from "../chain.js";
 import { certSubject, formatDate, ringId, sourcesOf } from "../subjects.js";
@@ -17,8 +18,9 @@ export const rule: Rule = {
     description: "A CA certificate in a PERSONAL certificate's chain expires before the certificate does.",
     rationale:
       "When the CA certificate expires the partner can no longer validate the chain (401), even though the server certificate itself still looks valid; renewals get planned on the wrong date.",
-    source: "rules §3 (401) and §6 (LISTCHAIN chain building)",
-    confidence: "ibm",
+    source:
+      "rules §3 (401) and §6 (LISTCHAIN chain building); RFC 5280 §6 (every certificate of the path must be valid)",
+    confidence: "third-party",
     requires: ["rings", "certificates", "dates", "distinguished-names"],
   },
   check(ctx) {

@@ -2,15 +2,15 @@
  * A CERTAUTH or SITE certificate is connected PERSONAL, for a key, to a ring whose user
  * is neither SPECIAL nor has CONTROL.
  *
- * R_datalib returns the private key of a CERTAUTH or SITE certificate only to a SPECIAL caller
- * [IBM], or with CONTROL on FACILITY IRR.DIGTCERT.GENCERT (global) / on the ring's .LST profile
- * (ring-specific) [3rd: Zowe ZWEIKRR1, bin/libs/certificate.sh] (rules §2). Without it:
- * 428.
+ * R_datalib returns the private key of a CERTAUTH or SITE certificate only to a SPECIAL caller,
+ * or with CONTROL on FACILITY IRR.DIGTCERT.GENCERT (global) / on the ring's .LST profile
+ * (ring-specific): IBM R_datalib usage notes, item 4, "CERTAUTH and SITE certificates" (KC24
+ * ichd100/usgntrdata.htm; rules §2). Without it: 428.
  */
 
 import { isCaOwner } from "../../model/model.js";
 import { profileName, userId } from "../../racf/write.js";
-import { personalKeyAccess } from "../access.js";
+import { personalKeyAccess, rdatalibResource } from "../access.js";
 import { applicationsOf, connectionSubject, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
 
@@ -22,8 +22,8 @@ export const rule: Rule = {
       "A ring's user cannot get the private key of a CERTAUTH or SITE certificate connected PERSONAL (needs SPECIAL or CONTROL).",
     rationale:
       "System SSL gets the key of a CERTAUTH/SITE certificate only for SPECIAL users or with CONTROL on IRR.DIGTCERT.GENCERT (global) or the ring's .LST profile; otherwise the handshake fails with 428.",
-    source: "rules §2 (SPECIAL: IBM R_datalib usage notes; CONTROL conditions: third-party, Zowe ZWEIKRR1)",
-    confidence: "third-party",
+    source: "rules §2 (IBM R_datalib usage notes item 4, KC24 ichd100/usgntrdata.htm: SPECIAL or CONTROL)",
+    confidence: "ibm",
     requires: ["rings", "applications"],
   },
   check(ctx) {
@@ -47,8 +47,17 @@ export const rule: Rule = {
             fix: viaRdatalib
               ? {
                   summary: `Give ${app.user} CONTROL on ${v.resource}, or better connect a certificate owned by ${app.user}.`,
+                  // Never a PERMIT on a generic profile for one ring: the discrete profile is
+                  // defined FROM it and decides for this ring alone.
                   commands: [
-                    `PERMIT ${profileName(v.resource.slice("RDATALIB ".length))} CLASS(RDATALIB) ID(${userId(app.user)}) ACCESS(CONTROL)`,
+                    // Never a PERMIT on a generic profile to fix one ring: define the
+                    // discrete OWNER.RING.LST from it (it then decides for that ring alone).
+                    ...(/[*%]/.test(v.resource)
+                      ? [
+                          `RDEFINE RDATALIB ${profileName(rdatalibResource(ring))} FROM(${profileName(v.resource.slice("RDATALIB ".length))})`,
+                        ]
+                      : []),
+                    `PERMIT ${profileName(/[*%]/.test(v.resource) ? rdatalibResource(ring) : v.resource.slice("RDATALIB ".length))} CLASS(RDATALIB) ID(${userId(app.user)}) ACCESS(CONTROL)`,
                     refresh("RDATALIB"),
                   ],
                 }

@@ -6,7 +6,7 @@
  */
 import { accessAtLeast, RacfModel } from "../../model/model.js";
 import type { AccessLevel, Confidence, Profile, Source } from "../../model/types.js";
-import { permitCommand, refreshCommands } from "../commands.js";
+import { permitCommand, permitResource, refreshCommands } from "../commands.js";
 import { ringCheck, ringProtectionShown } from "../ring-check.js";
 import type { SimFix } from "../types.js";
 import type { Failure, Simulation } from "./context.js";
@@ -36,6 +36,12 @@ export function authorizeRing(s: Simulation): Failure | null {
       rdatalibUnknown(s, resource.name);
   }
   if (rdActive && rdProfile) return authorizeRingSpecific(s, resource, rdProfile);
+  if (rdProfile && !rdActive) {
+    // The real cause can be that RDATALIB is not RACLISTed (or not active): R_datalib then
+    // ignores a profile that would grant the access (IBM KC24 ichd100/dlibauth.htm).
+    const failure = authorizeGlobalWithNote(s, resource.name, rdProfile, rd);
+    return failure;
+  }
   const notes: string[] = [];
   if (rdProfile && !rdActive) {
     notes.push(
@@ -59,17 +65,26 @@ export function authorizeRingSpecific(
   profile: Profile,
 ): Failure | null {
   const model = s.model;
-  const acc = model.accessTo(profile, s.user);
-  const unknown = !accessAtLeast(acc.level, "READ") && groupsUnknown(s, profile, "READ");
-  const ok = unknown || accessAtLeast(acc.level, "READ");
+  const acc = s.decide(profile, "READ", "authorize-ring", 202);
+  const unknown = !acc.granted && groupsUnknown(s, profile, "READ");
+  const ok = unknown || acc.granted;
   const level = unknown ? bestGroupLevel(s.model, profile, s.user) : acc.level;
   const isOwner = s.ringOwner === s.user;
-  const src = accessSources(model, profile, s.user);
+  const src = accessSources(model, profile, s.user, s.currentGroup);
   const rd = model.classState("RDATALIB");
-  s.mode = { kind: "ring-specific", resource: resource.name, profile, level, sources: src };
+  s.mode = {
+    kind: "ring-specific",
+    resource: resource.name,
+    profile,
+    level,
+    sources: src,
+    warning: profile.warning === true,
+  };
   const prof =
     profile.name === resource.name ? `discrete profile ${profile.name}` : `generic profile ${profile.name}`;
-  let detail = `Ring-specific checking: RDATALIB is active and RACLISTed and ${prof}${at(profile.sources)} covers ${resource.name} (ring name folded to upper case). ${s.user} has ${describeAccess(model, profile, s.user)}; opening needs READ.`;
+  let detail = `Ring-specific checking: RDATALIB is active and RACLISTed and ${prof}${at(profile.sources)} covers ${resource.name} (ring name folded to upper case). ${s.user} has ${describeAccess(model, profile, s.user, s.currentGroup)}; opening needs READ.`;
+  if (acc.byWarning)
+    detail += ` ${profile.name} is in WARNING mode: RACF lets the read through and logs ICH408I as a warning.`;
   if (unknown) detail += ` ${groupsLine(s, profile, "READ")}`;
   let confidence: Confidence = weakest("ibm", resource.confidence);
   if (!ok && isOwner) {
@@ -90,12 +105,11 @@ export function authorizeRingSpecific(
   if (ok) return null;
   s.ich408i(resource.name, "RDATALIB", "READ", acc.level);
   const needed = s.neededLstLevel();
+  // Never a PERMIT on a generic profile to fix one ring: it would reach every ring it covers.
+  const permit = permitResource(model, "RDATALIB", resource.name, s.user, needed);
   const fix: SimFix = {
-    summary: `Permit ${s.user} ${needed} to ${profile.name} in RDATALIB${needed === "READ" ? " (opens the ring and returns the user's own keys)" : needed === "UPDATE" ? " (opens the ring and returns the key of the certificate another user owns)" : " (opens the ring and returns a CERTAUTH/SITE key)"}, then refresh RDATALIB.`,
-    commands: [
-      permitCommand(profile.name, "RDATALIB", s.user, needed),
-      ...refreshCommands(model, ["RDATALIB"]),
-    ],
+    summary: `Permit ${s.user} ${needed} to ${resource.name} in RDATALIB${needed === "READ" ? " (opens the ring and returns the user's own keys)" : needed === "UPDATE" ? " (opens the ring and returns the key of the certificate another user owns)" : " (opens the ring and returns a CERTAUTH/SITE key)"}, then refresh RDATALIB.${permit.note ? ` ${permit.note}` : ""}`,
+    commands: [...permit.commands, ...refreshCommands(model, ["RDATALIB"])],
     notes: s.refreshNotes(),
   };
   return { rc: 202, confidence, fix, alternatives: [], partner: s.ringPartner() };
@@ -182,15 +196,15 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
         }
         continue;
       }
-      const acc = model.accessTo(p, s.user);
+      const acc = s.decide(p, need, "authorize-ring", 202);
       if (res === "IRR.DIGTCERT.LISTRING") level = acc.level;
-      const enough = accessAtLeast(acc.level, need);
+      const enough = acc.granted;
       const prof = p.name === res ? "discrete profile" : `generic profile ${p.name}`;
       lines.push(
-        `FACILITY ${res}, ${prof}${at(p.sources)}: ${s.user} has ${describeAccess(model, p, s.user)}; ${own ? "its own ring needs READ" : caVirtual ? `${s.ringOwner}/* is assumed to need READ (unconfirmed)` : `another user's ring (${s.ringOwner}) needs UPDATE`}.`,
+        `FACILITY ${res}, ${prof}${at(p.sources)}: ${s.user} has ${describeAccess(model, p, s.user, s.currentGroup)}${acc.byWarning ? ` (WARNING mode: RACF lets the request through and logs ICH408I as a warning)` : ""}; ${own ? "its own ring needs READ" : caVirtual ? `${s.ringOwner}/* is assumed to need READ (unconfirmed)` : `another user's ring (${s.ringOwner}) needs UPDATE`}.`,
       );
       if (res === "IRR.DIGTCERT.LIST") confidence = weakest(confidence, "third-party");
-      ev.push(...accessSources(model, p, s.user));
+      ev.push(...accessSources(model, p, s.user, s.currentGroup));
       if (!fac.assumed) ev.push(...fac.sources);
       if (!enough && groupsUnknown(s, p, need)) {
         unknown = true;
@@ -231,14 +245,22 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
     ],
     notes: s.refreshNotes(),
   };
+  // An existing profile is never defined again (RACF rejects the RDEFINE); a generic one is
+  // not widened (permitResource).
+  const permit = permitResource(model, "RDATALIB", lstResource, s.user, lstLevel);
+  const ownerToo =
+    s.ringOwner !== s.user &&
+    !s.ringOwner.startsWith("*") &&
+    !accessAtLeast(
+      model.protectingProfile("RDATALIB", lstResource)?.access.find((a) => a.id === s.ringOwner)?.level ??
+        "NONE",
+      "READ",
+    );
   const rdFix: SimFix = {
-    summary: `Use ring-specific checking: define ${lstResource} in RDATALIB and permit ${s.user} ${lstLevel}${s.ringOwner !== s.user && !s.ringOwner.startsWith("*") ? ` (and the ring owner ${s.ringOwner} READ — a matching profile decides for the owner too)` : ""}.`,
+    summary: `Use ring-specific checking: ${model.profile("RDATALIB", lstResource) ? `permit ${s.user} ${lstLevel} on the existing` : "define"} ${lstResource} in RDATALIB${model.profile("RDATALIB", lstResource) ? "" : ` and permit ${s.user} ${lstLevel}`}${ownerToo ? ` (and the ring owner ${s.ringOwner} READ — a matching profile decides for the owner too)` : ""}.${permit.note ? ` ${permit.note}` : ""}`,
     commands: [
-      `RDEFINE RDATALIB ${lstResource} UACC(NONE)`,
-      permitCommand(lstResource, "RDATALIB", s.user, lstLevel),
-      ...(s.ringOwner !== s.user && !s.ringOwner.startsWith("*")
-        ? [permitCommand(lstResource, "RDATALIB", s.ringOwner, "READ")]
-        : []),
+      ...permit.commands,
+      ...(ownerToo ? [permitCommand(lstResource, "RDATALIB", s.ringOwner, "READ")] : []),
       ...refreshCommands(model, ["RDATALIB"]),
     ],
     notes: s.refreshNotes(),
@@ -332,4 +354,42 @@ function groupsUnknown(s: Simulation, profile: Profile, need: AccessLevel): bool
 
 function groupsLine(s: Simulation, profile: Profile, need: AccessLevel): string {
   return `${s.user} is not defined in the inputs, so its groups are not known; a group on the access list of ${profile.name} has ${need} or more. racfring goes on as if ${s.user} were connected to it; if it is not, the ring cannot be opened (202).`;
+}
+
+/**
+ * FACILITY decides because RDATALIB is active but not RACLISTed (or not active) although an
+ * RDATALIB profile matches the ring. When that profile would grant what the application needs,
+ * the real cause is the class state: the first fix says so and RACLISTs (activates) the class.
+ */
+function authorizeGlobalWithNote(
+  s: Simulation,
+  lst: string,
+  rdProfile: Profile,
+  rd: { active: boolean; raclisted: boolean; sources: Source[] },
+): Failure | null {
+  const notes = [
+    `RDATALIB profile ${rdProfile.name}${at(rdProfile.sources)} matches but RDATALIB is ${rd.active ? "not RACLISTed" : "not active"}${at(rd.sources)}: R_datalib ignores it.`,
+  ];
+  const failure = authorizeGlobal(s, lst, notes);
+  if (!failure) return null;
+  const need = s.neededLstLevel();
+  if (
+    !accessAtLeast(s.model.accessTo(rdProfile, s.user, s.currentGroup).level, need) &&
+    rdProfile.warning !== true
+  )
+    return failure;
+  const cmd = refreshCommands(s.model, ["RDATALIB"]);
+  const real: SimFix = {
+    summary: `The cause is the class, not the profile: RDATALIB is ${rd.active ? "active but not RACLISTed" : "not active"}, so R_datalib ignores ${rdProfile.name}, which would let ${s.user} read the ring (${need}). ${rd.active ? "RACLIST" : "Activate and RACLIST"} RDATALIB.`,
+    commands: cmd,
+    notes: [
+      ...s.refreshNotes(),
+      "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB) switches ring-specific checking on for the whole system: every RDATALIB profile that already exists takes effect at once, for its rings' owners too. List them first (SEARCH CLASS(RDATALIB), RLIST RDATALIB profile AUTHUSER) and make sure each grants what its ring's users need.",
+    ],
+  };
+  return {
+    ...failure,
+    fix: real,
+    alternatives: [failure.fix, ...(failure.alternatives ?? [])].filter((f): f is SimFix => f !== null),
+  };
 }

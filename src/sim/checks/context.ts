@@ -4,6 +4,7 @@
  * assumptions, conditions and the other branches their unknowns open. Checks read and extend it;
  * the driver (src/sim/simulate.ts) walks them in order.
  */
+import { type AccessDecision, decideAccess, GRPLIST_ASSUMPTION } from "../../model/access.js";
 import { isCaOwner, ownerUser, type RacfModel, userOwner } from "../../model/model.js";
 import type {
   AccessLevel,
@@ -53,7 +54,15 @@ export interface Failure {
 }
 
 export type Mode =
-  | { kind: "ring-specific"; resource: string; profile: Profile; level: AccessLevel; sources: Source[] }
+  | {
+      kind: "ring-specific";
+      resource: string;
+      profile: Profile;
+      level: AccessLevel;
+      sources: Source[];
+      /** The profile is in WARNING mode: RACF lets denied requests through (logged). */
+      warning?: boolean;
+    }
   | { kind: "global"; resource: string; level: AccessLevel; sources: Source[] };
 
 /**
@@ -137,11 +146,59 @@ export class Simulation {
   }
 
   /**
+   * The user's current connect group: a started task's STDATA GROUP; else (null) the user's
+   * default group, which decideAccess takes (IBM RACF Security Administrator's Guide, started
+   * procedures; list-of-groups checking).
+   */
+  get currentGroup(): string | null {
+    const started = this.req.userOrigin?.startedProfile;
+    const group = started ? this.model.profile("STARTED", started)?.stdata?.group : null;
+    return group && group !== "=MEMBER" ? group : null;
+  }
+
+  /**
+   * RACF's access decision for the application's user on `profile` (model/access.ts): own
+   * entry, groups as list-of-groups checking says, ID(*), UACC, and WARNING mode. A decision that
+   * rests on racfring's GRPLIST default becomes a condition whose other branch fails with
+   * `failRc`; a request let through by WARNING mode logs ICH408I as a warning.
+   */
+  decide(profile: Profile, need: AccessLevel, step: string, failRc: number): AccessDecision {
+    const d = decideAccess(this.model, profile, this.user, need, { currentGroup: this.currentGroup });
+    const res = `${profile.class} ${profile.name}`;
+    if (d.dependsOnGrplist && d.grplist.assumed) {
+      this.assume(GRPLIST_ASSUMPTION);
+      this.condition(
+        {
+          kind: "configuration",
+          text: `list-of-groups checking (SETROPTS GRPLIST) is active, so ${this.user}'s group ${d.entryId ?? ""} counts on ${res} (the inputs do not say)`,
+          decide: ["SETROPTS LIST"],
+          step,
+        },
+        {
+          condition: `SETROPTS NOGRPLIST: only ${this.user}'s current connect group (${d.currentGroup ?? "unknown"}) counts on ${res}`,
+          rc: failRc,
+          confidence: "ibm",
+        },
+      );
+    }
+    if (d.byWarning) {
+      // RACF Messages, ICH408I: a request let through by a WARNING profile is logged with
+      // "WARNING: INSUFFICIENT AUTHORITY - TEMPORARY ACCESS ALLOWED" [exact layout unconfirmed].
+      const group = d.currentGroup;
+      this.racfMessages.push(
+        `ICH408I USER(${this.user}) ${group ? `GROUP(${group}) ` : ""}${profile.name} CL(${profile.class}) WARNING: INSUFFICIENT AUTHORITY - TEMPORARY ACCESS ALLOWED ACCESS INTENT(${need}) ACCESS ALLOWED(${d.level})`,
+      );
+    }
+    return d;
+  }
+
+  /**
    * The violation message RACF logs when an access check fails against a profile (field case 2
    * quotes it); none when no profile protects the resource ("not protected").
    */
   ich408i(resource: string, cls: string, intent: AccessLevel, allowed: AccessLevel): void {
-    const group = this.model.user(this.user)?.groups[0];
+    const group =
+      this.currentGroup ?? this.model.user(this.user)?.defaultGroup ?? this.model.user(this.user)?.groups[0];
     this.racfMessages.push(
       `ICH408I USER(${this.user}) ${group ? `GROUP(${group}) ` : ""}${resource} CL(${cls}) INSUFFICIENT ACCESS AUTHORITY ACCESS INTENT(${intent}) ACCESS ALLOWED(${allowed})`,
     );
@@ -209,7 +266,7 @@ export class Simulation {
     return {
       summary: `${this.user} owns no usable certificate in the inputs: generate one (replace the subject, and add SIGNWITH for your CA), connect it PERSONAL DEFAULT, refresh.`,
       commands: [
-        gencertLike(userOwner(this.user), label, null, plusYear(this.req.at)),
+        gencertLike(userOwner(this.user), label, null, plusYear(this.req.at), this.model),
         connectCommand(this.ringOwner, this.ringName, userOwner(this.user), label, "PERSONAL", true),
         ...refreshCommands(model, ["DIGTRING", "DIGTCERT"]),
       ],

@@ -45,7 +45,7 @@ export function keyUsage(s: Simulation): Failure | null {
     fix: {
       summary: `Use a certificate generated with KEYUSAGE(HANDSHAKE): generate one like '${c.label}' and connect it in its place.`,
       commands: [
-        gencertLike(c.owner, label, c, plusYear(s.req.at)),
+        gencertLike(c.owner, label, c, plusYear(s.req.at), s.model),
         connectCommand(s.ringOwner, s.ringName, c.owner, label, "PERSONAL", e.isDefault),
         ...refreshCommands(s.model, ["DIGTCERT", "DIGTRING"]),
       ],

@@ -32,6 +32,6 @@ export function loadEntries(s: Simulation): void {
       dropped.length > 0
         ? R.notrust
         : "R_datalib DataGetFirst/DataGetNext return every connected certificate (IBM KC21 icha700/digrdl.htm)",
-    confidence: dropped.length > 0 ? "unconfirmed" : "ibm",
+    confidence: "ibm",
   });
 }

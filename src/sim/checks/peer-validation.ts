@@ -112,11 +112,22 @@ export function peerValidation(s: Simulation): Failure | null {
   for (let depth = 0; depth < 10; depth++) {
     const bad = dated(current);
     if (bad) {
-      return fail(401, `${current.subject ?? current.label} is ${bad} at ${s.req.at.toISOString()}.`, "ibm", {
-        summary: `The ${partnerSide} must renew its certificate (${current.subject ?? current.label}).`,
-        commands: [],
-        notes: [],
-      });
+      // The partner's own certificate out of its dates is 401 (IBM's text); that System SSL
+      // reports an expired CA of the partner's chain the same way is not documented.
+      const who =
+        depth === 0
+          ? ""
+          : " (a CA in the partner's chain: that System SSL reports it as 401 is not documented)";
+      return fail(
+        401,
+        `${current.subject ?? current.label} is ${bad} at ${s.req.at.toISOString()}${who}.`,
+        depth === 0 ? "ibm" : "unconfirmed",
+        {
+          summary: `The ${partnerSide} must renew its certificate (${current.subject ?? current.label}).`,
+          commands: [],
+          notes: [],
+        },
+      );
     }
     const anchor = anchors.find(
       (e) =>
@@ -137,8 +148,8 @@ export function peerValidation(s: Simulation): Failure | null {
       if (badCa) {
         return fail(
           401,
-          `The issuing CA ${issuerAnchor.owner} '${issuerAnchor.label}' on the ring is ${badCa}.`,
-          "ibm",
+          `The issuing CA ${issuerAnchor.owner} '${issuerAnchor.label}' on the ring is ${badCa} (that System SSL reports an expired CA as 401 is not documented).`,
+          "unconfirmed",
           {
             summary: `Renew or replace CA '${issuerAnchor.label}' on ${s.ringLabel}.`,
             commands: [],
@@ -206,7 +217,7 @@ export function peerValidation(s: Simulation): Failure | null {
     return fail(
       435,
       `Issuer ${current.issuer ?? "?"} of ${current.subject ?? "the partner's certificate"} is not among the ring's CA certificates.`,
-      "third-party",
+      "ibm",
       fix,
     );
   }

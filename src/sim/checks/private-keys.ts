@@ -21,8 +21,13 @@ export function keyDecision(s: Simulation, e: Entry): KeyDecision {
     usage: e.usage,
     mode:
       mode?.kind === "ring-specific"
-        ? { kind: "ring-specific", profile: mode.profile.name, level: mode.level }
-        : { kind: "global", gencert: gp ? model.accessTo(gp, s.user).level : null },
+        ? {
+            kind: "ring-specific",
+            profile: mode.profile.name,
+            level: mode.level,
+            warning: mode.warning === true,
+          }
+        : { kind: "global", gencert: gp ? model.accessTo(gp, s.user, s.currentGroup).level : null },
   });
   const allowed = k.ok;
   const confidence: Confidence = k.confidence;
@@ -54,7 +59,7 @@ export function keyDecision(s: Simulation, e: Entry): KeyDecision {
   const icsf = c.keyStore === "PKDS" || c.keyStore === "TKDS";
   return {
     returned: true,
-    why: `${why}; key present${icsf ? ` in ICSF ${c.keyStore} (the user also needs access to its CSFKEYS/CRYPTOZ resources — not checked, unconfirmed)` : ""}`,
+    why: `${why}; key present${icsf ? ` in ICSF ${c.keyStore}${c.icsfLabel ? ` (label ${c.icsfLabel})` : ""}` : ""}`,
     confidence,
     cause: null,
   };

@@ -75,7 +75,7 @@ export function labelNotFound(s: Simulation, label: string, labelSrc: Source | n
   );
   for (const c of onRingNotrust) {
     why.push(
-      `${c.owner} '${c.label}' is connected but NOTRUST${at(c.sources)}, so it is not returned (unconfirmed rule).`,
+      `${c.owner} '${c.label}' is connected but NOTRUST${at(c.sources)}, so it is not returned (IBM, System SSL return code 6).`,
     );
     ev.push(...c.sources);
     fixes.push({
@@ -132,12 +132,12 @@ export function labelNotFound(s: Simulation, label: string, labelSrc: Source | n
     detail: why.join(" "),
     evidence: evidence(ev),
     source: R.label,
-    confidence: onRingNotrust.length > 0 ? "unconfirmed" : "ibm",
+    confidence: "ibm",
   });
   const [fix, ...alternatives] = fixes;
   return {
     rc: 6,
-    confidence: onRingNotrust.length > 0 ? "unconfirmed" : "ibm",
+    confidence: "ibm",
     fix: fix ?? null,
     alternatives,
     partner: s.role === "server" ? { rc: 438, confidence: "third-party" } : null,
@@ -198,7 +198,7 @@ export function noDefault(s: Simulation): Failure | null {
     const notrustDefault = s.notrustDefault();
     if (notrustDefault) {
       fixes.push({
-        summary: `The ring's DEFAULT ${notrustDefault.owner} '${notrustDefault.label}' is NOTRUST, so it is not returned (rules §3 [UNCONFIRMED]): if it is the right certificate, mark it TRUST again and refresh DIGTCERT.`,
+        summary: `The ring's DEFAULT ${notrustDefault.owner} '${notrustDefault.label}' is NOTRUST, so it is not returned (IBM, System SSL return code 6): if it is the right certificate, mark it TRUST again and refresh DIGTCERT.`,
         commands: [
           alterTrustCommand(notrustDefault.owner, notrustDefault.label),
           ...refreshCommands(model, ["DIGTCERT"]),

@@ -2,9 +2,10 @@
  * Check: selected-key — a selected certificate whose key does not come back → 428 (field
  * cases 4 and 6), with fixes for each reason the key is withheld.
  */
+import { ICSF_KEY_CLASS, icsfKeyAccess } from "../../model/access.js";
 import { isCaOwner, ownerUser, userOwner } from "../../model/model.js";
-import { connectCommand, permitCommand, quote, refreshCommands } from "../commands.js";
-import { gencertLike } from "../gencert.js";
+import { connectCommand, permitCommand, permitResource, quote, refreshCommands } from "../commands.js";
+import { gencertLike, isCa, SIGNER_PLACEHOLDER, signerFor } from "../gencert.js";
 import { rdatalibResource } from "../ring-check.js";
 import type { SimFix } from "../types.js";
 import type { Entry, Failure, KeyDecision, Simulation } from "./context.js";
@@ -45,7 +46,7 @@ export function selectedKey(s: Simulation): Failure | null {
     source: isCaOwner(e.owner) ? `${R.key428}; ${R.caKeys}` : R.key428,
     confidence: weakest(d.confidence, d.cause === "other-user" ? "ibm" : d.confidence),
   });
-  if (ok) return null;
+  if (ok) return icsfKey(s, e);
   const fixes = keyFixes(s, e, d);
   const [fix, ...alternatives] = fixes;
   return {
@@ -57,43 +58,147 @@ export function selectedKey(s: Simulation): Failure | null {
   };
 }
 
+/**
+ * A key kept in ICSF is used through ICSF, which checks READ on the CSFKEYS profile of its label
+ * when the class is active (IBM ICSF Administrator's Guide, ctlkey.htm). IBM's text for 428 lists
+ * an ICSF key that cannot be used among its causes; that a CSFKEYS denial gives 428 is not
+ * documented, so that prediction is "unconfirmed". A class state or label the inputs do not show
+ * is a condition with 428 as its other outcome, never a silent pass.
+ */
+function icsfKey(s: Simulation, e: Entry): Failure | null {
+  const c = e.cert;
+  if (!c || (c.keyStore !== "PKDS" && c.keyStore !== "TKDS")) return null;
+  const a = icsfKeyAccess(s.model, c, s.user, { currentGroup: s.currentGroup });
+  const subject = `${e.owner} '${e.label}'`;
+  if (a.verdict === "class-inactive" || a.verdict === "no-profile") {
+    s.step({
+      id: "icsf-key",
+      ok: true,
+      title: "Use of the key in ICSF",
+      detail: `${subject}: ${a.why}.`,
+      evidence: evidence(a.sources),
+      source: R.icsf,
+      confidence: "ibm",
+    });
+    return null;
+  }
+  if (a.verdict === "class-unknown" || a.verdict === "label-unknown") {
+    const decide =
+      a.verdict === "class-unknown"
+        ? ["SETROPTS LIST", ...(a.label ? [`RLIST ${ICSF_KEY_CLASS} ${a.label} AUTHUSER`] : [])]
+        : [listCommand(e.owner, e.label)];
+    s.condition(
+      {
+        kind: "configuration",
+        text:
+          a.verdict === "class-unknown"
+            ? `${s.user} may use the ICSF key of ${subject} (whether ${ICSF_KEY_CLASS} is active is not in the inputs)`
+            : `${s.user} may use the ICSF key of ${subject} (its PKDS label, and so its ${ICSF_KEY_CLASS} profile, is not in the inputs)`,
+        decide,
+        step: "icsf-key",
+      },
+      {
+        condition: `${ICSF_KEY_CLASS} is active and denies ${s.user} READ on the key's label`,
+        rc: 428,
+        confidence: "unconfirmed",
+      },
+    );
+    s.step({
+      id: "icsf-key",
+      ok: null,
+      missing: [
+        a.verdict === "class-unknown"
+          ? `whether ${ICSF_KEY_CLASS} is active (SETROPTS LIST)`
+          : "the key's PKDS label (RACDCERT LIST)",
+      ],
+      title: "Use of the key in ICSF",
+      detail: `${subject}: ${a.why}. racfring goes on as if ${s.user} may use it; if ${ICSF_KEY_CLASS} denies it, System SSL cannot use the key (428 predicted, unconfirmed).`,
+      evidence: evidence(c.sources),
+      source: R.icsf,
+      confidence: "ibm",
+    });
+    return null;
+  }
+  const profile = a.profile;
+  const d = profile ? s.decide(profile, "READ", "icsf-key", 428) : null;
+  const granted = d?.granted ?? a.verdict === "granted";
+  s.step({
+    id: "icsf-key",
+    ok: granted,
+    title: "Use of the key in ICSF",
+    detail: `${subject}: the private key is in ICSF ${c.keyStore} under label ${a.label}; ${ICSF_KEY_CLASS} is active and ${profile ? `${profile.generic ? "generic" : "discrete"} profile ${profile.name}${at(profile.sources)} protects it` : "a profile protects it"}: ${d?.why ?? a.why}.${granted ? "" : " ICSF refuses the key, so System SSL cannot use it (IBM lists an unusable ICSF key among the causes of 428; the return code for this cause is not documented)."}`,
+    evidence: evidence(c.sources, profile?.sources, s.model.classState(ICSF_KEY_CLASS).sources),
+    source: R.icsf,
+    confidence: granted ? "ibm" : "unconfirmed",
+  });
+  if (granted) return null;
+  const label = a.label ?? "";
+  const permit = permitResource(s.model, ICSF_KEY_CLASS, label, s.user, "READ");
+  return {
+    rc: 428,
+    confidence: "unconfirmed",
+    fix: {
+      summary: `Let ${s.user} use the key's ICSF label ${label}: READ on ${ICSF_KEY_CLASS} ${label}, then refresh ${ICSF_KEY_CLASS}.${permit.note ? ` ${permit.note}` : ""}`,
+      commands: [...permit.commands, ...refreshCommands(s.model, [ICSF_KEY_CLASS])],
+      notes: s.refreshNotes(),
+    },
+    alternatives: [],
+    partner: s.role === "server" ? { rc: 438, confidence: "third-party" } : null,
+  };
+}
+
 export function keyFixes(s: Simulation, e: Entry, d: KeyDecision): SimFix[] {
   const model = s.model;
   const lst = rdatalibResource({ owner: s.ringOwner, name: s.ringName });
   const notes = s.refreshNotes();
   const label = s.req.label ?? null;
+  // A virtual ring cannot be changed (IBM KC21 icha700/uvkr.htm) and *SITE*/*AUTH* are no user
+  // ids: the fix is a real ring of the application's user.
+  if (s.virtual && (d.cause === "usage" || d.cause === "ca-authority")) return realRingFixes(s, e);
   switch (d.cause) {
-    case "usage":
+    case "usage": {
+      const reconnect = connectCommand(s.ringOwner, s.ringName, e.owner, e.label, "PERSONAL", e.isDefault);
+      if (!isCaOwner(e.owner) || s.special) {
+        return [
+          {
+            summary: `Connect ${e.owner} '${e.label}' again with USAGE(PERSONAL) (it is connected ${e.usage}), then refresh DIGTRING.`,
+            commands: [reconnect, ...refreshCommands(model, ["DIGTRING"])],
+            notes,
+          },
+        ];
+      }
+      // A CERTAUTH/SITE key also needs SPECIAL or CONTROL (IBM R_datalib usage notes): a
+      // reconnect alone would still give 428, so each fix carries what completes it.
+      const [grant, ownCert] = caKeyFixes(s, e);
       return [
+        ownCert,
         {
-          summary: `Connect ${e.owner} '${e.label}' again with USAGE(PERSONAL) (it is connected ${e.usage}), then refresh DIGTRING.${isCaOwner(e.owner) ? ` It is a ${e.owner} certificate: ${s.user} also needs SPECIAL or CONTROL (FACILITY IRR.DIGTCERT.GENCERT, or the .LST profile) for its key.` : ""}`,
-          commands: [
-            connectCommand(s.ringOwner, s.ringName, e.owner, e.label, "PERSONAL", e.isDefault),
-            ...refreshCommands(model, ["DIGTRING"]),
-          ],
+          summary: `Connect ${e.owner} '${e.label}' again with USAGE(PERSONAL) (it is connected ${e.usage}); as a ${e.owner} certificate its key also needs CONTROL: ${grant.summary}`,
+          commands: [reconnect, ...grant.commands, ...refreshCommands(model, ["DIGTRING"])],
           notes,
         },
       ];
+    }
     case "other-user": {
       const certOwner = ownerUser(e.owner) ?? e.owner;
       const fixes: SimFix[] = [];
       if (s.mode?.kind === "ring-specific") {
-        // Field case 6: UPDATE on the matching .LST profile returns another user's key.
+        // Field case 6: UPDATE on the matching .LST profile returns another user's key. Never
+        // on a generic profile: that would reach every ring it covers.
+        const permit = permitResource(model, "RDATALIB", s.mode.resource, s.user, "UPDATE");
         fixes.push({
-          summary: `Give ${s.user} UPDATE on ${s.mode.profile.name} in RDATALIB (READ returns only the user's own keys), then refresh RDATALIB.`,
-          commands: [
-            permitCommand(s.mode.profile.name, "RDATALIB", s.user, "UPDATE"),
-            ...refreshCommands(model, ["RDATALIB"]),
-          ],
+          summary: `Give ${s.user} UPDATE on ${s.mode.resource} in RDATALIB (READ returns only the user's own keys), then refresh RDATALIB.${permit.note ? ` ${permit.note}` : ""}`,
+          commands: [...permit.commands, ...refreshCommands(model, ["RDATALIB"])],
           notes,
         });
       } else {
-        // Field case 4, third fix: ring-specific checking with UPDATE for the server user.
+        // Field case 4, third fix: ring-specific checking with UPDATE for the server user. A
+        // profile the inputs show is not defined again; a generic one is not widened.
+        const permit = permitResource(model, "RDATALIB", lst, s.user, "UPDATE");
         fixes.push({
-          summary: `Switch this ring to ring-specific checking: define ${lst} in RDATALIB, give ${s.user} UPDATE (returns another user's key) and the ring owner ${certOwner === s.ringOwner ? certOwner : s.ringOwner} READ (a matching profile decides for the owner too).`,
+          summary: `Switch this ring to ring-specific checking: ${model.profile("RDATALIB", lst) ? "" : "define "}${lst} in RDATALIB, give ${s.user} UPDATE (returns another user's key) and the ring owner ${certOwner === s.ringOwner ? certOwner : s.ringOwner} READ (a matching profile decides for the owner too).${permit.note ? ` ${permit.note}` : ""}`,
           commands: [
-            `RDEFINE RDATALIB ${lst} UACC(NONE)`,
-            permitCommand(lst, "RDATALIB", s.user, "UPDATE"),
+            ...permit.commands,
             ...(s.ringOwner !== s.user ? [permitCommand(lst, "RDATALIB", s.ringOwner, "READ")] : []),
             ...refreshCommands(model, ["RDATALIB"]),
           ],
@@ -117,9 +222,12 @@ export function keyFixes(s: Simulation, e: Entry, d: KeyDecision): SimFix[] {
         // A ring cannot hold two certificates with the same label: give the new one its own.
         const newLabel = `${e.label.slice(0, 31 - s.user.length)} ${s.user}`;
         fixes.push({
-          summary: `Give ${s.user} its own certificate: generate one for ${s.user} like '${e.label}' (same subject and signer) and connect it PERSONAL${label === null ? " DEFAULT" : ""}${e.cert?.signer ? "" : " (add SIGNWITH for your CA)"}.`,
+          summary: `Give ${s.user} its own certificate: generate one for ${s.user} like '${e.label}' (same subject, ${signerText(signerFor(model, e.cert ?? null, { owner: s.ringOwner, name: s.ringName }))}) and connect it PERSONAL${label === null ? " DEFAULT" : ""}.`,
           commands: [
-            gencertLike(userOwner(s.user), newLabel, e.cert ?? null, plusYear(s.req.at)),
+            gencertLike(userOwner(s.user), newLabel, e.cert ?? null, plusYear(s.req.at), model, {
+              owner: s.ringOwner,
+              name: s.ringName,
+            }),
             connectCommand(s.ringOwner, s.ringName, userOwner(s.user), newLabel, "PERSONAL", label === null),
             ...refreshCommands(model, ["DIGTCERT", "DIGTRING"]),
           ],
@@ -143,51 +251,8 @@ export function keyFixes(s: Simulation, e: Entry, d: KeyDecision): SimFix[] {
       return fixes;
     }
     case "ca-authority": {
-      const fixes: SimFix[] = [];
-      if (s.mode?.kind === "ring-specific") {
-        fixes.push({
-          summary: `Give ${s.user} CONTROL on ${s.mode.profile.name} in RDATALIB for the ${e.owner} key (third-party rule).`,
-          commands: [
-            permitCommand(s.mode.profile.name, "RDATALIB", s.user, "CONTROL"),
-            ...refreshCommands(model, ["RDATALIB"]),
-          ],
-          notes,
-        });
-      } else {
-        fixes.push({
-          summary: `Give ${s.user} CONTROL on FACILITY IRR.DIGTCERT.GENCERT for the ${e.owner} key (third-party rule; CONTROL there also lets the user generate CA certificates — prefer a personal certificate).`,
-          commands: [
-            ...(model.protectingProfile("FACILITY", "IRR.DIGTCERT.GENCERT")
-              ? []
-              : ["RDEFINE FACILITY IRR.DIGTCERT.GENCERT UACC(NONE)"]),
-            permitCommand("IRR.DIGTCERT.GENCERT", "FACILITY", s.user, "CONTROL"),
-            ...refreshCommands(model, ["FACILITY"]),
-          ],
-          notes,
-        });
-      }
-      fixes.push({
-        summary: `Better: issue ${s.user} its own server certificate signed by the CA and connect it PERSONAL instead of the ${e.owner} certificate.`,
-        commands: [
-          gencertLike(
-            userOwner(s.user),
-            `${s.user} server`,
-            e.cert ? { ...e.cert, signer: { owner: e.owner, label: e.label } } : null,
-            plusYear(s.req.at),
-          ),
-          connectCommand(
-            s.ringOwner,
-            s.ringName,
-            userOwner(s.user),
-            `${s.user} server`,
-            "PERSONAL",
-            label === null,
-          ),
-          ...refreshCommands(model, ["DIGTCERT", "DIGTRING"]),
-        ],
-        notes,
-      });
-      return fixes;
+      const [grant, ownCert] = caKeyFixes(s, e);
+      return [grant, ownCert];
     }
     case "no-key":
       return [
@@ -202,7 +267,7 @@ export function keyFixes(s: Simulation, e: Entry, d: KeyDecision): SimFix[] {
         {
           summary: `Or generate a new certificate in RACF (the key is created there) and connect it instead.`,
           commands: [
-            gencertLike(e.owner, `${e.label.slice(0, 28)} new`, e.cert ?? null, plusYear(s.req.at)),
+            gencertLike(e.owner, `${e.label.slice(0, 28)} new`, e.cert ?? null, plusYear(s.req.at), model),
             connectCommand(
               s.ringOwner,
               s.ringName,
@@ -219,6 +284,121 @@ export function keyFixes(s: Simulation, e: Entry, d: KeyDecision): SimFix[] {
     default:
       return [];
   }
+}
+
+/**
+ * The two ways to a CERTAUTH/SITE certificate's key for a user that is not SPECIAL (IBM R_datalib
+ * usage notes): CONTROL on the ring's .LST profile (ring-specific) or on FACILITY
+ * IRR.DIGTCERT.GENCERT (global), or — better — a certificate of the user's own, signed by a CA
+ * (the CA certificate itself when it is one, never a leaf: gencert.ts signerFor).
+ */
+function caKeyFixes(s: Simulation, e: Entry): [SimFix, SimFix] {
+  const model = s.model;
+  const notes = s.refreshNotes();
+  const label = s.req.label ?? null;
+  let grant: SimFix;
+  if (s.mode?.kind === "ring-specific") {
+    const permit = permitResource(model, "RDATALIB", s.mode.resource, s.user, "CONTROL");
+    grant = {
+      summary: `Give ${s.user} CONTROL on ${s.mode.resource} in RDATALIB for the ${e.owner} key (IBM R_datalib usage notes).${permit.note ? ` ${permit.note}` : ""}`,
+      commands: [...permit.commands, ...refreshCommands(model, ["RDATALIB"])],
+      notes,
+    };
+  } else {
+    grant = {
+      summary: `Give ${s.user} CONTROL on FACILITY IRR.DIGTCERT.GENCERT for the ${e.owner} key (IBM R_datalib usage notes; CONTROL there also lets the user generate CA certificates — prefer a personal certificate).`,
+      commands: [
+        ...(model.protectingProfile("FACILITY", "IRR.DIGTCERT.GENCERT")
+          ? []
+          : ["RDEFINE FACILITY IRR.DIGTCERT.GENCERT UACC(NONE)"]),
+        permitCommand("IRR.DIGTCERT.GENCERT", "FACILITY", s.user, "CONTROL"),
+        ...refreshCommands(model, ["FACILITY"]),
+      ],
+      notes,
+    };
+  }
+  const c = e.cert ?? null;
+  // The certificate's own key signs the new one only when it is a CA; else its signer does.
+  const like = c && isCa(c) ? { ...c, signer: { owner: e.owner, label: e.label } } : c;
+  const newLabel = `${s.user} server`;
+  const ownCert: SimFix = {
+    summary: `Better: issue ${s.user} its own server certificate${c && isCa(c) ? ` signed by ${e.owner} '${e.label}'` : " signed by the CA that signed it"} and connect it PERSONAL instead of the ${e.owner} certificate.`,
+    commands: [
+      gencertLike(
+        userOwner(s.user),
+        newLabel,
+        like,
+        plusYear(s.req.at),
+        model,
+        s.virtual ? null : { owner: s.ringOwner, name: s.ringName },
+      ),
+      connectCommand(s.ringOwner, s.ringName, userOwner(s.user), newLabel, "PERSONAL", label === null),
+      ...refreshCommands(model, ["DIGTCERT", "DIGTRING"]),
+    ],
+    notes,
+  };
+  return [grant, ownCert];
+}
+
+/**
+ * Fixes for a key a virtual ring cannot return: add a real ring owned by the application's user,
+ * connect a certificate there PERSONAL DEFAULT, and point the application at the new ring.
+ */
+function realRingFixes(s: Simulation, e: Entry): SimFix[] {
+  const model = s.model;
+  let name = "TLSRING";
+  for (let n = 2; model.ring(s.user, name); n++) name = `TLSRING${n}`;
+  const ring = `${s.user}/${name}`;
+  const addring = `RACDCERT ID(${s.user}) ADDRING(${name})`;
+  const notes = [
+    `Configure the application to use ${ring} (AT-TLS Keyring ${ring}, or safkeyring://${ring}); a virtual ring cannot be connected to.`,
+    ...s.refreshNotes(),
+  ];
+  const c = e.cert ?? null;
+  const like = c && isCa(c) ? { ...c, signer: { owner: e.owner, label: e.label } } : c;
+  const newLabel = `${s.user} server`;
+  const fixes: SimFix[] = [
+    {
+      summary: `Use the new ring ${ring}: add it, issue ${s.user} its own server certificate${c && isCa(c) ? ` signed by ${e.owner} '${e.label}'` : ""} and connect it PERSONAL DEFAULT.`,
+      commands: [
+        addring,
+        gencertLike(
+          userOwner(s.user),
+          newLabel,
+          like,
+          plusYear(s.req.at),
+          model,
+          s.virtual ? null : { owner: s.ringOwner, name: s.ringName },
+        ),
+        connectCommand(s.user, name, userOwner(s.user), newLabel, "PERSONAL", true),
+        ...refreshCommands(model, ["DIGTCERT", "DIGTRING"]),
+      ],
+      notes,
+    },
+  ];
+  if (isCaOwner(e.owner) && !s.special) {
+    const [grant] = caKeyFixes(s, e);
+    fixes.push({
+      summary: `Use the new ring ${ring}: add it and connect ${e.owner} '${e.label}' PERSONAL DEFAULT; its key also needs CONTROL: ${grant.summary}`,
+      commands: [
+        addring,
+        connectCommand(s.user, name, e.owner, e.label, "PERSONAL", true),
+        ...grant.commands.filter((x) => !x.startsWith("SETROPTS")),
+        ...refreshCommands(model, [
+          "DIGTRING",
+          ...(grant.commands.some((x) => x.includes("CLASS(FACILITY)")) ? ["FACILITY"] : []),
+        ]),
+      ],
+      notes,
+    });
+  }
+  return fixes;
+}
+
+/** How a fix names who signs the new certificate. */
+function signerText(sig: ReturnType<typeof signerFor>): string {
+  if (sig.placeholder) return `signed by a CA you choose: replace ${SIGNER_PLACEHOLDER} in SIGNWITH`;
+  return sig.ref ? `signed by ${sig.ref.owner} '${sig.ref.label}'` : "self-signed like it";
 }
 
 /** The RACDCERT LIST command whose output shows a certificate's key and dates. */

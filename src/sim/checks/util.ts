@@ -58,14 +58,24 @@ export function ownerText(owner: CertOwner): string {
   return owner;
 }
 
-export function accessSources(model: RacfModel, profile: Profile, user: string): Source[] {
-  const a = model.accessTo(profile, user);
+export function accessSources(
+  model: RacfModel,
+  profile: Profile,
+  user: string,
+  currentGroup: string | null = null,
+): Source[] {
+  const a = model.accessTo(profile, user, currentGroup);
   const entry = a.entryId ? profile.access.find((e) => e.id === a.entryId) : undefined;
   return evidence(profile.sources, entry?.sources);
 }
 
-export function describeAccess(model: RacfModel, profile: Profile, user: string): string {
-  const a = model.accessTo(profile, user);
+export function describeAccess(
+  model: RacfModel,
+  profile: Profile,
+  user: string,
+  currentGroup: string | null = null,
+): string {
+  const a = model.accessTo(profile, user, currentGroup);
   const via =
     a.via === "user"
       ? `its own access-list entry`

@@ -57,7 +57,7 @@ export function validity(s: Simulation): Failure | null {
   });
   if (ok) return null;
   const notAfter = plusYear(s.req.at);
-  const renew = [...renewCommands(c, notAfter)];
+  const renew = [...renewCommands(c, notAfter, s.model)];
   renew.push(alterTrustCommand(c.owner, c.label), ...refreshCommands(s.model, ["DIGTCERT"]));
   const fix: SimFix = early
     ? {
