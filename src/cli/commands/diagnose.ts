@@ -103,7 +103,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const report = diagnoseLogs(logs, inputs);
   if (args.values.json === true) {
     const { neutraliseDeep } = await import("../../audit/format/safe-text.js");
-    io.out(`${JSON.stringify(neutraliseDeep(report), null, 2)}\n`);
+    const { jsonText } = await import("../output.js");
+    // The envelope's version replaces the report's own (both are the document's version, 1).
+    const { version: _version, ...body } = report;
+    io.out(jsonText("diagnose", neutraliseDeep(body)));
   } else io.out(formatReport(report));
   // As `racfring simulate`: the report is printed even when a RACF input or the policy has
   // errors (what could be read still helps), then the errors, and the exit code says so.
