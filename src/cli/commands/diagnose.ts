@@ -48,8 +48,8 @@ ruled out, quoting the decisive step. When no user is named, it lists who could 
   },
   examples: [
     "racfring diagnose samples/logs/ftps-plaintext.log",
-    "racfring diagnose samples/logs/ring-owner.log --jcl test/fixtures/sim/case1.jcl --policy test/fixtures/sim/case1.policy",
-    "racfring diagnose samples/logs/wrong-owner.log --jcl test/fixtures/sim/case4.jcl --policy test/fixtures/diagnose/case4.policy --json",
+    "racfring diagnose samples/logs/ring-owner.log --jcl samples/diagnose/ring-owner.jcl --policy samples/diagnose/ring-owner.policy",
+    "racfring diagnose samples/logs/wrong-owner.log --jcl samples/diagnose/wrong-owner.jcl --policy samples/diagnose/wrong-owner.policy --json",
     "cat samples/logs/ftps-plaintext.log | racfring diagnose -",
   ],
   exitCodes: {

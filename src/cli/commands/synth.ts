@@ -23,7 +23,8 @@ filler. --records N sizes everything from one number (about 30% users, 2% certif
 rings); the other options override single counts. A share of the rings (--defects, default
 0.05) gets a defect that an audit rule reports; FILE.planted.json lists each one (rule, subject,
 ring) so an audit's recall can be checked. The same options and seed always give the same file.
-Dates are relative to --at (default 2026-06-01): audit with the same --at.
+Dates are relative to --at (default 2026-06-01): audit with the same --at
+(racfring audit --unload FILE --at 2026-06-01).
 With --json, what was written (unload, sidecar, record counts by type, the planted defects) is
 printed on standard output instead of the one-line summary on standard error.`,
   options: {
@@ -44,7 +45,6 @@ printed on standard output instead of the one-line summary on standard error.`,
   examples: [
     "racfring synth --records 10000 -o site.unload",
     "racfring synth --users 5000 --certs 300 --rings 120 --defects 0.2 --seed 7 -o small.unload --force",
-    "racfring audit --unload site.unload --at 2026-06-01 --format json -o audit.json",
   ],
   exitCodes: {
     0: "unload and sidecar written",

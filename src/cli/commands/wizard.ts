@@ -110,7 +110,7 @@ With --json it never prompts either (as without a terminal) and stdout is one do
 status, the files written, the plan's path and each application's predicted return code.`,
   options,
   examples: [
-    "racfring wizard --host zos1.example.com --user TN3270 -o out/tn3270",
+    "racfring wizard --host zos1.example.com --user TN3270 --yes -o out/tn3270",
     "racfring wizard --preset ftp --user FTPD --host ftp.example.com --yes -o out/ftp",
     "racfring wizard --jcl samples/site/setup.jcl --preset tn3270 --user WEBSRV --host tn.example.com --yes -o out/tn",
     "racfring wizard --preset ftp --user FTPD --host ftp.example.com --yes --json -o out/ftp-json",
