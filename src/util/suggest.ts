@@ -34,6 +34,9 @@ export function nearest(input: string, candidates: Iterable<string>): string | n
   let best: string | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const c of candidates) {
+    // The distance is at least the difference in length: a candidate that far off can never be
+    // offered, and skipping it keeps a 2 MB token from costing length × length per candidate.
+    if (Math.abs(c.length - word.length) > limit) continue;
     const dist = editDistance(word, c.toLowerCase());
     if (dist < bestDistance) {
       best = c;

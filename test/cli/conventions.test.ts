@@ -72,6 +72,35 @@ const JSON_RUNS: Record<string, string[][]> = {
     ["generate", "samples/plans/ftps-racf-ca.yaml", "--dry-run", "--at", "2029-01-01", "--json"],
   ],
   "lint-jcl": [["lint-jcl", "samples/site/setup.jcl", "--json"]],
+  diagnose: [
+    ["diagnose", "samples/logs/ftps-plaintext.log", "--json"],
+    [
+      "diagnose",
+      "samples/logs/wrong-owner.log",
+      "--jcl",
+      "test/fixtures/sim/case4.jcl",
+      "--policy",
+      "test/fixtures/diagnose/case4.policy",
+      "--json",
+    ],
+  ],
+  synth: [["synth", "--records", "500", "-o", "OUT/s.unload", "--json"]],
+  wizard: [
+    [
+      "wizard",
+      "--preset",
+      "ftp",
+      "--user",
+      "FTPD",
+      "--host",
+      "ftp.example.com",
+      "--yes",
+      "-o",
+      "OUT/w",
+      "--json",
+    ],
+    ["wizard", "--preset", "ftp", "--json", "-o", "OUT/w2"],
+  ],
 };
 
 describe("1. --json on every command, one envelope, checked against the shipped schemas", () => {
@@ -87,7 +116,10 @@ describe("1. --json on every command, one envelope, checked against the shipped 
   });
 
   it.each(Object.entries(JSON_RUNS))("%s --json matches schemas/%s.schema.json", async (name, runs) => {
-    for (const argv of runs) {
+    // Commands that write (synth, wizard) write into a fresh directory, never the checkout.
+    const out = mkdtempSync(join(tmpdir(), "racfring-json-"));
+    for (const run of runs) {
+      const argv = run.map((a) => a.replace(/^OUT\//, `${out}/`));
       const r = await cli(argv);
       expect(r.stdout.startsWith("{"), argv.join(" ")).toBe(true);
       validate(name, r.stdout);

@@ -2,9 +2,11 @@
  * Every command's exit codes are what its --help says (issue 13, item 8). The codes are read
  * from each command's help text, not listed here: a code the help documents without a scenario
  * below fails, and so does a scenario whose code the help does not document. A command added to
- * the table without scenarios fails too.
+ * the table without scenarios fails too. A code that only a real terminal can give (the
+ * wizard's 130 for Ctrl-C) names the test that drives a pseudo-terminal to get it, and the
+ * assertion in that test; this file checks that the assertion is there.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -24,6 +26,8 @@ const PLAN = join(ROOT, "samples/plans/ftps-racf-ca.yaml");
 interface Scenario {
   why: string;
   argv: string[];
+  /** Only a terminal gives this code: the test file that proves it, and its assertion. */
+  provenIn?: { file: string; assertion: RegExp };
   /** Run first in the same directory (e.g. write once, then refuse to overwrite). */
   before?: string[];
   files?: Record<string, string>;
@@ -59,6 +63,20 @@ const SCENARIOS: Record<string, Record<number, Scenario[]>> = {
     ],
     2: [{ why: "no ring given nor input", argv: ["simulate", "--user", "FTPD"] }],
     3: [{ why: "missing file", argv: ["simulate", "--jcl", "missing.jcl", "--user", "A", "--keyring", "R"] }],
+    4: [
+      {
+        why: "a listing alone does not show who may read the ring (FACILITY)",
+        argv: [
+          "simulate",
+          "--listing",
+          join(ROOT, "test/fixtures/readers/RECON_listring_star_multi_ring_WEBSRV.txt"),
+          "--user",
+          "WEBSRV",
+          "--keyring",
+          "WebRing",
+        ],
+      },
+    ],
   },
   explain: {
     0: [{ why: "a known code", argv: ["explain", "428"] }],
@@ -96,6 +114,186 @@ const SCENARIOS: Record<string, Record<number, Scenario[]>> = {
       },
     ],
   },
+  wizard: {
+    0: [
+      {
+        why: "every question answered by flags and --yes",
+        argv: [
+          "wizard",
+          "--preset",
+          "ftp",
+          "--user",
+          "FTPD",
+          "--host",
+          "ftp.example.com",
+          "--yes",
+          "-o",
+          "out",
+        ],
+      },
+    ],
+    1: [
+      {
+        why: "the reused certificate has expired at --at (RC 401)",
+        argv: [
+          "wizard",
+          ...SITE,
+          "--preset",
+          "ftp",
+          "--user",
+          "FTPD",
+          "--ring",
+          "R2",
+          "--cert-source",
+          "reuse",
+          "--reuse-cert",
+          "FTPD:FTP Server",
+          "--host",
+          "ftp.example.com",
+          "--at",
+          "2028-06-01",
+          "--yes",
+          "-o",
+          "out",
+        ],
+      },
+    ],
+    2: [
+      { why: "no terminal and --host, --user unanswered", argv: ["wizard", "--yes", "-o", "out"] },
+      {
+        why: "an answer not among the choices",
+        argv: [
+          "wizard",
+          "--yes",
+          "--user",
+          "FTPD",
+          "--host",
+          "h.example.com",
+          "--key",
+          "DSA-1024",
+          "-o",
+          "out",
+        ],
+      },
+    ],
+    3: [
+      { why: "missing input", argv: ["wizard", "--jcl", "missing.jcl", "--yes", "-o", "out"] },
+      {
+        why: "an answer the plan rejects (TCPIP would use FTPD's key under FACILITY: RC 428)",
+        argv: [
+          "wizard",
+          ...SITE,
+          "--preset",
+          "ftp",
+          "--user",
+          "TCPIP",
+          "--ring-owner",
+          "FTPD",
+          "--ring",
+          "NewRing",
+          "--cert-source",
+          "reuse",
+          "--reuse-cert",
+          "FTPD:FTP Server",
+          "--permissions",
+          "facility",
+          "--host",
+          "ftp.example.com",
+          "--at",
+          "2026-06-01",
+          "--yes",
+          "-o",
+          "out",
+        ],
+      },
+      {
+        why: "refuses to overwrite without --force",
+        before: [
+          "wizard",
+          "--preset",
+          "ftp",
+          "--user",
+          "FTPD",
+          "--host",
+          "ftp.example.com",
+          "--yes",
+          "-o",
+          "out",
+        ],
+        argv: [
+          "wizard",
+          "--preset",
+          "ftp",
+          "--user",
+          "FTPD",
+          "--host",
+          "ftp.example.com",
+          "--yes",
+          "-o",
+          "out",
+        ],
+      },
+    ],
+    130: [
+      {
+        why: "Ctrl-C and Esc at a question (needs a terminal)",
+        argv: [],
+        provenIn: {
+          file: "test/wizard/tty.test.ts",
+          assertion: /Ctrl-C at a question: exit 130[\s\S]*?expect\(await waitExit\(dir\)\)\.toBe\(130\)/,
+        },
+      },
+    ],
+  },
+  diagnose: {
+    0: [
+      {
+        why: "a handshake that succeeded",
+        files: {
+          "ok.log":
+            "EZD1283I TTLS Event GRPID: 00000001 ENVID: 00000001 CONNID: 00000051 RC:    0 Initial Handshake\n",
+        },
+        argv: ["diagnose", "ok.log"],
+      },
+    ],
+    1: [
+      {
+        why: "plaintext where TLS was expected",
+        argv: ["diagnose", join(ROOT, "samples/logs/ftps-plaintext.log")],
+      },
+    ],
+    2: [
+      { why: "no log", argv: ["diagnose"] },
+      {
+        why: "--policy without RACF inputs",
+        argv: ["diagnose", join(ROOT, "samples/logs/ring-owner.log"), "--policy", "x"],
+      },
+    ],
+    3: [
+      { why: "missing log", argv: ["diagnose", "missing.log"] },
+      { why: "binary data", files: { "bin.log": "E\u0000\u0001" }, argv: ["diagnose", "bin.log"] },
+      {
+        why: "a RACF input with errors (the report is still printed)",
+        files: { "bad.jcl": "RACDCERT ID(FTPD) CONECT(LABEL('X') RING(R))\n" },
+        argv: ["diagnose", join(ROOT, "samples/logs/ring-owner.log"), "--jcl", "bad.jcl"],
+      },
+    ],
+  },
+  synth: {
+    0: [{ why: "a small unload", argv: ["synth", "--records", "500", "-o", "s.unload"] }],
+    2: [
+      { why: "no -o", argv: ["synth"] },
+      { why: "a rate above 1", argv: ["synth", "--defects", "2", "-o", "s.unload"] },
+    ],
+    3: [
+      {
+        why: "refuses to overwrite without --force",
+        before: ["synth", "--records", "500", "-o", "s.unload"],
+        argv: ["synth", "--records", "500", "-o", "s.unload"],
+      },
+      { why: "the target is a directory", argv: ["synth", "--records", "500", "-o", ".", "--force"] },
+    ],
+  },
   "lint-jcl": {
     0: [
       {
@@ -130,6 +328,11 @@ describe("exit codes match each command's --help", { timeout: 180_000 }, () => {
     ).toEqual([...documented].sort());
     for (const [code, list] of Object.entries(scenarios ?? {})) {
       for (const s of list) {
+        if (s.provenIn) {
+          const text = readFileSync(join(ROOT, s.provenIn.file), "utf8");
+          expect(text, `${name}: ${s.why} (${s.provenIn.file})`).toMatch(s.provenIn.assertion);
+          continue;
+        }
         const cwd = mkdtempSync(join(tmpdir(), "racfring-exit-"));
         for (const [f, text] of Object.entries(s.files ?? {})) writeFileSync(join(cwd, f), text);
         if (s.before) expect((await cli(s.before, { cwd })).code, `${name} setup for ${s.why}`).toBe(0);

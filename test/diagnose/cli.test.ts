@@ -42,7 +42,7 @@ describe("racfring diagnose", () => {
     );
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
-    expect(j.version).toBe(1);
+    expect(j).toMatchObject({ kind: "racfring.diagnose", version: 1 });
     expect(j.messages.map((m: { id: string }) => m.id)).toEqual(["IEF695I", "EZD1287I"]);
     expect(j.connections).toHaveLength(1);
     const d = j.diagnoses[0];
@@ -87,7 +87,11 @@ describe("racfring diagnose", () => {
     expect(missing.code).toBe(3);
     expect(missing.stderr).toMatch(/no-such\.log: cannot read input \(no such file\)/);
     const dir = mkdtempSync(join(tmpdir(), "racfring-diag-"));
-    expect((await cli(["diagnose", dir])).stderr).toMatch(/not a regular file/);
+    const isDir = await cli(["diagnose", dir]);
+    expect(isDir.code).toBe(3);
+    expect(isDir.stderr).toMatch(
+      /cannot read input \(a directory; racfring reads only regular files, or - for standard input\)/,
+    );
     writeFileSync(join(dir, "bin.log"), Buffer.from([0x45, 0x00, 0x01]));
     const bin = await cli(["diagnose", "bin.log"], { cwd: dir });
     expect(bin.code).toBe(3);

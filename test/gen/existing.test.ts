@@ -180,7 +180,7 @@ describe("existing certificate (owner + label) connected to a new ring", () => {
     expect(setup).not.toMatch(/GENCERT/);
     lintsAfterSite(setup);
     const backout = r.read("jcl/99-backout.jcl");
-    expect(backout).toMatch(/DELRING\(NewRing\)/);
+    expect(backout).toMatch(/DELRING\('NewRing'\)/);
     expect(backout).not.toMatch(/DELETE\(LABEL/);
   });
 
@@ -262,12 +262,12 @@ describe("existing ring: the plan adds connections to it", () => {
     expect(r.rc).toBe(0);
     const setup = r.read("jcl/01-setup.jcl");
     expect(setup).not.toMatch(/ADDRING/);
-    expect(setup).toMatch(/CONNECT\(ID\(WEBSRV\) LABEL\('New Server'\)[\s-]*RING\(WebRing\)/);
+    expect(setup).toMatch(/CONNECT\(ID\(WEBSRV\) LABEL\('New Server'\)[\s-]*RING\('WebRing'\)/);
     // The ring's RDATALIB profile exists already: not defined again (RDEFINE would fail)
     expect(setup).not.toMatch(/RDEFINE RDATALIB WEBSRV\.WEBRING\.LST/);
     lintsAfterSite(setup);
     const backout = r.read("jcl/99-backout.jcl");
-    expect(backout).toMatch(/REMOVE\(ID\(WEBSRV\) LABEL\('New Server'\)[\s-]*RING\(WebRing\)\)/);
+    expect(backout).toMatch(/REMOVE\(ID\(WEBSRV\) LABEL\('New Server'\)[\s-]*RING\('WebRing'\)\)/);
     expect(backout).not.toMatch(/DELRING/);
     expect(backout).not.toMatch(/RDELETE/);
   });

@@ -97,7 +97,7 @@ describe("issue 13.6: - reads standard input", () => {
     feed(DECK);
     const r = await cli(["lint-jcl", "-"], { cwd: dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^-:4:1 warning missing-refresh/m);
+    expect(r.stdout).toMatch(/^-:4:1: warning \[missing-refresh\]/m);
   });
 
   it("model --jcl - reads the same deck as the file does", async () => {

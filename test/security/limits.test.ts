@@ -134,6 +134,7 @@ describe("issue 9.8: consistent bad-input verdicts", () => {
       },
     );
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/bin\.conf:1: error not-text: not an AT-TLS policy: the file is binary/);
+    // one issue format (issue 13): in the audit report, on stdout here
+    expect(r.stdout).toMatch(/bin\.conf:1: error \[not-text\] not an AT-TLS policy: the file is binary/);
   });
 });

@@ -76,9 +76,9 @@ ${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
     app: {
       type: "string",
       multiple: true,
-      arg: "USER=[OWNER/]RING[:LABEL][;role=server|client][;client-auth=none|passthru|full|required]",
+      arg: "SPEC",
       description:
-        "An application: the user it runs as, its ring (owner defaults to USER), optional certificate label, role and client authentication (default: server, none; the report says when it assumed them)",
+        "An application, USER=[OWNER/]RING[:LABEL] then optionally ;role=server|client and ;client-auth=none|passthru|full|required: the user it runs as, its ring (owner defaults to USER), certificate label, role and client authentication (default: server, none; the report says when it assumed them)",
     },
     policy: {
       type: "string",

@@ -48,8 +48,8 @@ ruled out, quoting the decisive step. When no user is named, it lists who could 
   },
   examples: [
     "racfring diagnose samples/logs/ftps-plaintext.log",
-    "racfring diagnose samples/logs/ring-owner.log --jcl test/fixtures/sim/case1.jcl --policy test/fixtures/sim/case1.policy",
-    "racfring diagnose samples/logs/wrong-owner.log --jcl test/fixtures/sim/case4.jcl --policy test/fixtures/diagnose/case4.policy --json",
+    "racfring diagnose samples/logs/ring-owner.log --jcl samples/diagnose/ring-owner.jcl --policy samples/diagnose/ring-owner.policy",
+    "racfring diagnose samples/logs/wrong-owner.log --jcl samples/diagnose/wrong-owner.jcl --policy samples/diagnose/wrong-owner.policy --json",
     "cat samples/logs/ftps-plaintext.log | racfring diagnose -",
   ],
   exitCodes: {
@@ -103,7 +103,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const report = diagnoseLogs(logs, inputs);
   if (args.values.json === true) {
     const { neutraliseDeep } = await import("../../audit/format/safe-text.js");
-    io.out(`${JSON.stringify(neutraliseDeep(report), null, 2)}\n`);
+    const { jsonText } = await import("../output.js");
+    // The envelope's version replaces the report's own (both are the document's version, 1).
+    const { version: _version, ...body } = report;
+    io.out(jsonText("diagnose", neutraliseDeep(body)));
   } else io.out(formatReport(report));
   // As `racfring simulate`: the report is printed even when a RACF input or the policy has
   // errors (what could be read still helps), then the errors, and the exit code says so.

@@ -7,12 +7,13 @@ import { type Sidecar, synthesize } from "../../synth/unload.js";
 import { type CommandSpec, type Io, type ParsedArgs, str } from "../command.js";
 import { EXIT, InputError, UsageError } from "../errors.js";
 import { exists, writeFileSafe } from "../files.js";
+import { jsonText } from "../output.js";
 
 export const spec: CommandSpec = {
   name: "synth",
   summary: "Write a synthetic IRRDBU00 unload with planted defects (for trying and benchmarks)",
   usage:
-    "racfring synth -o FILE [--records N] [--users N] [--certs N] [--rings N] [--started N] [--rdatalib N] [--access-entries N] [--defects RATE] [--seed S] [--at DATE] [--force]",
+    "racfring synth -o FILE [--records N] [--users N] [--certs N] [--rings N] [--started N] [--rdatalib N] [--access-entries N] [--defects RATE] [--seed S] [--at DATE] [--force] [--json]",
   description: `
 Writes an IRRDBU00 text unload made up from a seed: users with connects (0200/0205), CA chains
 and server certificates (0207/0500/0560/1560/0561, some expiring or expired), key rings
@@ -22,7 +23,10 @@ filler. --records N sizes everything from one number (about 30% users, 2% certif
 rings); the other options override single counts. A share of the rings (--defects, default
 0.05) gets a defect that an audit rule reports; FILE.planted.json lists each one (rule, subject,
 ring) so an audit's recall can be checked. The same options and seed always give the same file.
-Dates are relative to --at (default 2026-06-01): audit with the same --at.`,
+Dates are relative to --at (default 2026-06-01): audit with the same --at
+(racfring audit --unload FILE --at 2026-06-01).
+With --json, what was written (unload, sidecar, record counts by type, the planted defects) is
+printed on standard output instead of the one-line summary on standard error.`,
   options: {
     output: { type: "string", short: "o", arg: "FILE", description: "Unload to write (required)" },
     records: { type: "string", arg: "N", description: "Approximate total number of records" },
@@ -36,11 +40,11 @@ Dates are relative to --at (default 2026-06-01): audit with the same --at.`,
     seed: { type: "string", arg: "S", description: "Seed (integer; default 1)" },
     at: { type: "string", arg: "DATE", description: "Date the certificate dates are relative to" },
     force: { type: "boolean", description: "Replace FILE and its sidecar if they exist" },
+    json: { type: "boolean", description: "Print what was written as JSON" },
   },
   examples: [
     "racfring synth --records 10000 -o site.unload",
     "racfring synth --users 5000 --certs 300 --rings 120 --defects 0.2 --seed 7 -o small.unload --force",
-    "racfring audit --unload site.unload --at 2026-06-01 --format json -o audit.json",
   ],
   exitCodes: {
     0: "unload and sidecar written",
@@ -101,6 +105,21 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (sidecar === null) throw new Error("synth: the generator ended without its sidecar");
   const done: Sidecar = sidecar;
   await writeFileSafe(sidecarPath, `${JSON.stringify(done, null, 2)}\n`, { force });
+  if (args.values.json === true) {
+    io.out(
+      jsonText("synth", {
+        file: output,
+        sidecar: `${output}.planted.json`,
+        seed: done.seed,
+        at: done.at,
+        records: done.records,
+        counts: done.counts,
+        planted: done.planted,
+        notPlantable: done.notPlantable,
+      }),
+    );
+    return EXIT.ok;
+  }
   io.err(
     `racfring synth: ${done.records} records (${opts.users} users, ${done.counts["0560"] ?? 0} certificates, ${opts.rings} rings), ${done.planted.length} planted defect(s) → ${output} and ${output}.planted.json\n`,
   );

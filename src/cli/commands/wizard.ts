@@ -16,11 +16,24 @@ import { FlagPrompter, type Prompter, WizardCancelled } from "../../wizard/promp
 import { type CommandSpec, type Io, type OptionSpecs, type ParsedArgs, str } from "../command.js";
 import { EXIT } from "../errors.js";
 import { INPUT_FLAGS, INPUT_OPTIONS, loadInputs, parseDateOption } from "../inputs.js";
+import { jsonText } from "../output.js";
 import { checkTargets, loadTemplates, writeAll } from "./generate.js";
 
 /** Exit code when the user cancels with Ctrl-C or Esc (128 + SIGINT, as shells report it). */
 export const EXIT_CANCELLED = 130;
 export const DEFAULT_WIZARD_DIR = "racfring-out";
+
+type WizardStatus = "written" | "missing-answers" | "invalid-plan" | "refused" | "failed" | "not-written";
+interface WizardApplication {
+  name: string;
+  user: string;
+  keyring: string;
+  role: string;
+  label: string | null;
+  rc: number;
+  text: string;
+  confidence: string;
+}
 
 const QUESTION_OPTIONS: Record<QuestionFlag, { arg: string; description: string }> = {
   preset: {
@@ -69,6 +82,10 @@ const options: OptionSpecs = {
     description: "Accept the default of every question no flag answers; do not ask to confirm",
   },
   at: { type: "string", arg: "DATE", description: "Validity start and simulation instant (default now)" },
+  json: {
+    type: "boolean",
+    description: "Never prompt; print the outcome as JSON (schemas/wizard.schema.json)",
+  },
 };
 for (const f of QUESTION_FLAGS) options[f] = { type: "string", ...QUESTION_OPTIONS[f] };
 Object.assign(options, INPUT_OPTIONS);
@@ -77,7 +94,7 @@ export const spec: CommandSpec = {
   name: "wizard",
   summary: "Create a key ring step by step: questions, simulated RC, plan and JCL",
   usage:
-    "racfring wizard [-o DIR] [--jcl|--listing|--unload|--model FILE ...] [--preset NAME] [--yes] [--QUESTION ANSWER ...]",
+    "racfring wizard [-o DIR] [--jcl|--listing|--unload|--model FILE ...] [--preset NAME] [--yes] [--QUESTION ANSWER ...] [--json]",
   description: `
 Asks, in order: what the ring is for, which user runs the task, ring owner and name, where the
 certificate comes from, subject and SANs, key, client authentication, who may open the ring,
@@ -88,12 +105,15 @@ simulated return code. At the end: a summary, the plan, a confirmation; then it 
 DIR/plan.yaml and everything \`racfring generate DIR/plan.yaml -o DIR\` writes.
 Every question has a flag. Without a terminal, or with CI set, it never prompts: it runs when
 the flags and --yes answer everything, and otherwise exits 2 naming the missing flags.
-Ctrl-C or Esc at a question exits 130 and writes nothing.`,
+Ctrl-C or Esc at a question exits 130 and writes nothing.
+With --json it never prompts either (as without a terminal) and stdout is one document: the
+status, the files written, the plan's path and each application's predicted return code.`,
   options,
   examples: [
-    "racfring wizard --host zos1.example.com --user TN3270 -o out/tn3270",
+    "racfring wizard --host zos1.example.com --user TN3270 --yes -o out/tn3270",
     "racfring wizard --preset ftp --user FTPD --host ftp.example.com --yes -o out/ftp",
     "racfring wizard --jcl samples/site/setup.jcl --preset tn3270 --user WEBSRV --host tn.example.com --yes -o out/tn",
+    "racfring wizard --preset ftp --user FTPD --host ftp.example.com --yes --json -o out/ftp-json",
   ],
   exitCodes: {
     0: "files written (or the confirmation declined: nothing written)",
@@ -119,7 +139,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const at = atRaw ? parseDateOption(atRaw, "at") : io.now();
   const yes = args.values.yes === true;
   const force = args.values.force === true;
-  const interactive = io.isTTY && Boolean(process.stdin.isTTY) && !process.env.CI;
+  const json = args.values.json === true;
+  // --json never prompts: the questions would mix with the document on stdout.
+  const interactive = !json && io.isTTY && Boolean(process.stdin.isTTY) && !process.env.CI;
   const hasInputs = args.ordered.some((o) => (INPUT_FLAGS as readonly string[]).includes(o.name));
   const loaded = hasInputs ? await loadInputs(args, io.cwd, io.now()) : null;
   const state: SiteState | null = loaded ? { model: loaded.model, files: loaded.files } : null;
@@ -137,6 +159,30 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     prompter = await terminalPrompter(io.out);
   }
   const ctx: FlowContext = { state, at, templates, flags };
+  const planFile = join(outArg, "plan.yaml");
+  // Text lines go to stdout only without --json; with it, the same facts go into one document.
+  const say = (text: string): void => {
+    if (!json) io.out(text);
+  };
+  const doc = {
+    outputDir: outArg,
+    plan: planFile,
+    at: at.toISOString(),
+    status: "written" as WizardStatus,
+    missing: [] as string[],
+    notes: [] as string[],
+    files: [] as { path: string; bytes: number; mode: string }[],
+    applications: [] as WizardApplication[],
+    planIssues: [] as string[],
+    refusals: [] as string[],
+    errors: [] as string[],
+    warnings: [] as string[],
+  };
+  const finish = (code: number, status: WizardStatus): number => {
+    doc.status = status;
+    if (json) io.out(jsonText("wizard", doc));
+    return code;
+  };
 
   try {
     const answers = await runFlow(prompter, ctx);
@@ -144,18 +190,21 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       const names = flagPrompter.missing.map((m) => `--${m}`).join(", ");
       const none = flagPrompter.noDefault.map((m) => `--${m}`).join(", ");
       io.err(
-        `racfring wizard: no terminal to ask in${process.env.CI ? " (CI is set)" : ""}; these questions have no answer: ${names}.${none && !yes ? ` Give ${none} (no default) and --yes to accept the other defaults.` : ""} Nothing written.\n`,
+        `racfring wizard: ${json ? "--json does not prompt" : `no terminal to ask in${process.env.CI ? " (CI is set)" : ""}`}; these questions have no answer: ${names}.${none && !yes ? ` Give ${none} (no default) and --yes to accept the other defaults.` : ""} Nothing written.\n`,
       );
-      return EXIT.usage;
+      doc.missing = flagPrompter.missing.map((m) => `--${m}`);
+      return finish(EXIT.usage, "missing-answers");
     }
-    for (const n of flagPrompter?.notes ?? []) io.out(`${n}\n`);
+    const notes = flagPrompter?.notes ?? [];
+    doc.notes = notes.map((n) => n.trim());
+    for (const n of notes) say(`${n}\n`);
     const plan = buildPlan(answers);
     const yaml = planYaml(plan);
     const sim = simulateAnswers(answers, ctx);
-    io.out("\nSummary\n");
-    for (const l of summaryLines(answers)) io.out(`  ${l}\n`);
-    io.out(`  predicted        ${plan.applications?.[0]?.name}: ${sim.line}\n`);
-    io.out(`\nPlan (${join(outArg, "plan.yaml")}):\n${yaml.replace(/^/gm, "  ")}\n`);
+    say("\nSummary\n");
+    for (const l of summaryLines(answers)) say(`  ${l}\n`);
+    say(`  predicted        ${plan.applications?.[0]?.name}: ${sim.line}\n`);
+    say(`\nPlan (${planFile}):\n${yaml.replace(/^/gm, "  ")}\n`);
     if (!yes && !flagPrompter) {
       const ok = await prompter.confirm({
         id: "confirm",
@@ -168,13 +217,27 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
         return EXIT.ok;
       }
     }
-    const planFile = join(outArg, "plan.yaml");
     const result = generate(yaml, planFile, { templates, at, state });
+    doc.applications = result.simulations.map((s) => ({
+      name: s.app.name,
+      user: s.app.user,
+      keyring: s.result.keyring,
+      role: s.result.role,
+      label: s.result.label,
+      rc: s.result.rc,
+      text: s.result.text,
+      confidence: s.result.confidence,
+    }));
+    doc.planIssues = result.planIssues.map((i) => formatPlanIssue(i));
+    doc.refusals = result.refusals;
+    doc.errors = result.errors;
+    doc.warnings = result.warnings;
     if (result.planIssues.length > 0 || result.refusals.length > 0 || result.errors.length > 0) {
       for (const i of result.planIssues) io.err(`${formatPlanIssue(i)}\n`);
       for (const r of [...result.refusals, ...result.errors]) io.err(`error: ${r}\n`);
       io.err("racfring wizard: nothing written\n");
-      return result.errors.length > 0 ? EXIT.findings : EXIT.input;
+      if (result.errors.length > 0) return finish(EXIT.findings, "failed");
+      return finish(EXIT.input, result.planIssues.length > 0 ? "invalid-plan" : "refused");
     }
     const files: GeneratedFile[] = [{ path: "plan.yaml", contents: yaml, mode: 0o644 }, ...result.files];
     const targets = await checkTargets(outDir, files, force);
@@ -184,14 +247,20 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
         io.err(
           `racfring wizard: ${targets.clashes.length} file(s) already exist in ${outArg} (${targets.clashes.slice(0, 3).join(", ")}); use --force to replace them. Nothing written.\n`,
         );
-      return EXIT.input;
+      return finish(EXIT.input, "not-written");
     }
     const written = await writeAll(outDir, files, force);
     if (!written.ok) {
       io.err(`racfring wizard: ${written.message}\n`);
-      return EXIT.input;
+      return finish(EXIT.input, "not-written");
     }
     for (const w of result.warnings) io.err(`warning: ${w}\n`);
+    doc.files = files.map((f) => ({
+      path: f.path,
+      bytes: Buffer.byteLength(f.contents),
+      mode: f.mode.toString(8),
+    }));
+    if (json) return finish(EXIT.ok, "written");
     printDone(io, outArg, outDir, files, result, state, args);
     return EXIT.ok;
   } catch (e) {
