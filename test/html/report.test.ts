@@ -172,7 +172,13 @@ describe("audit --format html on the sample site", () => {
     expect(await visible(page, ".finding")).toBe(0);
     expect(await visible(page, "#no-findings")).toBe(1);
     await page.click("button[type=reset]");
-    await page.waitForFunction('document.querySelectorAll(".finding.hidden").length === 0');
+    // A function, not a string: the page's Content-Security-Policy forbids eval of strings.
+    await page.waitForFunction(
+      () =>
+        (
+          globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }
+        ).document.querySelectorAll(".finding.hidden").length === 0,
+    );
     expect(await visible(page, ".ring")).toBe(3);
   });
 
@@ -191,13 +197,15 @@ describe("audit --format html on the sample site", () => {
 });
 
 describe("hostile input text is shown, never run", () => {
-  it("labels, ring names and DNs with markup, quotes and bidi controls render as text", async () => {
+  it("labels, ring names and DNs with markup and quotes render as text", async () => {
     const m = await cli(["model", "--jcl", "samples/site/setup.jcl", "--json"], NOW);
     const model = JSON.parse(m.stdout);
     const cert = model.certificates.find((c: { label: string }) => c.label === "Web Server");
     const evilLabel = `<img src=x onerror=__pwn=1>'"&`;
     const evilRing = `</script><script>__pwn=2</script><!--`;
-    const evilDn = `CN=a&b <svg onload=__pwn=3> \u202Egpj.exe,O="q'`;
+    // Bidi and control characters never get this far: model JSON refuses them on input (issue 9,
+    // test/security); their escaping in the page is tested on the HTML writer (safe-html.test.ts).
+    const evilDn = `CN=a&b <svg onload=__pwn=3> gpj.exe,O="q'`;
     const missing = "CN=Missing & <Intermediate>,O=X";
     model.certificates.push({
       ...cert,
@@ -235,9 +243,8 @@ describe("hostile input text is shown, never run", () => {
     expect(labels).toContain(evilLabel);
     // Its issuer is not in the inputs: the chain ends in a missing link that names it.
     expect(await page.locator(".ring").last().locator(".missing-node").textContent()).toContain(missing);
-    // The bidi override is shown as an escape, not obeyed.
     const ringText = await page.locator(".ring").last().getAttribute("data-text");
-    expect(ringText).toContain("\\u202e");
+    expect(ringText).toContain("<svg onload=__pwn=3>");
     await page.close();
   });
 });

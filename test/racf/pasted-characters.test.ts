@@ -91,12 +91,14 @@ describe("pasted characters from the command line", () => {
   it("lint-jcl, model --jcl and simulate all exit 3 or 1 with the error", async () => {
     const lint = await cli(["lint-jcl", deck]);
     expect(lint.code).toBe(1);
-    expect(lint.stdout).toContain("pasted.jcl:1:61 error pasted-character LEFT SINGLE QUOTATION MARK");
+    expect(lint.stdout).toContain("pasted.jcl:1:61: error [pasted-character] LEFT SINGLE QUOTATION MARK");
     const model = await cli(["model", "--jcl", deck]);
     expect(model.code).toBe(3);
     expect(model.stdout).toContain("pasted.jcl:1:61: error [pasted-character]");
     const sim = await cli(["simulate", "--jcl", deck, "--user", "WEBSRV", "--keyring", "WEB"]);
     expect(sim.code).toBe(3);
-    expect(sim.stderr).toContain("pasted.jcl:1:61: error: LEFT SINGLE QUOTATION MARK (U+2018)");
+    expect(sim.stderr).toContain(
+      "pasted.jcl:1:61: error [pasted-character] LEFT SINGLE QUOTATION MARK (U+2018)",
+    );
   });
 });
