@@ -56,10 +56,17 @@ export interface ParsedCertificates {
 const CERT_LABELS = new Set(["CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE"]);
 const PKCS7_LABELS = new Set(["PKCS7", "PKCS #7 SIGNED DATA", "CMS"]);
 
-function lineOf(text: string, offset: number): number {
+/**
+ * Line numbers of offsets met in increasing order, counted from the last offset rather than the
+ * start of the text: a PEM file of thousands of blocks stays linear (issue 9, item 10).
+ */
+function lineCounter(text: string): (offset: number) => number {
+  let at = 0;
   let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  return (offset) => {
+    for (; at < offset; at++) if (text.charCodeAt(at) === 10) line++;
+    return line;
+  };
 }
 
 function base64Bytes(body: string): Uint8Array | null {
@@ -236,10 +243,11 @@ export function parseCertificateDataSync(data: Uint8Array): ParsedCertificates {
   if (text.includes("-----BEGIN ")) {
     const certificates: X509Facts[] = [];
     const begin = /-----BEGIN ([A-Z0-9 #]+)-----/g;
+    const lineOf = lineCounter(text);
     let m: RegExpExecArray | null = begin.exec(text);
     while (m !== null) {
       const label = m[1] ?? "";
-      const line = lineOf(text, m.index);
+      const line = lineOf(m.index);
       const endMarker = `-----END ${label}-----`;
       const end = text.indexOf(endMarker, begin.lastIndex);
       const nextBegin = text.indexOf("-----BEGIN ", begin.lastIndex);

@@ -83,3 +83,20 @@ describe("certificate files through the adapter", () => {
     expect(parseCertificateRequest(new TextEncoder().encode("nonsense"))).toBeNull();
   });
 });
+
+describe("PEM blocks in a long file", () => {
+  // Line numbers are counted incrementally from block to block (a file of thousands of blocks
+  // stays linear); each block must still be located on its own line.
+  it("locates every block and a truncated last block on the right line", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parseCertificateDataSync } = await import("../../src/pki/index.js");
+    const chain = readFileSync(new URL("../fixtures/readers/certs/chain.pem", import.meta.url), "utf8");
+    const perCopy = chain.split("\n").length - (chain.endsWith("\n") ? 1 : 0);
+    const text = `${chain.repeat(3)}-----BEGIN CERTIFICATE-----\nAAAA\n`;
+    const r = parseCertificateDataSync(new TextEncoder().encode(text));
+    const starts = chain.split("\n").flatMap((l, i) => (l.startsWith("-----BEGIN") ? [i + 1] : []));
+    const expected = [0, 1, 2].flatMap((k) => starts.map((s) => s + k * perCopy));
+    expect(r.certificates.map((c) => c.line)).toEqual(expected);
+    expect(r.problems.map((p) => [p.code, p.line])).toEqual([["cert-pem-truncated", 3 * perCopy + 1]]);
+  });
+});
