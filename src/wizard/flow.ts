@@ -12,8 +12,6 @@
 
 import { UsageError } from "../cli/errors.js";
 import { dnValueProblem, isJobName, isUserId, labelProblem } from "../gen/names.js";
-import type { TemplateSources } from "../gen/render.js";
-import type { SiteState } from "../gen/state.js";
 import {
   type CertSource,
   KEY_CHOICES,
@@ -26,7 +24,7 @@ import {
   type WizardAnswers,
 } from "./build.js";
 import { freeLabel, signers, usersOffered } from "./offers.js";
-import { simulateAnswers } from "./preview.js";
+import { type PreviewContext, simulateAnswers } from "./preview.js";
 import type { Choice, InputQuestion, Prompter, SelectQuestion } from "./prompter.js";
 
 /** Every question's flag (without `--`), in the order the questions come. */
@@ -51,11 +49,7 @@ export const QUESTION_FLAGS = [
 ] as const;
 export type QuestionFlag = (typeof QUESTION_FLAGS)[number];
 
-export interface FlowContext {
-  state: SiteState | null;
-  /** Validity start and simulation instant. */
-  at: Date;
-  templates: TemplateSources;
+export interface FlowContext extends PreviewContext {
   flags: Partial<Record<QuestionFlag, string>>;
 }
 

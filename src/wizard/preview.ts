@@ -3,13 +3,22 @@
  * (through `generate`, the same code path as `racfring generate`) and the summary lines.
  */
 import { type GenerateResult, generate } from "../gen/generate.js";
+import type { TemplateSources } from "../gen/render.js";
+import type { SiteState } from "../gen/state.js";
 import { buildPlan, formatSubject, planYaml, type WizardAnswers } from "./build.js";
-import type { FlowContext } from "./flow.js";
+
+/** What a preview needs to know of the site: its state, the instant, and the templates. */
+export interface PreviewContext {
+  state: SiteState | null;
+  /** Validity start and simulation instant. */
+  at: Date;
+  templates: TemplateSources;
+}
 
 /** Simulate the plan the answers make (same path as `racfring generate`): RC and one line. */
 export function simulateAnswers(
   a: WizardAnswers,
-  ctx: Pick<FlowContext, "state" | "at" | "templates">,
+  ctx: PreviewContext,
 ): { rc: number | null; line: string; result: GenerateResult } {
   const text = planYaml(buildPlan(a));
   const result = generate(text, "plan.yaml", { templates: ctx.templates, at: ctx.at, state: ctx.state });
