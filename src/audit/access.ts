@@ -71,8 +71,9 @@ export function canOpenRing(
   model: RacfModel,
   user: string,
   ring: Pick<Ring, "owner" | "name">,
+  currentGroup: string | null = null,
 ): AccessVerdict {
-  const v = openVerdict(model, user, ring);
+  const v = openVerdict(model, user, ring, currentGroup);
   // As the simulator: a user the inputs do not define has unknown groups; when a group entry
   // would grant the level, the inputs do not decide (not evaluated, never a denial).
   const u = model.user(user.toUpperCase());
@@ -94,11 +95,16 @@ export function canOpenRing(
   return v;
 }
 
-function openVerdict(model: RacfModel, user: string, ring: Pick<Ring, "owner" | "name">): AccessVerdict {
+function openVerdict(
+  model: RacfModel,
+  user: string,
+  ring: Pick<Ring, "owner" | "name">,
+  currentGroup: string | null,
+): AccessVerdict {
   const m = ringMode(model, ring);
   const u = user.toUpperCase();
   if (m.mode === "rdatalib") {
-    const have = model.accessTo(m.profile, u).level;
+    const have = model.accessTo(m.profile, u, currentGroup).level;
     return {
       ok: accessAtLeast(have, "READ"),
       have,
@@ -122,7 +128,7 @@ function openVerdict(model: RacfModel, user: string, ring: Pick<Ring, "owner" | 
       confidence: "ibm",
     };
   }
-  const have = model.accessTo(m.profile, u).level;
+  const have = model.accessTo(m.profile, u, currentGroup).level;
   return {
     ok: accessAtLeast(have, need),
     have,
@@ -145,6 +151,7 @@ export function personalKeyAccess(
   user: string,
   ring: Pick<Ring, "owner" | "name">,
   certOwner: string,
+  currentGroup: string | null = null,
 ): AccessVerdict {
   const u = user.toUpperCase();
   const m = ringMode(model, ring);
@@ -156,8 +163,12 @@ export function personalKeyAccess(
     usage: "PERSONAL",
     mode:
       m.mode === "rdatalib"
-        ? { kind: "ring-specific", profile: m.profile.name, level: model.accessTo(m.profile, u).level }
-        : { kind: "global", gencert: gencert ? model.accessTo(gencert, u).level : null },
+        ? {
+            kind: "ring-specific",
+            profile: m.profile.name,
+            level: model.accessTo(m.profile, u, currentGroup).level,
+          }
+        : { kind: "global", gencert: gencert ? model.accessTo(gencert, u, currentGroup).level : null },
   });
   const profile =
     k.resource === `RDATALIB ${m.profile?.name}`
@@ -169,7 +180,7 @@ export function personalKeyAccess(
     k.resource === "SPECIAL" || (m.mode === "facility" && !isCaOwner(certOwner))
       ? null
       : profile
-        ? model.accessTo(profile, u).level
+        ? model.accessTo(profile, u, currentGroup).level
         : "NONE";
   const ownerId = ownerUser(certOwner);
   const explanation =

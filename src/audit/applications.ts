@@ -101,14 +101,27 @@ export function applicationFromSpec(spec: AppSpec, raw: string): Application {
 export function startedUser(
   model: RacfModel,
   jobname: string,
-): { user: string; via: string; sources: Source[] } | null {
+): { user: string; via: string; profile: string; sources: Source[] } | null {
   const job = jobname.replace(/[*%?].*$/, "").toUpperCase();
   if (job === "") return null;
   const p = model.protectingProfile("STARTED", `${job}.${job}`);
   const u = p?.stdata?.user;
   if (!p || !u) return null;
   const user = u === "=MEMBER" ? job : u.toUpperCase();
-  return { user, via: `STARTED ${p.name} STDATA(USER(${u}))`, sources: p.sources };
+  return { user, via: `STARTED ${p.name} STDATA(USER(${u}))`, profile: p.name, sources: p.sources };
+}
+
+/**
+ * The current connect group of an application's task: the STDATA GROUP of the STARTED profile
+ * it runs under, or null (the user's default group then counts). Both the simulator
+ * (src/sim/checks/context.ts `currentGroup`) and the audit's access checks take it from here
+ * so that they reach the same verdict under NOGRPLIST (IBM RACF Security Administrator's Guide,
+ * "Using the STARTED class": STDATA GROUP is the group the task is connected to).
+ */
+export function startedGroup(model: RacfModel, startedProfile: string | null | undefined): string | null {
+  if (!startedProfile) return null;
+  const group = model.profile("STARTED", startedProfile)?.stdata?.group;
+  return group && group !== "=MEMBER" ? group.toUpperCase() : null;
 }
 
 /** Resolve policy rules to applications; unresolvable ones come back as reasons. */
@@ -135,6 +148,7 @@ export function applicationsFromPolicy(
     const ringName = slash >= 0 ? p.keyring.slice(slash + 1) : p.keyring;
     let user: string | null = null;
     let userFrom = "";
+    let startedProfile: string | null = null;
     const evidence = [...p.evidence];
     if (p.userid) {
       user = p.userid.toUpperCase();
@@ -144,6 +158,7 @@ export function applicationsFromPolicy(
       if (st) {
         user = st.user;
         userFrom = st.via;
+        startedProfile = st.profile;
         evidence.push(...st.sources);
       } else {
         const same = p.jobname.replace(/[*%?].*$/, "").toUpperCase();
@@ -174,6 +189,7 @@ export function applicationsFromPolicy(
       origin: "policy",
       name: `policy rule ${p.rule}`,
       userFrom,
+      ...(startedProfile ? { startedProfile } : {}),
       evidence,
       ...(p.protocols !== undefined ? { protocols: p.protocols } : {}),
       ...(p.ciphers !== undefined ? { ciphers: p.ciphers } : {}),
@@ -206,6 +222,9 @@ export function ownerApplications(model: RacfModel, known: readonly Application[
       userFrom: other
         ? `assumed: the started task ${ring.owner} uses its owner's ring; it runs as ${other.user} (${other.via})`
         : "assumed: a ring is used by its owner",
+      // A started task named like the owner runs under its STARTED profile either way; its
+      // STDATA GROUP is then the current connect group.
+      ...(started ? { startedProfile: started.profile } : {}),
       evidence: other ? [...ring.sources, ...other.sources] : ring.sources,
     });
   }

@@ -5,7 +5,7 @@
  */
 import { formatSource, type RacfModel } from "../model/model.js";
 import type { Confidence, Severity, Source } from "../model/types.js";
-import { describeApplications } from "./applications.js";
+import { describeApplications, startedGroup } from "./applications.js";
 import { RULES, RULES_BY_ID } from "./rules/index.js";
 import type { SimulateFn } from "./sim-port.js";
 import type {
@@ -126,6 +126,7 @@ function simulateAll(
   simulate: SimulateFn | null | undefined,
 ): ApplicationResult[] {
   return apps.map((app) => {
+    const group = startedGroup(model, app.startedProfile);
     const base = {
       user: app.user,
       keyring: `${app.ring.owner}/${app.ring.name}`,
@@ -134,6 +135,7 @@ function simulateAll(
       origin: app.origin,
       name: app.name,
       userFrom: app.userFrom,
+      ...(group ? { currentGroup: group } : {}),
       // The report says what it assumed about the application when nothing said it.
       assumed: [
         ...(app.role ? [] : ["role server (not given)"]),
@@ -159,6 +161,10 @@ function simulateAll(
         role: app.role ?? "server",
         clientAuth: app.clientAuth ?? "none",
         at,
+        // The simulator takes the task's current connect group from its STARTED profile.
+        userOrigin: app.startedProfile
+          ? { description: app.userFrom, startedProfile: app.startedProfile, sources: app.evidence }
+          : null,
       });
       // Notes (policy refresh, restart) are part of the fix an administrator reads.
       const fix = r.fix

@@ -140,6 +140,11 @@ export interface Application {
   name: string;
   /** How the user id was found (STARTED profile, policy Userid, option…). */
   userFrom: string;
+  /**
+   * The STARTED profile the user id came from, when it did: its STDATA GROUP is the task's
+   * current connect group, which decides group entries under NOGRPLIST (as in the simulator).
+   */
+  startedProfile?: string | null;
   evidence: Source[];
   /** Protocols and cipher suites from the policy, handed to the simulator. */
   protocols?: string[] | null;
@@ -183,6 +188,8 @@ export interface ApplicationResult {
   origin: ApplicationOrigin;
   name: string;
   userFrom: string;
+  /** The task's current connect group when a STARTED profile's STDATA GROUP names one. */
+  currentGroup?: string;
   /** Predicted System SSL return code; null when the simulator could not run. */
   rc: number | null;
   text: string;

@@ -85,6 +85,37 @@ describe("list-of-groups checking", () => {
     const apps = (JSON.parse(a.stdout) as { applications: { user: string; rc: number }[] }).applications;
     expect(apps.find((x) => x.user === "WEBSRV")?.rc).toBe(202);
   });
+
+  // The STARTED profile's STDATA GROUP, not the user's default group, is the task's current
+  // connect group: the simulator and every audit rule about the application must take it.
+  it("NOGRPLIST with STDATA GROUP(CERTUSRS): the task's group counts in the simulator and the audit alike", async () => {
+    const r = await simulate("grplist-stdata.jcl", args);
+    expect(r.rc).toBe(0);
+    expect(r.steps.find((s) => s.id === "authorize-ring")?.detail).toContain("READ (via group CERTUSRS)");
+    const a = await cli(
+      [
+        "audit",
+        "--jcl",
+        "test/fixtures/fidelity/grplist-stdata.jcl",
+        "--format",
+        "json",
+        "--at",
+        "2026-01-15",
+        "--ran-at",
+        "2025-06-01",
+      ],
+      { cwd: ROOT, now: NOW },
+    );
+    const report = JSON.parse(a.stdout) as {
+      applications: { user: string; rc: number; currentGroup?: string }[];
+      findings: { rule: string }[];
+    };
+    const app = report.applications.find((x) => x.user === "WEBSRV");
+    expect(app?.rc).toBe(0);
+    expect(app?.currentGroup).toBe("CERTUSRS");
+    expect(report.findings.map((f) => f.rule)).not.toContain("ring-access-denied");
+    expect(report.findings.map((f) => f.rule)).not.toContain("app-predicted-failure");
+  });
 });
 
 interface Fix {

@@ -83,7 +83,9 @@ export function formatText(input: AuditReport, opts: TextOptions): string {
         `  ${a.user.padEnd(8)} ${a.keyring}${a.label ? ` label '${a.label}'` : ""}  ${paint(style, rc)} ${a.text}` +
           `${a.confidence ? ` [${a.confidence}]` : ""}`,
       );
-      out.push(`           ${paint("dim", `${a.name}; user from ${a.userFrom}`)}`);
+      out.push(
+        `           ${paint("dim", `${a.name}; user from ${a.userFrom}${a.currentGroup ? `; current group ${a.currentGroup} (STARTED STDATA GROUP)` : ""}`)}`,
+      );
       if ((a.assumed ?? []).length > 0)
         out.push(`           ${paint("dim", `assumed: ${(a.assumed ?? []).join(", ")}`)}`);
       for (const c of a.conditions ?? []) out.push(`           if ${c.text}`);

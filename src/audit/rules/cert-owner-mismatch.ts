@@ -14,6 +14,7 @@ import type { Ring } from "../../model/types.js";
 import { profileName, userId } from "../../racf/write.js";
 import { ringProtectionShown } from "../../sim/ring-check.js";
 import { personalKeyAccess, rdatalibProfileFor, rdatalibResource, ringMode } from "../access.js";
+import { startedGroup } from "../applications.js";
 import { applicationsOf, connectionSubject, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { Application, FindingDraft, Rule } from "../types.js";
 
@@ -80,7 +81,13 @@ export const rule: Rule = {
         if (certUser === null) continue;
         for (const app of apps) {
           if (app.user === certUser) continue;
-          const v = personalKeyAccess(ctx.model, app.user, ring, conn.owner);
+          const v = personalKeyAccess(
+            ctx.model,
+            app.user,
+            ring,
+            conn.owner,
+            startedGroup(ctx.model, app.startedProfile),
+          );
           if (v.ok !== false) continue;
           const cert = ctx.model.certificate(conn.owner, conn.label);
           // A key that does not exist or a certificate that is ignored cannot be fixed by access.

@@ -8,6 +8,7 @@
 
 import { profileName, userId } from "../../racf/write.js";
 import { canOpenRing } from "../access.js";
+import { startedGroup } from "../applications.js";
 import { applicationsOf, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
 
@@ -28,7 +29,7 @@ export const rule: Rule = {
     const notEvaluated: NotEvaluatedDraft[] = [];
     for (const ring of ctx.model.state.rings) {
       for (const app of applicationsOf(ctx, ring)) {
-        const v = canOpenRing(ctx.model, app.user, ring);
+        const v = canOpenRing(ctx.model, app.user, ring, startedGroup(ctx.model, app.startedProfile));
         const subject = { kind: "application" as const, id: `${app.user}@${ringId(ring)}` };
         if (v.ok === null) {
           notEvaluated.push({ subject, reason: v.explanation });

@@ -196,6 +196,7 @@ class CertTable {
 function keyState(
   model: RacfModel,
   user: string,
+  currentGroup: string | null,
   ring: Ring,
   cert: Certificate | undefined,
   usage: string,
@@ -203,7 +204,7 @@ function keyState(
   if (usage !== "PERSONAL") return "";
   if (!cert || cert.privateKey === null) return "?";
   if (!cert.privateKey) return "n";
-  const v = personalKeyAccess(model, user, ring, cert.owner);
+  const v = personalKeyAccess(model, user, ring, cert.owner, currentGroup);
   return v.ok === true ? "r" : v.ok === false ? "w" : "?";
 }
 
@@ -282,7 +283,7 @@ export function buildReportData(
     const view = ri >= 0 ? rings[ri] : undefined;
     let access = "";
     if (r && ring && view) {
-      const v = canOpenRing(model, a.user, ring);
+      const v = canOpenRing(model, a.user, ring, a.currentGroup ?? null);
       access = `${v.resource}: ${v.have ?? "unknown"} (needs ${v.need})`;
       view.a.push({
         i,
@@ -294,7 +295,7 @@ export function buildReportData(
         need: v.need,
         ok: flag(v.ok),
         keys: ring.connections.map((c) =>
-          keyState(model, a.user, ring, table.lookup(c.owner, c.label), c.usage),
+          keyState(model, a.user, a.currentGroup ?? null, ring, table.lookup(c.owner, c.label), c.usage),
         ),
       });
     }
