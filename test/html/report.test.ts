@@ -271,4 +271,47 @@ describe("simulate --format html", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("shows what a prediction on partial inputs rests on and the outcome each condition opens", async () => {
+    const file = join(dir, "sim-conditions.html");
+    const args = [
+      "--jcl",
+      "test/fixtures/fidelity/grplist-unknown.jcl",
+      "--started",
+      "WEBSRV",
+      "--keyring",
+      "WEBRING",
+    ];
+    const r = await cli(["simulate", ...args, "--format", "html", "-o", file], NOW);
+    expect(r.code).toBe(4); // RC 0 only under conditions
+    const { page, errors } = await open(browser, file);
+    const conditions = await page.$$eval("#conditions li.condition", (els) =>
+      els.map((e) => ({ step: e.getAttribute("data-step"), text: e.textContent ?? "" })),
+    );
+    expect(conditions).toHaveLength(1);
+    expect(conditions[0]?.step).toBe("authorize-ring");
+    expect(conditions[0]?.text).toMatch(/SETROPTS GRPLIST.*decided by SETROPTS LIST/);
+    const outcomes = await page.$$eval("#conditions tr.outcome", (rows) =>
+      rows.map((r) => ({ rc: r.getAttribute("data-rc"), text: r.textContent ?? "" })),
+    );
+    expect(outcomes).toEqual([{ rc: "202", text: expect.stringMatching(/NOGRPLIST.*STCGROUP.*\[ibm\]/) }]);
+    expect(errors).toEqual([]);
+    await page.close();
+    // A prediction the inputs decide fully has no such panel.
+    const full = join(dir, "sim-decided.html");
+    await cli(
+      [
+        "simulate",
+        "--jcl",
+        "test/fixtures/fidelity/grplist.jcl",
+        ...args.slice(2),
+        "--format",
+        "html",
+        "-o",
+        full,
+      ],
+      NOW,
+    );
+    expect(readFileSync(full, "utf8")).not.toContain('id="conditions"');
+  });
 });

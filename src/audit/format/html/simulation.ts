@@ -22,6 +22,35 @@ function list(title: string, items: readonly string[]): string {
     : `<div class="panel"><h3>${html(title)}</h3><ul>${items.map((i) => `<li>${html(i)}</li>`).join("")}</ul></div>`;
 }
 
+/**
+ * What the prediction rests on when the inputs are partial (issue: unknown is not failure): each
+ * condition with the command whose output decides it, then the other outcomes those conditions
+ * open, each with its own confidence. Nothing when the inputs decide every step.
+ */
+function conditionsHtml(result: SimResult): string {
+  if (result.conditions.length === 0 && result.outcomes.length === 0) return "";
+  const conditions = result.conditions.map(
+    (c) =>
+      `<li class="condition" data-kind="${html(c.kind)}" data-step="${html(c.step)}">${html(c.text)}${
+        c.decide.length > 0
+          ? ` <span class="muted">— decided by</span> ${c.decide.map((d) => `<code>${html(d)}</code>`).join(", ")}`
+          : ""
+      }</li>`,
+  );
+  const outcomes = result.outcomes.map(
+    (o) =>
+      `<tr class="outcome" data-rc="${o.rc}"><td>RC ${rc(o.rc)}</td><td>${html(o.text)}</td><td>${html(o.condition)}</td><td class="conf">[${html(o.confidence)}]</td></tr>`,
+  );
+  return [
+    '<div class="panel" id="conditions">',
+    `<h3>RC ${rc(result.rc)} holds if</h3><ul>${conditions.join("")}</ul>`,
+    outcomes.length > 0
+      ? `<h3>Otherwise</h3><table><thead><tr><th>RC</th><th>Meaning</th><th>When</th><th>Confidence</th></tr></thead><tbody>${outcomes.join("")}</tbody></table>`
+      : "",
+    "</div>",
+  ].join("");
+}
+
 /** A simulation as one self-contained HTML page. `context` is how the request was built. */
 export function formatSimulationHtml(
   result: SimResult,
@@ -53,6 +82,7 @@ export function formatSimulationHtml(
       : "",
     ...context.map((c) => `<p class="muted" style="margin:4px 0 0">${html(c)}</p>`),
     "</div>",
+    conditionsHtml(result),
     result.fix ? fixHtml(result.fix, "Fix") : "",
     ...result.alternatives.map((a) => fixHtml(a, "Alternative")),
     '</section><section id="steps"><h2>Steps</h2><div class="panel"><table><thead><tr><th></th><th>Step</th><th>What was found</th><th>Evidence</th><th>Rule and confidence</th></tr></thead><tbody>',
