@@ -20,6 +20,7 @@ import { runbookView } from "./runbook.js";
 import {
   assumedState,
   checkAgainstState,
+  connectExistingIssuers,
   existingProfilesOf,
   type Reference,
   referencesOf,
@@ -142,6 +143,7 @@ export function generate(planText: string, planFile: string, opts: GenerateOptio
     const stateIssues = checkAgainstState(resolved, state, loaded.locator);
     if (stateIssues.length > 0) return empty(stateIssues);
   }
+  const chains = connectExistingIssuers(resolved, state, opts.at);
   const references = referencesOf(resolved, state);
   let rendered: ReturnType<typeof renderPlan>;
   try {
@@ -174,11 +176,11 @@ export function generate(planText: string, planFile: string, opts: GenerateOptio
     planIssues: [],
     refusals: [],
     errors,
-    warnings: [...rendered.warnings, ...check.warnings],
+    warnings: [...chains.warnings, ...rendered.warnings, ...check.warnings],
     files: errors.length > 0 ? [] : rendered.files,
     jobs: rendered.jobs,
     simulations: check.simulations,
-    readBackNotes: check.notes,
+    readBackNotes: [...chains.notes, ...check.notes],
     references,
     resolved,
   };

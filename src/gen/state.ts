@@ -15,6 +15,7 @@
  * Without inputs the references cannot be checked: they are assumed, said so in the output and
  * the runbook, and the read-back starts from a state holding just those assumed objects.
  */
+import { buildChain } from "../model/chain.js";
 import { blankCertificate, formatSource, RacfModel as Model, type RacfModel } from "../model/model.js";
 import type { Source } from "../model/types.js";
 import { formatPath, type PlanIssue, type PlanLocator, type PlanPath } from "./plan.js";
@@ -174,6 +175,69 @@ export function referencesOf(plan: ResolvedPlan, state: SiteState | null): Refer
     out.push({ what: `ring ${r.owner}/${r.name}`, foundAt: f ? where(f.sources) : null });
   }
   return out;
+}
+
+/**
+ * `connect: { authority: ID }` puts the CA's whole chain on the ring. For a CA the plan creates
+ * the plan knows the chain; for an existing one only the site's state does: its issuers are
+ * found as RACDCERT LISTCHAIN finds them (src/model/chain.ts) and connected with USAGE(CERTAUTH)
+ * unless the ring has them already. A partner validating the server's certificate, and System
+ * SSL building the chain it sends, need every CA up to the root on the ring (racf-rules §6).
+ * Changes `plan` in place; returns what was added and what could not be, for the output.
+ */
+export function connectExistingIssuers(
+  plan: ResolvedPlan,
+  state: SiteState | null,
+  at: Date,
+): { notes: string[]; warnings: string[] } {
+  const notes: string[] = [];
+  const warnings: string[] = [];
+  const existingCa = new Set(plan.existingAuthorities.map((a) => `${a.ownerKeyword}\u0000${a.label}`));
+  for (const ring of plan.rings) {
+    const cas = ring.connections.filter(
+      (k) => k.cert === null && existingCa.has(`${k.ownerKeyword}\u0000${k.label}`),
+    );
+    for (const k of cas) {
+      if (!state) {
+        warnings.push(
+          `${k.ownerKeyword} "${k.label}" on ${ring.owner}/${ring.name}: without the site's state (--jcl, --listing, --unload, --model) its issuers are not known; if it is not a root, connect them too`,
+        );
+        continue;
+      }
+      const m = state.model;
+      const cert = m.certificate(k.ownerKeyword, k.label);
+      if (!cert) continue; // checkAgainstState has refused the plan already
+      const chain = buildChain(m, cert, at);
+      const onRing = (owner: string, label: string) =>
+        ring.connections.some((c) => c.ownerKeyword === owner && c.label === label) ||
+        (ring.existing &&
+          (m.ring(ring.owner, ring.name)?.connections ?? []).some(
+            (c) => c.owner === owner && c.label === label,
+          ));
+      for (const issuer of chain.certs.slice(1)) {
+        // Model owners are spelled as RACDCERT writes them: CERTAUTH, SITE or ID(user).
+        const owner = issuer.owner;
+        if (onRing(owner, issuer.label)) continue;
+        ring.connections.push({
+          ownerKeyword: owner,
+          label: issuer.label,
+          usage: "CERTAUTH",
+          default: false,
+          cert: null,
+        });
+        notes.push(
+          `${owner} "${issuer.label}" (${where(issuer.sources)}) issued ${k.ownerKeyword} "${k.label}": connected to ${ring.owner}/${ring.name} with USAGE(CERTAUTH) so that the ring holds the whole chain`,
+        );
+      }
+      if (!chain.complete)
+        warnings.push(
+          chain.unknown
+            ? `the chain above ${k.ownerKeyword} "${k.label}" cannot be followed: the inputs lack its issuer's DN`
+            : `the issuer of ${chain.certs.length > 1 ? `"${chain.certs[chain.certs.length - 1]?.label}"` : `${k.ownerKeyword} "${k.label}"`} (${chain.missingIssuer}) is not in ${inputsText(state)}: ${ring.owner}/${ring.name} will hold an incomplete chain unless it is added to RACF and connected`,
+        );
+    }
+  }
+  return { notes, warnings };
 }
 
 /**

@@ -156,6 +156,104 @@ describe("existing authority (GENCERT ... SIGNWITH an existing CERTAUTH)", () =>
   });
 });
 
+// An existing issuing CA whose root is also in RACF: `connect: { authority: ID }` puts the
+// whole chain on the ring, as it does for a CA the plan creates (racf-rules §6).
+const CHAIN_SITE = `//CHAIN    JOB (ACCT),'CA CHAIN',CLASS=A,MSGCLASS=X
+//RACF     EXEC PGM=IKJEFT01
+//SYSTSPRT DD SYSOUT=*
+//SYSTSIN  DD *
+  ADDUSER WEBSRV NOPASSWORD
+  RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Corp Root CA')) -
+    WITHLABEL('Corp Root CA') NOTAFTER(DATE(2035-12-31))
+  RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Corp Issuing CA')) -
+    WITHLABEL('Corp Issuing CA') KEYUSAGE(CERTSIGN) -
+    SIGNWITH(CERTAUTH LABEL('Corp Root CA')) NOTAFTER(DATE(2032-12-31))
+  RACDCERT ID(WEBSRV) ADDRING(OldRing)
+  RACDCERT ID(WEBSRV) CONNECT(CERTAUTH LABEL('Corp Root CA') -
+    RING(OldRing) USAGE(CERTAUTH))
+  SETROPTS RACLIST(DIGTCERT DIGTRING) REFRESH
+/*
+`;
+
+describe("existing intermediate CA: its issuers are connected too", () => {
+  async function genChain(rings: string, withSite = true, applications = APP) {
+    const dir = mkdtempSync(join(tmpdir(), "racfring-chain-"));
+    writeFileSync(join(dir, "site.jcl"), CHAIN_SITE);
+    writeFileSync(
+      join(dir, "plan.yaml"),
+      plan({
+        existing: EXISTING_CA("Corp Issuing CA"),
+        certificates: CERT("New Server", "SITECA"),
+        rings,
+        applications,
+      }),
+    );
+    const c = io(dir);
+    const rc = await runCli(
+      ["generate", "plan.yaml", "-o", "out", ...(withSite ? ["--jcl", "site.jcl"] : [])],
+      c.io,
+    );
+    // Commands as TSO sees them: continuations joined.
+    const read = (f: string) => readFileSync(join(dir, "out", f), "utf8").replace(/ -\n\s+/g, " ");
+    return { rc, out: c.out.join(""), err: c.err.join(""), read, dir };
+  }
+
+  it("a new ring gets the root with USAGE(CERTAUTH), said in the output; the backout removes it with the ring", async () => {
+    const r = await genChain(NEW_RING);
+    expect(r.rc).toBe(0);
+    const setup = r.read("jcl/01-setup.jcl");
+    expect(setup).toMatch(
+      /CONNECT\(CERTAUTH LABEL\('Corp Issuing CA'\) RING\('NewRing'\) USAGE\(CERTAUTH\)\)/,
+    );
+    expect(setup).toMatch(/CONNECT\(CERTAUTH LABEL\('Corp Root CA'\) RING\('NewRing'\) USAGE\(CERTAUTH\)\)/);
+    expect(r.out).toMatch(
+      /CERTAUTH "Corp Root CA" \(site\.jcl:6\) issued CERTAUTH "Corp Issuing CA": connected to WEBSRV\/NewRing/,
+    );
+    expect(r.out).toMatch(/new server: WEBSRV on WEBSRV\/NewRing .*RC 0/);
+    const backout = r.read("jcl/99-backout.jcl");
+    expect(backout).toMatch(/DELRING\('NewRing'\)/);
+    expect(backout).not.toMatch(/DELETE\(LABEL\('Corp/);
+    const results = lintFiles([
+      { text: CHAIN_SITE, file: "site.jcl" },
+      { text: readFileSync(join(r.dir, "out/jcl/01-setup.jcl"), "utf8"), file: "01-setup.jcl" },
+    ]);
+    expect(results[1]?.issues.filter((i) => i.severity === "error")).toEqual([]);
+  });
+
+  it("an existing ring that holds the root already gets only the issuing CA", async () => {
+    const r = await genChain(
+      `
+  - owner: WEBSRV
+    name: OldRing
+    existing: true
+    connect:
+      - { certificate: NEWCRT, default: true }
+      - { authority: SITECA }`,
+      true,
+      `
+  - { name: new server, user: WEBSRV, ring: WEBSRV/OldRing }`,
+    );
+    expect(r.rc).toBe(0);
+    const setup = r.read("jcl/01-setup.jcl");
+    expect(setup).toMatch(/LABEL\('Corp Issuing CA'\) RING\('OldRing'\)/);
+    expect(setup).not.toMatch(/LABEL\('Corp Root CA'\)/);
+    // The backout takes off what the plan connected, and leaves the root that was there.
+    const backout = r.read("jcl/99-backout.jcl");
+    expect(backout).toMatch(/REMOVE\(CERTAUTH LABEL\('Corp Issuing CA'\) RING\('OldRing'\)\)/);
+    expect(backout).not.toMatch(/Corp Root CA/);
+    expect(r.out).not.toMatch(/connected to WEBSRV\/OldRing/);
+  });
+
+  it("without the site's state the issuers are unknown, and the output says to connect them", async () => {
+    const r = await genChain(NEW_RING, false);
+    expect(r.rc).toBe(0);
+    expect(`${r.out}${r.err}`).toMatch(
+      /CERTAUTH "Corp Issuing CA" on WEBSRV\/NewRing: without the site's state .* its issuers are not known/,
+    );
+    expect(r.read("jcl/01-setup.jcl")).not.toMatch(/Corp Root CA/);
+  });
+});
+
 describe("existing certificate (owner + label) connected to a new ring", () => {
   const text = (label: string) =>
     plan({
