@@ -5,7 +5,8 @@
  */
 import { formatSource, type RacfModel } from "../model/model.js";
 import type { Confidence, Severity, Source } from "../model/types.js";
-import { describeApplications, startedGroup } from "./applications.js";
+import { startedGroup } from "../sim/started.js";
+import { describeApplications } from "./applications.js";
 import { RULES, RULES_BY_ID } from "./rules/index.js";
 import type { SimulateFn } from "./sim-port.js";
 import type {

@@ -48,3 +48,16 @@ export function startedUser(model: RacfModel, spec: string): StartedUser {
   }
   return { resource, profile, user: u === "=MEMBER" ? member : u.toUpperCase(), problem: null };
 }
+
+/**
+ * The current connect group of an application's task: the STDATA GROUP of the STARTED profile
+ * it runs under, or null (the user's default group then counts). Both the simulator
+ * (src/sim/checks/context.ts `currentGroup`) and the audit's access checks take it from here,
+ * so that they reach the same verdict under NOGRPLIST (IBM RACF Security Administrator's Guide,
+ * "Using the STARTED class": STDATA GROUP is the group the task is connected to).
+ */
+export function startedGroup(model: RacfModel, startedProfile: string | null | undefined): string | null {
+  if (!startedProfile) return null;
+  const group = model.profile("STARTED", startedProfile)?.stdata?.group;
+  return group && group !== "=MEMBER" ? group.toUpperCase() : null;
+}

@@ -13,8 +13,8 @@ import { isCaOwner, ownerUser } from "../../model/model.js";
 import type { Ring } from "../../model/types.js";
 import { profileName, userId } from "../../racf/write.js";
 import { ringProtectionShown } from "../../sim/ring-check.js";
+import { startedGroup } from "../../sim/started.js";
 import { personalKeyAccess, rdatalibProfileFor, rdatalibResource, ringMode } from "../access.js";
-import { startedGroup } from "../applications.js";
 import { applicationsOf, connectionSubject, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { Application, FindingDraft, Rule } from "../types.js";
 

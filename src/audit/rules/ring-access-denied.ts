@@ -7,8 +7,8 @@
  */
 
 import { profileName, userId } from "../../racf/write.js";
+import { startedGroup } from "../../sim/started.js";
 import { canOpenRing } from "../access.js";
-import { startedGroup } from "../applications.js";
 import { applicationsOf, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
 

@@ -10,8 +10,8 @@
 
 import { isCaOwner } from "../../model/model.js";
 import { profileName, userId } from "../../racf/write.js";
+import { startedGroup } from "../../sim/started.js";
 import { personalKeyAccess, rdatalibResource } from "../access.js";
-import { startedGroup } from "../applications.js";
 import { applicationsOf, connectionSubject, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
 

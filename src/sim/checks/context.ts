@@ -23,6 +23,7 @@ import {
 } from "../commands.js";
 import { gencertLike } from "../gencert.js";
 import { rdatalibResource } from "../ring-check.js";
+import { startedGroup } from "../started.js";
 import type { SimCondition, SimFix, SimRequest, SimResult, SimStep } from "../types.js";
 import { at, plusYear } from "./util.js";
 
@@ -151,9 +152,7 @@ export class Simulation {
    * procedures; list-of-groups checking).
    */
   get currentGroup(): string | null {
-    const started = this.req.userOrigin?.startedProfile;
-    const group = started ? this.model.profile("STARTED", started)?.stdata?.group : null;
-    return group && group !== "=MEMBER" ? group : null;
+    return startedGroup(this.model, this.req.userOrigin?.startedProfile);
   }
 
   /**
