@@ -1,3 +1,4 @@
+import { type ReadContext, report } from "./context.js";
 import { setroptsKey } from "./listing-setropts.js";
 import type { CleanLine } from "./text.js";
 
@@ -43,4 +44,38 @@ export function isTopLevelHeader(text: string): boolean {
  */
 export function looksLikeListing(text: string): boolean {
   return text.split(/\r?\n/, 2000).some((l) => RING_HEADER.test(l) || CERT_HEADER.test(l));
+}
+
+/**
+ * Read consecutive `>...<` lines (ring names, serials, DNs) and concatenate their contents
+ * without separators (formats.md §1–2: RACF splits long values at a fixed width).
+ */
+export function readWrapped(
+  cur: Cursor,
+  ctx: ReadContext,
+  what: string,
+): { value: string; line: number } | null {
+  let value = "";
+  let first = 0;
+  while (cur.i < cur.lines.length) {
+    const l = cur.lines[cur.i] as CleanLine;
+    const m = NAME_LINE.exec(l.text);
+    if (!m) break;
+    const body = m[1] ?? "";
+    if (first === 0) first = l.no;
+    if (body.endsWith("<")) value += body.slice(0, -1);
+    else {
+      value += body;
+      report(
+        ctx,
+        l.no,
+        "listing-unterminated-value",
+        `${what} line has no closing "<" (line truncated?); read as is`,
+        "warning",
+        l.text.indexOf(">") + 1,
+      );
+    }
+    cur.i++;
+  }
+  return first === 0 ? null : { value, line: first };
 }
