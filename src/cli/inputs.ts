@@ -1,6 +1,5 @@
 import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
-import { createInterface } from "node:readline";
 import { modelFromJson } from "../model/json.js";
 import { RacfModel } from "../model/model.js";
 import { parseAssumeRefreshed } from "../racf/refresh.js";
@@ -86,39 +85,37 @@ export interface LoadedInputs {
   files: string[];
 }
 
-async function* fileLines(input: NodeJS.ReadableStream, task: ProgressTask): AsyncIterable<string> {
-  // Bytes, not characters: the total is the file's size.
-  input.on("data", (chunk: Buffer | string) => task.advance(chunk.length));
-  input.setEncoding("utf8");
-  const rl = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+/** The bytes of an input as they arrive, advancing its progress bar (the total is the file's size). */
+async function* fileChunks(
+  input: NodeJS.ReadableStream,
+  task: ProgressTask,
+): AsyncIterable<Uint8Array | string> {
   try {
-    for await (const line of rl) yield line;
+    for await (const chunk of input as AsyncIterable<Uint8Array | string>) {
+      task.advance(chunk.length);
+      yield chunk;
+    }
   } finally {
     task.done();
   }
 }
 
-/** Lines of an unload, control characters replaced; a NUL byte means a binary file. */
-async function* sanitizedLines(
-  lines: AsyncIterable<string>,
-  file: string,
-  acc: Sanitized,
-): AsyncIterable<string> {
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (line.includes("\u0000")) {
-      throw new InputError(
-        `${file}:${n}: binary data (NUL bytes) in an IRRDBU00 unload; transfer it as text (EBCDIC → ASCII)`,
-      );
-    }
-    const s = sanitizeText(line);
-    if (s.count > 0) {
-      acc.count += s.count;
-      if (acc.first === null && s.first) acc.first = { line: n, column: s.first.column };
-    }
-    yield s.text;
+/**
+ * The clean-up of an unload line that holds more than printable ASCII: control characters
+ * replaced (counted in `acc`); a NUL byte means a binary file.
+ */
+function sanitizeUnloadLine(line: string, n: number, file: string, acc: Sanitized): string {
+  if (line.includes("\u0000")) {
+    throw new InputError(
+      `${file}:${n}: binary data (NUL bytes) in an IRRDBU00 unload; transfer it as text (EBCDIC → ASCII)`,
+    );
   }
+  const s = sanitizeText(line);
+  if (s.count > 0) {
+    acc.count += s.count;
+    if (acc.first === null && s.first) acc.first = { line: n, column: s.first.column };
+  }
+  return s.text;
 }
 
 /** Parse `--cert FILE=OWNER:LABEL`. The label may contain colons and blanks; the owner may not. */
@@ -248,12 +245,14 @@ export async function loadInputs(
       }
       case "unload": {
         const stream = await inputStream(value, cwd);
-        const { readUnload } = await import("../readers/unload.js");
+        const { readUnloadBytes } = await import("../readers/unload.js");
         const controls: Sanitized = { text: "", count: 0, first: null };
         // The bar's total is the file's size; standard input has none (the bar then counts only).
         const size = value === "-" ? undefined : (await stat(resolve(cwd, value))).size;
         const task = progress.start(`reading ${value}`, "bytes", size);
-        await readUnload(sanitizedLines(fileLines(stream, task), value, controls), ctx(value));
+        await readUnloadBytes(fileChunks(stream, task), ctx(value), {
+          sanitize: (line, n) => sanitizeUnloadLine(line, n, value, controls),
+        });
         reportControls(model, value, controls);
         files.push(value);
         break;

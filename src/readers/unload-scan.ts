@@ -1,0 +1,76 @@
+/**
+ * Lines of a byte stream, found by scanning the bytes for line ends instead of decoding the
+ * whole stream to text first (what `readline` does). A weekly IRRDBU00 unload of a real site
+ * is hundreds of megabytes, most of it record types racfring does not read: the reader looks
+ * at a line's record type in its bytes and decodes only the lines it reads.
+ *
+ * Line ends are those of `readline` with `crlfDelay: Infinity`, which the unload reader used
+ * before and which its line numbers keep: LF, CRLF, and a CR not followed by LF. A last line
+ * without a line end is a line; a final line end does not start another.
+ */
+
+const LF = 0x0a;
+const CR = 0x0d;
+
+export interface LineSink {
+  /**
+   * A line of printable ASCII only (bytes X'20'–X'7E'), given as `bytes[start, end)` without its
+   * line end: decoding it as Latin-1 gives the same text as UTF-8, and no clean-up applies.
+   */
+  ascii(bytes: Buffer, start: number, end: number): void;
+  /** Any other line (control characters, tabs, UTF-8, bytes that are not UTF-8), decoded. */
+  text(line: string): void;
+}
+
+/** Hand every line of `chunks` to `sink`, in order. */
+export async function scanLines(chunks: AsyncIterable<Uint8Array | string>, sink: LineSink): Promise<void> {
+  // The start of a line that began in an earlier chunk, kept as parts: a line longer than a
+  // chunk (a hostile 20 MB line) is joined once, not once per chunk.
+  let parts: Buffer[] = [];
+  for await (const chunk of chunks) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : toBuffer(chunk);
+    let pos = 0;
+    if (parts.length > 0) {
+      const lf = bytes.indexOf(LF);
+      if (lf < 0) {
+        parts.push(bytes);
+        continue;
+      }
+      parts.push(bytes.subarray(0, lf));
+      const line = Buffer.concat(parts);
+      parts = [];
+      emit(line, 0, line.length, sink);
+      pos = lf + 1;
+    }
+    for (;;) {
+      const lf = bytes.indexOf(LF, pos);
+      if (lf < 0) break;
+      emit(bytes, pos, lf, sink);
+      pos = lf + 1;
+    }
+    if (pos < bytes.length) parts.push(bytes.subarray(pos));
+  }
+  if (parts.length > 0) {
+    const line = Buffer.concat(parts);
+    // A CR at the very end is a line end (readline reads "A\r" as the line "A").
+    emit(line, 0, line.length, sink);
+  }
+}
+
+function toBuffer(chunk: Uint8Array): Buffer {
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+/** One line between LFs: the one check of its bytes decides between the two kinds of line. */
+function emit(bytes: Buffer, start: number, lf: number, sink: LineSink): void {
+  const end = lf > start && bytes[lf - 1] === CR ? lf - 1 : lf;
+  for (let i = start; i < end; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x20 || b > 0x7e) {
+      // The CR of a CRLF is gone; any CR left is a line end of its own.
+      for (const line of bytes.toString("utf8", start, end).split("\r")) sink.text(line);
+      return;
+    }
+  }
+  sink.ascii(bytes, start, end);
+}

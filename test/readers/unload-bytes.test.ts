@@ -1,0 +1,264 @@
+import { writeFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { Readable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { modelToJson } from "../../src/model/json.js";
+import { RacfModel } from "../../src/model/model.js";
+import { readUnload, readUnloadBytes } from "../../src/readers/unload.js";
+import { scanLines } from "../../src/readers/unload-scan.js";
+import { synthesize } from "../../src/synth/unload.js";
+import { cli } from "../helpers/io.js";
+import { context, fixtureBytes } from "./helpers.js";
+import { renderRecord } from "./unload-render.js";
+
+/**
+ * The CLI reads unloads from their bytes (readUnloadBytes: lines found in the bytes, record types
+ * skipped undecoded, plain ASCII lines spared the clean-up); readUnload reads lines of text the
+ * way the reader always has. Both must give the same model and the same issues, line for line.
+ */
+
+/** Small deterministic PRNG (mulberry32) so a failure can be replayed. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `bytes` cut into chunks at random places (a multi-byte character may be cut in two). */
+function chunked(bytes: Uint8Array, rnd: () => number, max = 64): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let pos = 0;
+  while (pos < bytes.length) {
+    const n = 1 + Math.floor(rnd() * max);
+    out.push(bytes.subarray(pos, pos + n));
+    pos += n;
+  }
+  return out;
+}
+
+async function* from<T>(items: readonly T[]): AsyncIterable<T> {
+  for (const i of items) yield i;
+}
+
+/** The lines readline gives for these chunks (what the CLI used before). */
+async function readlineLines(chunks: readonly Uint8Array[]): Promise<string[]> {
+  const input = Readable.from(chunks.map((c) => Buffer.from(c)));
+  input.setEncoding("utf8");
+  const out: string[] = [];
+  for await (const line of createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY })) out.push(line);
+  return out;
+}
+
+async function scannedLines(chunks: readonly Uint8Array[]): Promise<string[]> {
+  const out: string[] = [];
+  await scanLines(from(chunks), {
+    ascii: (b, s, e) => out.push(b.toString("latin1", s, e)),
+    text: (l) => out.push(l),
+  });
+  return out;
+}
+
+async function both(bytes: Uint8Array, chunks: readonly Uint8Array[]) {
+  const byLines = context("u.txt");
+  await readUnload(from(await readlineLines(chunks)), byLines);
+  const byBytes = context("u.txt");
+  await readUnloadBytes(from(chunks), byBytes);
+  return {
+    lines: JSON.stringify(modelToJson(byLines.model.state)),
+    bytes: JSON.stringify(modelToJson(byBytes.model.state)),
+    issues: byBytes.model.state.issues,
+    size: bytes.length,
+  };
+}
+
+const enc = new TextEncoder();
+
+describe("line scanning", () => {
+  it("finds the lines readline finds: LF, CRLF, lone CR, no final line end, bytes that are not UTF-8", async () => {
+    const rnd = prng(7);
+    const alphabet = [
+      "a",
+      "0200 ",
+      " ",
+      "\n",
+      "\r",
+      "\r\n",
+      "\t",
+      "\u0000",
+      "\u001b",
+      "\f",
+      "¢",
+      "\u00a0",
+      "\u0085",
+      "é",
+      "😀",
+      "\ufeff",
+    ];
+    for (let round = 0; round < 400; round++) {
+      const parts: Uint8Array[] = [];
+      const n = Math.floor(rnd() * 30);
+      for (let i = 0; i < n; i++) {
+        if (rnd() < 0.08)
+          parts.push(Uint8Array.of(0x80 + Math.floor(rnd() * 0x80))); // stray byte
+        else parts.push(enc.encode(alphabet[Math.floor(rnd() * alphabet.length)] as string));
+      }
+      const bytes = Buffer.concat(parts);
+      const chunks = chunked(bytes, rnd, 8);
+      expect(await scannedLines(chunks), JSON.stringify(bytes.toString("latin1"))).toEqual(
+        await readlineLines(chunks),
+      );
+    }
+  });
+
+  it("joins a line longer than many chunks once", async () => {
+    const long = `0400 ${"x".repeat(300_000)}`;
+    const bytes = enc.encode(`${long}\n0100 G\n`);
+    const lines = await scannedLines(chunked(bytes, prng(1), 4096));
+    expect(lines).toEqual([long, "0100 G"]);
+  });
+});
+
+describe("readUnloadBytes reads what readUnload reads", () => {
+  it("the sample unload, whole and in odd chunks", async () => {
+    const bytes = fixtureBytes("irrdbu00_SYNTHETIC_certs_rings.txt");
+    for (const chunks of [[bytes], chunked(bytes, prng(3), 700)]) {
+      const r = await both(bytes, chunks);
+      expect(r.bytes).toBe(r.lines);
+      expect(JSON.parse(r.bytes).certificates.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("a synthetic unload with planted defects (users, certificates, rings, profiles, filler)", async () => {
+    const text = [
+      ...synthesize(
+        {
+          users: 600,
+          certs: 60,
+          rings: 30,
+          started: 10,
+          rdatalib: 10,
+          accessEntries: 200,
+          defects: 0.3,
+          seed: 5,
+          records: 2000,
+          at: new Date("2026-06-01T00:00:00Z"),
+        },
+        () => undefined,
+      ),
+    ].join("");
+    const bytes = enc.encode(text);
+    const r = await both(bytes, chunked(bytes, prng(4), 5000));
+    expect(r.bytes).toBe(r.lines);
+    const state = JSON.parse(r.bytes);
+    expect(state.users.length).toBeGreaterThanOrEqual(600);
+    expect(state.rings.length).toBe(30);
+  });
+
+  it("damaged records: the same located issues, in the same order", async () => {
+    const cert = renderRecord("0207", {
+      USCERT_NAME: "WEBSRV",
+      USCERT_CERT_NAME: "01.CN=Web¢CA.O=Example",
+      USCERT_CERTLABL: "Web server",
+    });
+    const user = renderRecord("0200", { USBD_NAME: "WEBSRV", USBD_DEFGRP_ID: "SYS1", USBD_SPECIAL: "NO" });
+    const lines = [
+      user,
+      `${user.slice(0, 60)}`, // truncated inside USBD_PROGRAMMER
+      `${user.slice(0, 95)}X${user.slice(96)}`, // another default group (USBD_DEFGRP_ID starts at column 96)
+      `${user.slice(0, 94)}XX${user.slice(96)}`, // misaligned before DEFGRP
+      `${user.slice(0, 200)}Z${user.slice(201)}`, // beyond what is read: not a defect
+      renderRecord("0205", { USCON_NAME: "WEBSRV", USCON_GRP_ID: "TLSGRP" }),
+      renderRecord("0205", { USCON_NAME: "NEWUSER", USCON_GRP_ID: "TLSGRP" }),
+      cert,
+      `${cert}\t`, // a tab: artefact
+      cert.replace("Web server", "Web\u00a0server"),
+      cert.replace("WEBSRV", "WEB\u001bSRV"),
+      "   ",
+      "# a comment",
+      "02x0 not a record",
+      "0200x",
+      "ZZZZ unknown type",
+      "0400 SYS1.DATA.SET",
+      `0200 ${" ".repeat(200)}`,
+      "0100 GROUPA",
+      "\u00ff\u00fe garbage",
+      `${renderRecord("0500", { GRBD_NAME: "01.CN=Web¢CA.O=Example", GRBD_CLASS_NAME: "DIGTCERT", GRBD_UACC: "BOGUS" })}`,
+    ];
+    for (const ending of ["\n", "\r\n"]) {
+      const bytes = enc.encode(lines.join(ending));
+      const r = await both(bytes, chunked(bytes, prng(9), 300));
+      expect(r.bytes).toBe(r.lines);
+      const codes = r.issues.map((i) => `${i.line}:${i.code}`);
+      expect(codes).toContain("2:unload-truncated-record");
+      expect(codes).toContain("4:unload-malformed-record");
+      expect(codes).toContain("14:unload-bad-record");
+      expect(codes).toContain("9:unload-tab");
+      expect(codes.some((c) => c.endsWith("unload-unknown-record-type"))).toBe(true);
+    }
+  });
+
+  it("an empty, blank or EBCDIC input is still an error at line 1", async () => {
+    for (const bytes of [
+      new Uint8Array(0),
+      enc.encode("   \n\n"),
+      Uint8Array.from([0xf0, 0xf2, 0xf0, 0xf0, 0x40, 0xc1, 0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0x15]),
+    ]) {
+      const r = await both(bytes, [bytes]);
+      expect(r.bytes).toBe(r.lines);
+      expect(r.issues.filter((i) => i.severity === "error").map((i) => `${i.line}:${i.code}`)).toEqual([
+        "1:unload-empty",
+      ]);
+    }
+  });
+
+  it("passes only lines that are not plain ASCII to the sanitizer, with their line numbers", async () => {
+    const seen: string[] = [];
+    const ctx = context("u.txt", new RacfModel());
+    const text = ["GROUPA", "GR\u001bB", "GROUPC"].map((g) => `0100 ${g.padEnd(8)} SYS1`).join("\n");
+    await readUnloadBytes(from([enc.encode(text)]), ctx, {
+      sanitize: (line, no) => {
+        seen.push(`${no}:${line}`);
+        return line.replace("\u001b", "\ufffd");
+      },
+    });
+    expect(seen).toEqual([`2:0100 ${"GR\u001bB".padEnd(8)} SYS1`]);
+    expect(ctx.model.state.groups.map((g) => g.id)).toEqual(["GROUPA", "GR\ufffdB", "GROUPC"]);
+  });
+});
+
+describe("racfring model --unload (bytes from the file)", () => {
+  it("a NUL byte is a located input error, exit 3", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "racfring-bytes-"));
+    const file = join(dir, "u.txt");
+    writeFileSync(file, "0100 GROUPA\n0100 GROUPB\n0100 GR\u0000C\n");
+    const r = await cli(["model", "--unload", file]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`${file}:3: binary data (NUL bytes)`);
+  });
+
+  it("control characters are replaced and reported once, at their line and column", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "racfring-bytes-"));
+    const file = join(dir, "u.txt");
+    writeFileSync(file, "0100 GROUPA\r\n0100 GROUPB\r\n0100 GR\u001bC\r\n0100 G\u0007D\r\n");
+    const r = await cli(["model", "--unload", file, "--json"]);
+    expect(r.code).toBe(0);
+    const issues = JSON.parse(r.stdout).issues as {
+      line: number;
+      column?: number;
+      code: string;
+      message: string;
+    }[];
+    const control = issues.filter((i) => i.code === "control-character");
+    expect(control).toHaveLength(1);
+    expect(control[0]).toMatchObject({ line: 3, column: 8 });
+    expect(control[0]?.message).toContain("2 control character(s)");
+  });
+});
