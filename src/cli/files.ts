@@ -74,7 +74,8 @@ export async function inputStream(path: string, cwd: string): Promise<NodeJS.Rea
     await fh.close();
     throw refuse(`${kindOf(again)}; racfring reads only regular files, or - for standard input`);
   }
-  return fh.createReadStream();
+  // Large reads: an unload is hundreds of megabytes, read once from start to end.
+  return fh.createReadStream({ highWaterMark: 1 << 20 });
 }
 
 /**

@@ -210,11 +210,12 @@ export class UnloadRecords {
   }
 
   /**
-   * A user's groups grow one record at a time. A new array of the exact size each time: an
-   * array grown by push keeps room for 16 more, on each of 300,000 users.
+   * A user's groups grow one record at a time. A new array of the exact size each time
+   * (concat): an array grown by push, or built by spreading, keeps room for 16 to 36 more, on
+   * each of 300,000 users.
    */
   #addGroup(user: User, group: string): void {
-    if (!user.groups.includes(group)) user.groups = [...user.groups, group];
+    if (!user.groups.includes(group)) user.groups = user.groups.concat(group);
   }
 
   #user(r: Rec): void {
