@@ -87,18 +87,18 @@ interface Found {
   entryId: string | null;
 }
 
-function lookup(profile: Profile, userId: string, groups: readonly string[]): Found {
-  const own = profile.access.find((a) => a.id === userId);
+function lookup(model: RacfModel, profile: Profile, userId: string, groups: readonly string[]): Found {
+  const own = model.accessEntry(profile, userId);
   if (own) return { level: own.level, via: "user", entryId: own.id };
   let best: Found | undefined;
   for (const g of groups) {
-    const e = profile.access.find((a) => a.id === g);
+    const e = model.accessEntry(profile, g);
     if (e && (!best || accessAtLeast(e.level, best.level)))
       best = { level: e.level, via: "group", entryId: e.id };
   }
   if (best) return best;
   // ID(*) covers every RACF-defined user; an implied user is defined on the real system.
-  const star = profile.access.find((a) => a.id === "*");
+  const star = model.accessEntry(profile, "*");
   if (star) return { level: star.level, via: "all", entryId: "*" };
   return { level: profile.uacc, via: "uacc", entryId: null };
 }
@@ -142,8 +142,8 @@ export function decideAccess(
       : "unknown";
   // NOGRPLIST with an unknown current group: no group entry can be relied on.
   const onlyCurrent = current ? [current] : [];
-  const withList = lookup(profile, id, all);
-  const withoutList = lookup(profile, id, onlyCurrent);
+  const withList = lookup(model, profile, id, all);
+  const withoutList = lookup(model, profile, id, onlyCurrent);
   const found = grplist.value ? withList : withoutList;
   const other = grplist.value ? withoutList : withList;
   const okHere = accessAtLeast(found.level, need);

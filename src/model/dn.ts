@@ -147,18 +147,26 @@ export function racfDisplayDn(dn: string): string {
     .join(".");
 }
 
+/**
+ * What dnEquals compares: the RDN types, and the values with runs of blanks as one and case
+ * folded. Memoised: an audit compares the same few thousand DNs once per ring and chain step.
+ * The key is JSON, so no value can make two different DNs look alike.
+ */
+const DN_COMPARE_KEYS = new Map<string, string>();
+const MAX_DN_COMPARE_KEYS = 100_000;
+
+function dnCompareKey(dn: string): string {
+  let key = DN_COMPARE_KEYS.get(dn);
+  if (key === undefined) {
+    key = JSON.stringify(parseDn(dn).map((r) => [r.type, r.value.replace(/\s+/g, " ").toLowerCase()]));
+    if (DN_COMPARE_KEYS.size >= MAX_DN_COMPARE_KEYS) DN_COMPARE_KEYS.clear();
+    DN_COMPARE_KEYS.set(dn, key);
+  }
+  return key;
+}
+
 /** DN equality as certificate path building uses it: same RDNs, values compared case-insensitively. */
 export function dnEquals(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return false;
-  const ra = parseDn(a);
-  const rb = parseDn(b);
-  if (ra.length !== rb.length) return false;
-  return ra.every((r, i) => {
-    const o = rb[i];
-    return (
-      o !== undefined &&
-      o.type === r.type &&
-      o.value.replace(/\s+/g, " ").toLowerCase() === r.value.replace(/\s+/g, " ").toLowerCase()
-    );
-  });
+  return a === b || dnCompareKey(a) === dnCompareKey(b);
 }

@@ -526,6 +526,15 @@ export class RacfModel {
     return this.#profiles().byClass.get(c)?.byName.get(name);
   }
 
+  /**
+   * Does the model hold any profile of class `cls`? Asked once per simulated application (are
+   * FACILITY profiles shown at all?): an index look-up, not a scan of every profile.
+   */
+  hasProfiles(cls: string): boolean {
+    const c = cls.toUpperCase();
+    return (this.#profiles().byClass.get(c)?.all ?? []).some((p) => p.class === c);
+  }
+
   profilesOf(cls: string): Profile[] {
     const c = cls.toUpperCase();
     return (this.#profiles().byClass.get(c)?.all ?? []).filter((p) => p.class === c);
@@ -606,6 +615,14 @@ export class RacfModel {
     for (const a of profile.access) if (!byId.has(a.id)) byId.set(a.id, a);
     this.#accessByProfile.set(profile, { of: profile.access, count: profile.access.length, byId });
     return byId;
+  }
+
+  /**
+   * The access-list entry of `id` in `profile` (the first, as a scan finds it), through the
+   * profile's index: access lists of thousands of entries are asked several times per ring.
+   */
+  accessEntry(profile: Profile, id: string): AccessEntry | undefined {
+    return this.#accessIndex(profile).get(id);
   }
 
   /**

@@ -18,9 +18,17 @@ export interface LineSink {
    * line end: decoding it as Latin-1 gives the same text as UTF-8, and no clean-up applies.
    */
   ascii(bytes: Buffer, start: number, end: number): void;
-  /** Any other line (control characters, tabs, UTF-8, bytes that are not UTF-8), decoded. */
+  /**
+   * A line of printable UTF-8 text beyond ASCII (a DIGTCERT name's `¢`): no control character,
+   * tab, no-break space or byte that is not UTF-8, so clean-up has nothing to do in it.
+   */
+  printable(line: string): void;
+  /** Any other line (control characters, tabs, no-break spaces, bytes that are not UTF-8), decoded. */
   text(line: string): void;
 }
+
+/** What a line of UTF-8 without C0 controls can still hold that clean-up acts on. */
+const NOT_PRINTABLE = /[\u0080-\u00a0\ufffd]/;
 
 /** Hand every line of `chunks` to `sink`, in order. */
 export async function scanLines(chunks: AsyncIterable<Uint8Array | string>, sink: LineSink): Promise<void> {
@@ -61,16 +69,24 @@ function toBuffer(chunk: Uint8Array): Buffer {
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
-/** One line between LFs: the one check of its bytes decides between the two kinds of line. */
+/** One line between LFs: the one check of its bytes decides between the kinds of line. */
 function emit(bytes: Buffer, start: number, lf: number, sink: LineSink): void {
   const end = lf > start && bytes[lf - 1] === CR ? lf - 1 : lf;
+  let high = false;
   for (let i = start; i < end; i++) {
     const b = bytes[i] as number;
-    if (b < 0x20 || b > 0x7e) {
-      // The CR of a CRLF is gone; any CR left is a line end of its own.
-      for (const line of bytes.toString("utf8", start, end).split("\r")) sink.text(line);
-      return;
-    }
+    if (b > 0x7e) {
+      if (b === 0x7f) return asText(bytes, start, end, sink);
+      high = true;
+    } else if (b < 0x20) return asText(bytes, start, end, sink);
   }
-  sink.ascii(bytes, start, end);
+  if (!high) return sink.ascii(bytes, start, end);
+  const line = bytes.toString("utf8", start, end);
+  if (NOT_PRINTABLE.test(line)) sink.text(line);
+  else sink.printable(line);
+}
+
+function asText(bytes: Buffer, start: number, end: number, sink: LineSink): void {
+  // The CR of a CRLF is gone; any CR left is a line end of its own.
+  for (const line of bytes.toString("utf8", start, end).split("\r")) sink.text(line);
 }

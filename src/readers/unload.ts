@@ -92,7 +92,14 @@ class UnloadReader {
     const no = ++this.#no;
     const raw = this.#sanitize ? this.#sanitize(line, no) : line;
     if (this.#sample.length < SAMPLE) this.#sample += `${raw.slice(0, SAMPLE)}\n`;
-    this.#line(raw, no);
+    this.#line(raw, no, true);
+  }
+
+  /** A line of printable text: sanitizing and clean-up would leave it as it is. */
+  printable(line: string): void {
+    const no = ++this.#no;
+    if (this.#sample.length < SAMPLE) this.#sample += `${line.slice(0, SAMPLE)}\n`;
+    this.#line(line, no, false);
   }
 
   /**
@@ -118,7 +125,7 @@ class UnloadReader {
       (length > 4 && bytes[start + 4] !== 0x20)
     ) {
       // Not a record: the text path words the warning.
-      this.#line(bytes.toString("latin1", start, end), no);
+      this.#line(bytes.toString("latin1", start, end), no, false);
       return;
     }
     this.#count++;
@@ -151,11 +158,17 @@ class UnloadReader {
     return type;
   }
 
-  /** One line of text, as the unload reader has always read it. */
-  #line(raw: string, no: number): void {
-    const cleaned = cleanLine(raw, no);
-    this.#issues.artefacts(cleaned.artefacts, no);
-    const rec = cleaned.text;
+  /**
+   * One line of text, as the unload reader has always read it. Without `clean`, the line is
+   * known to hold nothing clean-up acts on (but trailing blanks, dropped the same way).
+   */
+  #line(raw: string, no: number, clean: boolean): void {
+    let rec: string;
+    if (clean) {
+      const cleaned = cleanLine(raw, no);
+      this.#issues.artefacts(cleaned.artefacts, no);
+      rec = cleaned.text;
+    } else rec = raw.trimEnd();
     if (rec.trim() === "" || rec.startsWith("#")) return;
     const type = rec.slice(0, 4);
     if (!/^[0-9A-Z]{4}$/.test(type) || (rec.length > 4 && rec.charAt(4) !== " ")) {

@@ -48,5 +48,5 @@ export function ringCheck(model: RacfModel, resource: string): RingCheck {
  * unknowns the simulator states as conditions, and the audit does not report as errors.
  */
 export function ringProtectionShown(model: RacfModel): boolean {
-  return model.state.profiles.some((p) => p.class === "FACILITY" || p.class === "RDATALIB");
+  return model.hasProfiles("FACILITY") || model.hasProfiles("RDATALIB");
 }

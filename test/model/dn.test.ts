@@ -31,6 +31,16 @@ describe("distinguished names", () => {
     expect(dnEquals(null, "CN=a")).toBe(false);
   });
 
+  it("compares the same way however often a DN is compared (memoised keys)", () => {
+    for (let round = 0; round < 3; round++) {
+      expect(dnEquals("CN=Web  Server.O=Example.C=US", "cn=web server, o=EXAMPLE, c=us")).toBe(true);
+      expect(dnEquals("CN=Web Server.O=Example.C=US", "CN=Web Server.O=Example.C=DE")).toBe(false);
+    }
+    // no value can make two different DNs share a key (the key is not a joined string)
+    expect(dnEquals("CN=a\u0001OU=b", "CN=a, OU=b")).toBe(false);
+    expect(dnEquals("CN=a\\,OU=b", "CN=a, OU=b")).toBe(false);
+  });
+
   it("renders RACF's display form", () => {
     expect(racfDisplayDn("CN=Root CA,O=Example,C=US")).toBe("CN=Root CA.O=Example.C=US");
   });

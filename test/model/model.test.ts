@@ -104,6 +104,25 @@ describe("RacfModel", () => {
     expect(m.protectingProfile("FACILITY", "IRR.DIGTCERT.LISTRING")).toBeUndefined();
   });
 
+  it("answers whether a class has profiles, and finds access entries by id, after changes too", () => {
+    const m = new RacfModel();
+    const src = { file: "t", line: 1, kind: "jcl" as const };
+    expect(m.hasProfiles("FACILITY")).toBe(false);
+    const p = m.defineProfile("FACILITY", "IRR.DIGTCERT.LISTRING", src);
+    expect(m.hasProfiles("facility")).toBe(true);
+    expect(m.hasProfiles("RDATALIB")).toBe(false);
+    p.access.push({ id: "A", level: "READ", sources: [] }, { id: "A", level: "UPDATE", sources: [] });
+    expect(m.accessEntry(p, "A")?.level).toBe("READ"); // the first, as a scan finds it
+    expect(m.accessEntry(p, "B")).toBeUndefined();
+    p.access.push({ id: "B", level: "ALTER", sources: [] });
+    expect(m.accessEntry(p, "B")?.level).toBe("ALTER");
+    p.access = [{ id: "C", level: "NONE", sources: [] }];
+    expect(m.accessEntry(p, "A")).toBeUndefined();
+    expect(m.accessEntry(p, "C")?.level).toBe("NONE");
+    m.deleteProfile("FACILITY", "IRR.DIGTCERT.LISTRING");
+    expect(m.hasProfiles("FACILITY")).toBe(false);
+  });
+
   it("marks class state as assumed until an input sets it", () => {
     const m = new RacfModel();
     expect(m.classState("RDATALIB")).toMatchObject({ active: false, assumed: true });

@@ -61,6 +61,7 @@ async function scannedLines(chunks: readonly Uint8Array[]): Promise<string[]> {
   const out: string[] = [];
   await scanLines(from(chunks), {
     ascii: (b, s, e) => out.push(b.toString("latin1", s, e)),
+    printable: (l) => out.push(l),
     text: (l) => out.push(l),
   });
   return out;
@@ -87,6 +88,9 @@ describe("line scanning", () => {
     const alphabet = [
       "a",
       "0200 ",
+      "0100 GROUP¢1  SYS1",
+      "0100 G\u2028",
+      "0ZZZ ",
       " ",
       "\n",
       "\r",
@@ -115,6 +119,9 @@ describe("line scanning", () => {
       expect(await scannedLines(chunks), JSON.stringify(bytes.toString("latin1"))).toEqual(
         await readlineLines(chunks),
       );
+      // and the reader makes the same of them, issues included, whichever kind each line is
+      const r = await both(bytes, chunks);
+      expect(r.bytes, JSON.stringify(bytes.toString("latin1"))).toBe(r.lines);
     }
   });
 

@@ -135,7 +135,7 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
   // Inputs that hold no FACILITY profile at all (only listings of rings, certificates) do not
   // show whether IRR.DIGTCERT.LISTRING is protected: its absence is an assumption, not a fact
   // read from the inputs (review finding: 202 was reported as if the profile were known).
-  const facilityShown = model.state.profiles.some((p) => p.class === "FACILITY");
+  const facilityShown = model.hasProfiles("FACILITY");
   if (!fac.active) {
     ok = false;
     confidence = "unconfirmed";

@@ -65,7 +65,7 @@ export function accessSources(
   currentGroup: string | null = null,
 ): Source[] {
   const a = model.accessTo(profile, user, currentGroup);
-  const entry = a.entryId ? profile.access.find((e) => e.id === a.entryId) : undefined;
+  const entry = a.entryId ? model.accessEntry(profile, a.entryId) : undefined;
   return evidence(profile.sources, entry?.sources);
 }
 
