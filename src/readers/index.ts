@@ -1,7 +1,9 @@
 /**
  * Readers for what RACF administrators export, all feeding the one RacfModel:
  * - readListing(text, ctx): RACDCERT LIST / LISTRING / LISTCHAIN, RLIST, SETROPTS LIST captures;
- * - readUnload(lines, ctx): IRRDBU00 text unloads, streamed line by line;
+ * - readUnload(lines, ctx) / readUnloadBytes(chunks, ctx): IRRDBU00 text unloads, streamed as
+ *   lines of text or as the file's bytes (record types racfring does not read are skipped
+ *   undecoded);
  * - readCertificates(data, spec, ctx): PEM / DER / PKCS#7 certificate files.
  *
  * Every reader records located issues in the model and never throws on bad input. Facts about
@@ -27,5 +29,5 @@ export {
   sameCertificate,
   UNKNOWN_OWNER,
 } from "./merge.js";
-export { keyFromType, readUnload, trustFromUacc } from "./unload.js";
+export { keyFromType, readUnload, readUnloadBytes, trustFromUacc } from "./unload.js";
 export { DOCUMENTED_RECORD_TYPES, LAYOUTS } from "./unload-layouts.js";
