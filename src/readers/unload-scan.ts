@@ -75,12 +75,16 @@ function emit(bytes: Buffer, start: number, lf: number, sink: LineSink): void {
   let high = false;
   for (let i = start; i < end; i++) {
     const b = bytes[i] as number;
-    if (b > 0x7e) {
-      if (b === 0x7f) return asText(bytes, start, end, sink);
-      high = true;
-    } else if (b < 0x20) return asText(bytes, start, end, sink);
+    if (b < 0x20 || b === 0x7f) {
+      asText(bytes, start, end, sink);
+      return;
+    }
+    if (b > 0x7f) high = true;
   }
-  if (!high) return sink.ascii(bytes, start, end);
+  if (!high) {
+    sink.ascii(bytes, start, end);
+    return;
+  }
   const line = bytes.toString("utf8", start, end);
   if (NOT_PRINTABLE.test(line)) sink.text(line);
   else sink.printable(line);
