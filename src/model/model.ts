@@ -125,6 +125,9 @@ export function formatSource(s: Source): string {
   return s.line > 0 ? `${s.file}:${s.line}` : s.file;
 }
 
+/** Access lists up to this length are scanned rather than indexed (RacfModel.accessEntry). */
+const SCAN_ACCESS_LIST = 16;
+
 export interface ProfileAccess {
   level: AccessLevel;
   /** How the level was found: an access-list entry for the user, a group, `*`, or UACC. */
@@ -622,6 +625,8 @@ export class RacfModel {
    * profile's index: access lists of thousands of entries are asked several times per ring.
    */
   accessEntry(profile: Profile, id: string): AccessEntry | undefined {
+    // Most lists hold a few entries: a scan costs less than building their index.
+    if (profile.access.length <= SCAN_ACCESS_LIST) return profile.access.find((a) => a.id === id);
     return this.#accessIndex(profile).get(id);
   }
 

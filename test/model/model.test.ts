@@ -119,7 +119,21 @@ describe("RacfModel", () => {
     p.access = [{ id: "C", level: "NONE", sources: [] }];
     expect(m.accessEntry(p, "A")).toBeUndefined();
     expect(m.accessEntry(p, "C")?.level).toBe("NONE");
+    // a long list goes through the index, kept current as the list changes
+    const long = m.defineProfile("FACILITY", "IRR.DIGTCERT.*", src);
+    long.access = Array.from({ length: 40 }, (_, i) => ({
+      id: `U${i % 30}`,
+      level: i < 30 ? "READ" : "ALTER",
+      sources: [],
+    }));
+    expect(m.accessEntry(long, "U5")?.level).toBe("READ"); // the first of two U5 entries
+    expect(m.accessEntry(long, "U31")).toBeUndefined();
+    long.access.push({ id: "U31", level: "UPDATE", sources: [] });
+    expect(m.accessEntry(long, "U31")?.level).toBe("UPDATE");
+    long.access = long.access.slice(10);
+    expect(m.accessEntry(long, "U5")?.level).toBe("ALTER");
     m.deleteProfile("FACILITY", "IRR.DIGTCERT.LISTRING");
+    m.deleteProfile("FACILITY", "IRR.DIGTCERT.*");
     expect(m.hasProfiles("FACILITY")).toBe(false);
   });
 
