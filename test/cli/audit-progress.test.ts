@@ -8,9 +8,8 @@
  * not one progress byte is written.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownerApplications } from "../../src/audit/applications.js";
 import { type AuditProgress, runAudit, selectRules } from "../../src/audit/engine.js";
@@ -20,9 +19,9 @@ import { loadInputs, progressFor } from "../../src/cli/inputs.js";
 import { runCli } from "../../src/cli/main.js";
 import { NO_PROGRESS, progressDelay, progressSink } from "../../src/cli/progress.js";
 import { simulate } from "../../src/sim/simulate.js";
+import { ROOT, tempDir } from "../helpers/cli.js";
 import { captureIo } from "../helpers/io.js";
 
-const ROOT = resolve(".");
 const MAIN = join(ROOT, "dist/cli/main.js");
 const SOCKET = `racfring-progress-${process.pid}`;
 const hasTmux = spawnSync("tmux", ["-V"]).status === 0;
@@ -59,7 +58,7 @@ describe.skipIf(!hasTmux || !existsSync(MAIN))(
     let unload = "";
     beforeAll(() => {
       tmux("-f", "/dev/null", "new-session", "-d", "-s", "keeper", "sleep", "900");
-      dir = mkdtempSync(join(tmpdir(), "racfring-progress-"));
+      dir = tempDir("racfring-progress-");
       unload = join(dir, "big.txt");
       // About 1,500 rings, each with an application to simulate: well over a second of audit.
       execFileSync(
@@ -171,8 +170,8 @@ describe("audit progress: the engine's steps and when the CLI draws them", () =>
 
 describe("audit --quiet", () => {
   it("writes nothing on stderr but failures; the report is the same", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "racfring-quiet-"));
-    const args = ["audit", "--jcl", join(process.cwd(), "samples/site/setup.jcl"), "--at", "2026-06-01"];
+    const dir = tempDir("racfring-quiet-");
+    const args = ["audit", "--jcl", join(ROOT, "samples/site/setup.jcl"), "--at", "2026-06-01"];
     const loud = captureIo({ cwd: dir });
     const loudCode = await runCli([...args, "-o", "loud.json", "--json", "--fix-jcl", "loud.jcl"], loud.io);
     expect(loud.err.join("")).toMatch(
