@@ -7,9 +7,10 @@
  * itself is tested in progress.test.ts). With stderr not a terminal, under CI, or with --quiet,
  * not one progress byte is written.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ownerApplications } from "../../src/audit/applications.js";
 import { type AuditProgress, runAudit, selectRules } from "../../src/audit/engine.js";
@@ -32,7 +33,11 @@ function tmux(...args: string[]): string {
 
 let n = 0;
 /** Run `command` in a fresh pane; return every byte it wrote to the terminal and its exit code. */
-function terminalBytes(command: string, dir: string): { bytes: string; code: number } {
+/**
+ * The waits are asynchronous: a worker blocked for seconds in a synchronous call cannot answer
+ * vitest's own messages, which then time out on a busy machine.
+ */
+async function terminalBytes(command: string, dir: string): Promise<{ bytes: string; code: number }> {
   const id = `${process.pid}-${++n}`;
   const codeFile = join(dir, `code-${id}`);
   const bytesFile = join(dir, `bytes-${id}`);
@@ -42,7 +47,7 @@ function terminalBytes(command: string, dir: string): { bytes: string; code: num
   tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "50", "bash", "--norc", "-c", script);
   tmux("pipe-pane", "-o", "-t", name, `cat > '${bytesFile}'`);
   tmux("wait-for", "-S", `go-${id}`);
-  tmux("wait-for", `done-${id}`);
+  await promisify(execFile)("tmux", ["-L", SOCKET, "wait-for", `done-${id}`]);
   tmux("kill-session", "-t", name);
   return { bytes: readFileSync(bytesFile, "latin1"), code: Number(readFileSync(codeFile, "utf8").trim()) };
 }
@@ -56,18 +61,23 @@ describe.skipIf(!hasTmux || !existsSync(MAIN))(
   () => {
     let dir = "";
     let unload = "";
-    beforeAll(() => {
+    beforeAll(async () => {
       tmux("-f", "/dev/null", "new-session", "-d", "-s", "keeper", "sleep", "900");
       dir = tempDir("racfring-progress-");
       unload = join(dir, "big.txt");
-      // About 1,500 rings, each with an application to simulate: well over a second of audit.
-      execFileSync(
-        "node",
-        [MAIN, "synth", "-o", unload, "--users", "3000", "--certs", "3000", "--rings", "1500"],
-        {
-          stdio: "ignore",
-        },
-      );
+      // 1,500 rings, each with an application to simulate: about a second of audit.
+      await promisify(execFile)("node", [
+        MAIN,
+        "synth",
+        "-o",
+        unload,
+        "--users",
+        "3000",
+        "--certs",
+        "3000",
+        "--rings",
+        "1500",
+      ]);
     });
     afterAll(() => {
       spawnSync("tmux", ["-L", SOCKET, "kill-server"]);
@@ -76,8 +86,8 @@ describe.skipIf(!hasTmux || !existsSync(MAIN))(
     const audit = (extra: string) =>
       `env -u CI RACFRING_PROGRESS_DELAY_MS=0 node '${MAIN}' audit --unload '${unload}' --at 2026-06-01 --json ${extra} > /dev/null`;
 
-    it("draws stage, bar, rate and ETA on stderr while it runs, then erases the line", () => {
-      const { bytes, code } = terminalBytes(audit(""), dir);
+    it("draws stage, bar, rate and ETA on stderr while it runs, then erases the line", async () => {
+      const { bytes, code } = await terminalBytes(audit(""), dir);
       expect(code).toBe(1); // the synthetic unload has planted defects
       expect(bytes).toMatch(AUDIT_LINE);
       expect(bytes).toMatch(/\raudit: rules \[/);
@@ -88,15 +98,15 @@ describe.skipIf(!hasTmux || !existsSync(MAIN))(
       expect(bytes.indexOf("\r\u001b[K", lastDraw)).toBeGreaterThan(lastDraw);
     });
 
-    it("draws nothing under CI, with --quiet, or with stderr not a terminal", () => {
-      const ci = terminalBytes(audit("").replace("env -u CI", "env CI=true"), dir);
+    it("draws nothing under CI, with --quiet, or with stderr not a terminal", async () => {
+      const ci = await terminalBytes(audit("").replace("env -u CI", "env CI=true"), dir);
       expect(ci.code).toBe(1);
       expect(ci.bytes).not.toContain("\r");
-      const quiet = terminalBytes(audit("--quiet"), dir);
+      const quiet = await terminalBytes(audit("--quiet"), dir);
       expect(quiet.code).toBe(1);
       expect(quiet.bytes).toBe("");
       const errFile = join(dir, "stderr.txt");
-      const redirected = terminalBytes(`${audit("")} 2> '${errFile}'`, dir);
+      const redirected = await terminalBytes(`${audit("")} 2> '${errFile}'`, dir);
       expect(redirected.code).toBe(1);
       expect(redirected.bytes).toBe("");
       const stderr = readFileSync(errFile, "latin1");
