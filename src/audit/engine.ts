@@ -57,6 +57,18 @@ export interface AuditOptions {
   failOn?: Severity;
   /** Reasons some applications could not be resolved (policy rules without a user). */
   unresolvedApplications?: { rule: string; reason: string }[];
+  /**
+   * Called after each application is simulated and after each rule has run, for a progress
+   * bar. The audit runs synchronously, so the caller draws from inside the call (and throttles).
+   */
+  onProgress?: (step: AuditProgress) => void;
+}
+
+/** How far an audit is: applications simulated, then rules run. */
+export interface AuditProgress {
+  stage: "applications" | "rules";
+  done: number;
+  total: number;
 }
 
 /** Global requirements (types.ts): null when met, else the reason. */
@@ -125,8 +137,10 @@ function simulateAll(
   apps: Application[],
   at: Date,
   simulate: SimulateFn | null | undefined,
+  onProgress?: (step: AuditProgress) => void,
 ): ApplicationResult[] {
-  return apps.map((app) => {
+  return apps.map((app, i) => {
+    onProgress?.({ stage: "applications", done: i, total: apps.length });
     const group = startedGroup(model, app.startedProfile);
     const base = {
       user: app.user,
@@ -199,7 +213,7 @@ const SEV_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 export function runAudit(model: RacfModel, opts: AuditOptions): AuditReport {
   const rules = opts.rules ?? RULES;
   const failOn = opts.failOn ?? "error";
-  const simulations = simulateAll(model, opts.applications, opts.at, opts.simulate);
+  const simulations = simulateAll(model, opts.applications, opts.at, opts.simulate, opts.onProgress);
   const ctx: AuditContext = {
     model,
     at: opts.at,
@@ -211,7 +225,8 @@ export function runAudit(model: RacfModel, opts: AuditOptions): AuditReport {
   };
   const findings: Finding[] = [];
   const notEvaluated: NotEvaluated[] = [];
-  for (const rule of rules) {
+  for (const [i, rule] of rules.entries()) {
+    opts.onProgress?.({ stage: "rules", done: i, total: rules.length });
     const missing = rule.meta.requires.map((r) => unmet(r, ctx)).find((r) => r !== null);
     if (missing) {
       notEvaluated.push({ rule: rule.meta.id, subject: null, reason: missing });

@@ -21,6 +21,10 @@ export interface Io {
   columns?: number;
   /** stderr is a terminal: progress bars are allowed. */
   errIsTTY?: boolean;
+  /** Width of the terminal stderr writes to (process.stderr.columns), for progress lines. */
+  errColumns?: number;
+  /** Running under CI (the CI variable is set): no progress bars even on a terminal. */
+  ci?: boolean;
 }
 
 /** Options every command accepts; the framework handles them. */

@@ -8,11 +8,27 @@ import { mergeCertificate, sameCertificate } from "../readers/merge.js";
 import { type Io, type OptionSpecs, type ParsedArgs, str } from "./command.js";
 import { InputError, UsageError } from "./errors.js";
 import { inputStream, readInput } from "./files.js";
-import { NO_PROGRESS, type ProgressSink, type ProgressTask, progressSink } from "./progress.js";
+import {
+  NO_PROGRESS,
+  type ProgressSink,
+  type ProgressTask,
+  progressDelay,
+  progressSink,
+} from "./progress.js";
 
-/** The progress bar for a command's reads: on stderr, only when it is a terminal. */
-export function progressFor(io: Io): ProgressSink {
-  return progressSink({ write: (t) => io.err(t), isTTY: io.errIsTTY === true, columns: io.columns ?? 80 });
+/**
+ * The progress bar for a command's reads and audits: on stderr, only when it is a terminal, and
+ * never under CI (a CI log that keeps a terminal shows every redraw) or with --quiet.
+ */
+export function progressFor(io: Io, quiet = false): ProgressSink {
+  if (quiet || io.ci === true) return NO_PROGRESS;
+  return progressSink({
+    write: (t) => io.err(t),
+    isTTY: io.errIsTTY === true,
+    // The line goes to stderr: its own width, whatever stdout is (a file, a pipe).
+    columns: io.errColumns ?? io.columns ?? 80,
+    delayMs: progressDelay(process.env),
+  });
 }
 
 /**

@@ -108,6 +108,8 @@ export function processIo(): Io {
     colour: colourWanted(process.env, Boolean(process.stdout.isTTY)),
     columns: terminalColumns(process.stdout.columns),
     errIsTTY: Boolean(process.stderr.isTTY),
+    errColumns: process.stderr.columns,
+    ci: Boolean(process.env.CI),
   };
 }
 

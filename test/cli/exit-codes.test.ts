@@ -6,22 +6,13 @@
  * wizard's 130 for Ctrl-C) names the test that drives a pseudo-terminal to get it, and the
  * assertion in that test; this file checks that the assertion is there.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentedExitCodes } from "../../src/cli/command.js";
 import { commandNames } from "../../src/cli/main.js";
+import { ROOT, SAMPLE_PLAN, SITE_ARGS, tempDir } from "../helpers/cli.js";
 import { cli } from "../helpers/io.js";
-
-const ROOT = resolve(".");
-const SITE = [
-  "--jcl",
-  join(ROOT, "samples/site/setup.jcl"),
-  "--dataset",
-  `SECADM.PARTNER.CA.PEM=${join(ROOT, "samples/site/partner-ca.pem")}`,
-];
-const PLAN = join(ROOT, "samples/plans/ftps-racf-ca.yaml");
 
 interface Scenario {
   why: string;
@@ -35,7 +26,7 @@ interface Scenario {
 
 const SCENARIOS: Record<string, Record<number, Scenario[]>> = {
   model: {
-    0: [{ why: "the sample site", argv: ["model", ...SITE] }],
+    0: [{ why: "the sample site", argv: ["model", ...SITE_ARGS] }],
     2: [{ why: "no input", argv: ["model"] }],
     3: [{ why: "missing file", argv: ["model", "--jcl", "missing.jcl"] }],
   },
@@ -45,7 +36,7 @@ const SCENARIOS: Record<string, Record<number, Scenario[]>> = {
         why: "the web server's ring",
         argv: [
           "simulate",
-          ...SITE,
+          ...SITE_ARGS,
           "--user",
           "WEBSRV",
           "--keyring",
@@ -58,7 +49,7 @@ const SCENARIOS: Record<string, Record<number, Scenario[]>> = {
     1: [
       {
         why: "FTPD's key is not returned",
-        argv: ["simulate", ...SITE, "--started", "FTPD", "--keyring", "FTPD/FTPRing"],
+        argv: ["simulate", ...SITE_ARGS, "--started", "FTPD", "--keyring", "FTPD/FTPRing"],
       },
     ],
     2: [{ why: "no ring given nor input", argv: ["simulate", "--user", "FTPD"] }],
@@ -84,24 +75,24 @@ const SCENARIOS: Record<string, Record<number, Scenario[]>> = {
     2: [{ why: "not a number", argv: ["explain", "abc"] }],
   },
   audit: {
-    0: [{ why: "a rule with nothing to find", argv: ["audit", ...SITE, "--rule", "cert-expired"] }],
-    1: [{ why: "the sample's defects", argv: ["audit", ...SITE] }],
-    2: [{ why: "unknown rule", argv: ["audit", ...SITE, "--rule", "no-such-rule"] }],
+    0: [{ why: "a rule with nothing to find", argv: ["audit", ...SITE_ARGS, "--rule", "cert-expired"] }],
+    1: [{ why: "the sample's defects", argv: ["audit", ...SITE_ARGS] }],
+    2: [{ why: "unknown rule", argv: ["audit", ...SITE_ARGS, "--rule", "no-such-rule"] }],
     3: [
       { why: "missing file", argv: ["audit", "--jcl", "missing.jcl"] },
       {
         why: "refuses to overwrite -o without --force",
         files: { "report.txt": "keep me\n" },
-        argv: ["audit", ...SITE, "-o", "report.txt"],
+        argv: ["audit", ...SITE_ARGS, "-o", "report.txt"],
       },
     ],
   },
   generate: {
-    0: [{ why: "a valid plan", argv: ["generate", PLAN, "--dry-run", "--at", "2027-01-01"] }],
+    0: [{ why: "a valid plan", argv: ["generate", SAMPLE_PLAN, "--dry-run", "--at", "2027-01-01"] }],
     1: [
       {
         why: "an application would fail (expired)",
-        argv: ["generate", PLAN, "--dry-run", "--at", "2029-01-01"],
+        argv: ["generate", SAMPLE_PLAN, "--dry-run", "--at", "2029-01-01"],
       },
     ],
     2: [{ why: "no plan", argv: ["generate"] }],
@@ -109,8 +100,8 @@ const SCENARIOS: Record<string, Record<number, Scenario[]>> = {
       { why: "missing plan", argv: ["generate", "missing.yaml"] },
       {
         why: "refuses to overwrite without --force",
-        before: ["generate", PLAN, "-o", "out", "--at", "2027-01-01"],
-        argv: ["generate", PLAN, "-o", "out", "--at", "2027-01-01"],
+        before: ["generate", SAMPLE_PLAN, "-o", "out", "--at", "2027-01-01"],
+        argv: ["generate", SAMPLE_PLAN, "-o", "out", "--at", "2027-01-01"],
       },
     ],
   },
@@ -137,7 +128,7 @@ const SCENARIOS: Record<string, Record<number, Scenario[]>> = {
         why: "the reused certificate has expired at --at (RC 401)",
         argv: [
           "wizard",
-          ...SITE,
+          ...SITE_ARGS,
           "--preset",
           "ftp",
           "--user",
@@ -182,7 +173,7 @@ const SCENARIOS: Record<string, Record<number, Scenario[]>> = {
         why: "an answer the plan rejects (TCPIP would use FTPD's key under FACILITY: RC 428)",
         argv: [
           "wizard",
-          ...SITE,
+          ...SITE_ARGS,
           "--preset",
           "ftp",
           "--user",
@@ -333,8 +324,7 @@ describe("exit codes match each command's --help", { timeout: 180_000 }, () => {
           expect(text, `${name}: ${s.why} (${s.provenIn.file})`).toMatch(s.provenIn.assertion);
           continue;
         }
-        const cwd = mkdtempSync(join(tmpdir(), "racfring-exit-"));
-        for (const [f, text] of Object.entries(s.files ?? {})) writeFileSync(join(cwd, f), text);
+        const cwd = tempDir("racfring-exit-", s.files);
         if (s.before) expect((await cli(s.before, { cwd })).code, `${name} setup for ${s.why}`).toBe(0);
         const r = await cli(s.argv, { cwd });
         expect(r.code, `${name}: ${s.why} (${r.stderr.slice(0, 300)})`).toBe(Number(code));

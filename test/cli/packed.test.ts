@@ -5,7 +5,7 @@
  * samples the package ships. The runbook a generated plan writes may cite only documents that
  * ship or are public.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -17,6 +17,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const ROOT = resolve(".");
@@ -24,15 +25,32 @@ let bin = "";
 let pkg = "";
 let work = "";
 
-function run(line: string): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync("sh", ["-c", line], {
-    cwd: work,
-    encoding: "utf8",
-    env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}`, NO_COLOR: "1" },
-    timeout: 120_000,
+/**
+ * Run a shell line in the example directory. Asynchronous: the examples take a minute in all,
+ * and a worker blocked that long in synchronous calls cannot answer vitest's own messages.
+ */
+function run(line: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn("sh", ["-c", line], {
+      cwd: work,
+      env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ""}`, NO_COLOR: "1" },
+      timeout: 120_000,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("close", (code) =>
+      done({
+        code: code ?? -1,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+      }),
+    );
   });
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+const execFileAsync = promisify(execFile);
 
 /** The Examples section of a help text, `\` continuations joined. */
 function examplesOf(help: string): string[] {
@@ -47,25 +65,22 @@ function examplesOf(help: string): string[] {
 const normal = (s: string): string => s.replace(/\s+/g, " ").trim();
 
 describe("the installed package", () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     const dir = mkdtempSync(join(tmpdir(), "racfring-pack-"));
     // dist/ is built by `npm ci` (prepare); the pack takes what `npm publish` would.
-    const out = execFileSync("npm", ["pack", "--ignore-scripts", "--pack-destination", dir, "--json"], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
+    const { stdout: out } = await execFileAsync(
+      "npm",
+      ["pack", "--ignore-scripts", "--pack-destination", dir, "--json"],
+      { cwd: ROOT, encoding: "utf8" },
+    );
     const tarball = join(dir, (JSON.parse(out) as { filename: string }[])[0]?.filename ?? "");
     const app = join(dir, "app");
     mkdirSync(app);
     writeFileSync(join(app, "package.json"), '{"name":"racfring-example-user","private":true}\n');
-    execFileSync(
+    await execFileAsync(
       "npm",
       ["install", "--prefer-offline", "--no-audit", "--no-fund", "--ignore-scripts", tarball],
-      {
-        cwd: app,
-        encoding: "utf8",
-        stdio: "pipe",
-      },
+      { cwd: app, encoding: "utf8" },
     );
     bin = join(app, "node_modules/.bin");
     pkg = join(app, "node_modules/racfring");
@@ -81,13 +96,13 @@ describe("the installed package", () => {
     expect(existsSync(join(pkg, "test"))).toBe(false);
   });
 
-  it("runs every --help example: no usage or input error, and --json gives the documented envelope", () => {
-    const section = run("racfring --help").stdout.split("\nCommands:\n")[1]?.split("\n\n")[0] ?? "";
+  it("runs every --help example: no usage or input error, and --json gives the documented envelope", async () => {
+    const section = (await run("racfring --help")).stdout.split("\nCommands:\n")[1]?.split("\n\n")[0] ?? "";
     const names = [...section.matchAll(/^ {2}([a-z][a-z-]*) {2}/gm)].map((m) => m[1] ?? "");
     expect(names.length).toBeGreaterThanOrEqual(6);
     let count = 0;
     for (const name of names) {
-      const help = run(`racfring ${name} --help`);
+      const help = await run(`racfring ${name} --help`);
       expect(help.code).toBe(0);
       const documented = [
         ...(help.stdout.split("\nExit codes:\n")[1] ?? "").matchAll(/^ {2}(\d+) {2}(.*)$/gm),
@@ -96,7 +111,7 @@ describe("the installed package", () => {
       // usage error (2), an unreadable input (3) or a crash
       const allowed = documented.map((m) => Number(m[1])).filter((c) => c < 2);
       for (const example of examplesOf(help.stdout)) {
-        const r = run(example);
+        const r = await run(example);
         count++;
         expect(allowed, `${example}\n${r.stderr}`).toContain(r.code);
         expect(r.stderr).not.toMatch(/internal error|Usage:/);
@@ -112,7 +127,7 @@ describe("the installed package", () => {
     expect(count).toBeGreaterThanOrEqual(15);
   }, 300_000);
 
-  it("runs the README's console sessions and shows what they show", () => {
+  it("runs the README's console sessions and shows what they show", async () => {
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     const blocks = [...readme.matchAll(/```console\n([\s\S]*?)```/g)].map((m) => m[1] ?? "");
     expect(blocks.length).toBeGreaterThan(0);
@@ -131,7 +146,7 @@ describe("the installed package", () => {
           expect(String(last?.code), "exit code shown after the session").toBe(shown[0]?.trim());
           continue;
         }
-        const r = run(command);
+        const r = await run(command);
         last = r;
         sessions++;
         const got = normal(r.stdout);
@@ -143,8 +158,10 @@ describe("the installed package", () => {
     expect(sessions).toBeGreaterThanOrEqual(3);
   }, 120_000);
 
-  it("a generated runbook cites only documents that ship or are public", () => {
-    const r = run("racfring generate samples/plans/ftps-racf-ca.yaml -o out/runbook-check --at 2027-01-01");
+  it("a generated runbook cites only documents that ship or are public", async () => {
+    const r = await run(
+      "racfring generate samples/plans/ftps-racf-ca.yaml -o out/runbook-check --at 2027-01-01",
+    );
     expect(r.code).toBe(0);
     const runbook = readFileSync(join(work, "out/runbook-check/README.md"), "utf8");
     // documents: Markdown files and relative paths (a data set name like 'your.jcl.library' is not one)

@@ -79,6 +79,7 @@ describe("progress on stderr", () => {
           advance: (n) => {
             seen.advanced += n;
           },
+          stage: () => undefined,
           done: () => {
             seen.done++;
           },

@@ -4,40 +4,24 @@
  * written, files of an earlier run are reported, and a YAML alias bomb is a located plan
  * error — all with exit 3, never a crash.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listFiles, writeAll } from "../../src/cli/commands/generate.js";
 import { runCli } from "../../src/cli/main.js";
-import { AT, ROOT } from "./helpers/gen.js";
+import { ioIn, tempDir } from "../helpers/cli.js";
+import { ROOT } from "./helpers/gen.js";
 
 const FTPS = join(ROOT, "samples/plans/ftps-racf-ca.yaml");
 const PER_PHASE = join(ROOT, "samples/plans/external-ca-pkcs12.yaml");
 
-function io(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      out: (t: string) => out.push(t),
-      err: (t: string) => err.push(t),
-      isTTY: false,
-      cwd,
-      now: () => AT,
-    },
-  };
-}
-
-const tmp = () => mkdtempSync(join(tmpdir(), "racfring-genw-"));
+const tmp = () => tempDir("racfring-genw-");
 
 describe("generate: targets are checked before anything is written", () => {
   it("-o naming an existing file: exit 3 with a message, the file untouched (was: ENOTDIR crash)", async () => {
     const dir = tmp();
     writeFileSync(join(dir, "afile"), "mine\n");
-    const c = io(dir);
+    const c = ioIn(dir);
     expect(await runCli(["generate", FTPS, "-o", "afile"], c.io)).toBe(3);
     expect(c.err.join("")).toMatch(/afile is not a directory/);
     expect(c.err.join("")).toMatch(/nothing written/);
@@ -49,7 +33,7 @@ describe("generate: targets are checked before anything is written", () => {
     const dir = tmp();
     mkdirSync(join(dir, "out"));
     writeFileSync(join(dir, "out/jcl"), "x");
-    const c = io(dir);
+    const c = ioIn(dir);
     expect(await runCli(["generate", FTPS, "-o", "out"], c.io)).toBe(3);
     expect(c.err.join("")).toMatch(/out\/jcl is not a directory/);
     expect(await listFiles(join(dir, "out"))).toEqual(["jcl"]);
@@ -57,12 +41,12 @@ describe("generate: targets are checked before anything is written", () => {
 
   it("--force with a target that is a directory: exit 3 before any file is replaced (was: crash after 2 of 4)", async () => {
     const dir = tmp();
-    expect(await runCli(["generate", FTPS, "-o", "out"], io(dir).io)).toBe(0);
+    expect(await runCli(["generate", FTPS, "-o", "out"], ioIn(dir).io)).toBe(0);
     writeFileSync(join(dir, "out/jcl/01-setup.jcl"), "edited\n");
     writeFileSync(join(dir, "out/README.md"), "edited\n");
     rmSync(join(dir, "out/jcl/90-verify.jcl"));
     mkdirSync(join(dir, "out/jcl/90-verify.jcl"));
-    const c = io(dir);
+    const c = ioIn(dir);
     expect(await runCli(["generate", FTPS, "-o", "out", "--force"], c.io)).toBe(3);
     expect(c.err.join("")).toMatch(/90-verify\.jcl is a directory; racfring only replaces regular files/);
     expect(readFileSync(join(dir, "out/jcl/01-setup.jcl"), "utf8")).toBe("edited\n");
@@ -108,10 +92,10 @@ describe("generate: targets are checked before anything is written", () => {
 describe("generate: files of an earlier run", () => {
   it("--force into an earlier per-phase output warns about the jobs this run did not write, and keeps them", async () => {
     const dir = tmp();
-    expect(await runCli(["generate", PER_PHASE, "-o", "out"], io(dir).io)).toBe(0);
+    expect(await runCli(["generate", PER_PHASE, "-o", "out"], ioIn(dir).io)).toBe(0);
     const single = readFileSync(PER_PHASE, "utf8").replace("split: per-phase", "split: single");
     writeFileSync(join(dir, "single.yaml"), single);
-    const c = io(dir);
+    const c = ioIn(dir);
     expect(await runCli(["generate", "single.yaml", "-o", "out", "--force"], c.io)).toBe(0);
     const err = c.err.join("");
     expect(err).toMatch(/warning: 8 file\(s\) in .* are from an earlier run/);
@@ -125,8 +109,8 @@ describe("generate: files of an earlier run", () => {
 
   it("says nothing when the output directory holds only this run's files", async () => {
     const dir = tmp();
-    expect(await runCli(["generate", FTPS, "-o", "out"], io(dir).io)).toBe(0);
-    const c = io(dir);
+    expect(await runCli(["generate", FTPS, "-o", "out"], ioIn(dir).io)).toBe(0);
+    const c = ioIn(dir);
     expect(await runCli(["generate", FTPS, "-o", "out", "--force"], c.io)).toBe(0);
     expect(c.err.join("")).not.toMatch(/earlier run/);
   });
@@ -145,7 +129,7 @@ describe("generate: hostile plan files", () => {
     ])
       lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(",")}]`);
     writeFileSync(join(dir, "bomb.yaml"), `${lines.join("\n")}\n`);
-    const c = io(dir);
+    const c = ioIn(dir);
     expect(await runCli(["generate", "bomb.yaml", "-o", "out"], c.io)).toBe(3);
     expect(c.err.join("")).toMatch(
       /^bomb\.yaml:3:\d+: \(syntax\): cannot load the plan: Excessive alias count/m,
@@ -156,7 +140,7 @@ describe("generate: hostile plan files", () => {
 
 describe("generate --help", () => {
   it("documents exit 3 for values that cannot be written safely, as generate behaves", async () => {
-    const c = io(tmp());
+    const c = ioIn(tmp());
     expect(await runCli(["generate", "--help"], c.io)).toBe(0);
     const help = c.out.join("");
     expect(help).toMatch(/ 3 {2}[^\n]*(\n {5}[^\n]*)*cannot\s+be\s+written\s+safely/);

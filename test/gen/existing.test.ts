@@ -3,31 +3,15 @@
  * that hold the object (works, simulated against the merged state), lack it (located error,
  * exit 3) and collide with it (refused, exit 3). The site is samples/site/setup.jcl.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/main.js";
 import { lintFiles } from "../../src/lint/lint.js";
-import { AT, ROOT } from "./helpers/gen.js";
+import { ioIn, tempDir } from "../helpers/cli.js";
+import { ROOT } from "./helpers/gen.js";
 
 const SITE = join(ROOT, "samples/site/setup.jcl");
-
-function io(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      out: (t: string) => out.push(t),
-      err: (t: string) => err.push(t),
-      isTTY: false,
-      cwd,
-      now: () => AT,
-    },
-  };
-}
 
 interface Parts {
   existing?: string;
@@ -76,9 +60,9 @@ const EXISTING_CA = (label: string) => `
     - { id: SITECA, label: ${label} }`;
 
 async function gen(text: string, withSite = true, out = "out") {
-  const dir = mkdtempSync(join(tmpdir(), "racfring-exist-"));
+  const dir = tempDir("racfring-exist-");
   writeFileSync(join(dir, "plan.yaml"), text);
-  const c = io(dir);
+  const c = ioIn(dir);
   const args = ["generate", "plan.yaml", "-o", out, ...(withSite ? ["--jcl", SITE] : [])];
   const rc = await runCli(args, c.io);
   const read = (f: string) => readFileSync(join(dir, out, f), "utf8");
@@ -177,7 +161,7 @@ const CHAIN_SITE = `//CHAIN    JOB (ACCT),'CA CHAIN',CLASS=A,MSGCLASS=X
 
 describe("existing intermediate CA: its issuers are connected too", () => {
   async function genChain(rings: string, withSite = true, applications = APP) {
-    const dir = mkdtempSync(join(tmpdir(), "racfring-chain-"));
+    const dir = tempDir("racfring-chain-");
     writeFileSync(join(dir, "site.jcl"), CHAIN_SITE);
     writeFileSync(
       join(dir, "plan.yaml"),
@@ -188,7 +172,7 @@ describe("existing intermediate CA: its issuers are connected too", () => {
         applications,
       }),
     );
-    const c = io(dir);
+    const c = ioIn(dir);
     const rc = await runCli(
       ["generate", "plan.yaml", "-o", "out", ...(withSite ? ["--jcl", "site.jcl"] : [])],
       c.io,
@@ -418,8 +402,8 @@ describe("existing ring: the plan adds connections to it", () => {
 
 describe("the sample plan on the existing CA", () => {
   it("generates against samples/site/setup.jcl with RC 0", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "racfring-exist-"));
-    const c = io(dir);
+    const dir = tempDir("racfring-exist-");
+    const c = ioIn(dir);
     const rc = await runCli(
       ["generate", join(ROOT, "samples/plans/ring-on-existing-ca.yaml"), "--jcl", SITE, "--dry-run"],
       c.io,

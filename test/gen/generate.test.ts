@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../../src/cli/commands/generate.js";
@@ -7,6 +6,7 @@ import { runCli } from "../../src/cli/main.js";
 import { joinTsoLines } from "../../src/gen/tso.js";
 import { readBackAndSimulate } from "../../src/gen/verify.js";
 import { lintJcl } from "../../src/lint/lint.js";
+import { ioIn, tempDir } from "../helpers/cli.js";
 import { AT, generateSample, generateText, ROOT } from "./helpers/gen.js";
 
 function file(r: Awaited<ReturnType<typeof generateSample>>, path: string): string {
@@ -218,28 +218,12 @@ describe("SITE certificates, quoting", () => {
   });
 });
 
-function io(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      out: (t: string) => out.push(t),
-      err: (t: string) => err.push(t),
-      isTTY: false,
-      cwd,
-      now: () => AT,
-    },
-  };
-}
-
 describe("racfring generate (CLI)", () => {
   const plan = join(ROOT, "samples/plans/ftps-racf-ca.yaml");
 
   it("--dry-run prints the simulations and the files, and writes nothing", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "racfring-gen-"));
-    const c = io(dir);
+    const dir = tempDir("racfring-gen-");
+    const c = ioIn(dir);
     expect(await runCli(["generate", plan, "-o", "out", "--dry-run"], c.io)).toBe(0);
     const text = c.out.join("");
     expect(text).toContain("FTP server (AT-TLS): FTPD on FTPD/FTPRing as server");
@@ -249,8 +233,8 @@ describe("racfring generate (CLI)", () => {
   });
 
   it("writes the files, never overwrites without --force, and replaces them with --force", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "racfring-gen-"));
-    expect(await runCli(["generate", plan, "-o", "out"], io(dir).io)).toBe(0);
+    const dir = tempDir("racfring-gen-");
+    expect(await runCli(["generate", plan, "-o", "out"], ioIn(dir).io)).toBe(0);
     expect(await listFiles(join(dir, "out"))).toEqual([
       "README.md",
       "jcl/01-setup.jcl",
@@ -258,20 +242,20 @@ describe("racfring generate (CLI)", () => {
       "jcl/99-backout.jcl",
     ]);
     writeFileSync(join(dir, "out/jcl/01-setup.jcl"), "edited by hand\n");
-    const again = io(dir);
+    const again = ioIn(dir);
     expect(await runCli(["generate", plan, "-o", "out"], again.io)).toBe(3);
     expect(again.err.join("")).toMatch(/already exist.*--force/);
     expect(readFileSync(join(dir, "out/jcl/01-setup.jcl"), "utf8")).toBe("edited by hand\n");
-    expect(await runCli(["generate", plan, "-o", "out", "--force"], io(dir).io)).toBe(0);
+    expect(await runCli(["generate", plan, "-o", "out", "--force"], ioIn(dir).io)).toBe(0);
     expect(readFileSync(join(dir, "out/jcl/01-setup.jcl"), "utf8")).toMatch(/^\/\/FTPSKEY1 JOB /);
   });
 
   it("writes OpenSSL scripts executable and configuration files readable", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "racfring-gen-"));
+    const dir = tempDir("racfring-gen-");
     expect(
       await runCli(
         ["generate", join(ROOT, "samples/plans/external-ca-pkcs12.yaml"), "-o", "out"],
-        io(dir).io,
+        ioIn(dir).io,
       ),
     ).toBe(0);
     expect(statSync(join(dir, "out/openssl/corpca-ca.sh")).mode & 0o777).toBe(0o755);
@@ -279,9 +263,9 @@ describe("racfring generate (CLI)", () => {
   });
 
   it("reports an invalid plan with located messages and exit 3", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "racfring-gen-"));
+    const dir = tempDir("racfring-gen-");
     writeFileSync(join(dir, "bad.yaml"), "racfringPlan: 1\nname: bad\njob:\n  name: TOOLONGNAME\n");
-    const c = io(dir);
+    const c = ioIn(dir);
     expect(await runCli(["generate", "bad.yaml", "-o", "out"], c.io)).toBe(3);
     expect(c.err.join("")).toMatch(
       /^bad\.yaml:4:9: job\.name: expected a job name prefix of 1-7 characters/m,
@@ -290,8 +274,8 @@ describe("racfring generate (CLI)", () => {
   });
 
   it("exits 1 and writes nothing when an application would fail", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "racfring-gen-"));
-    const c = io(dir);
+    const dir = tempDir("racfring-gen-");
+    const c = ioIn(dir);
     expect(await runCli(["generate", plan, "-o", "out", "--at", "2029-01-01"], c.io)).toBe(1);
     expect(c.out.join("")).toMatch(/RC 401/);
     expect(c.err.join("")).toMatch(/nothing written/);

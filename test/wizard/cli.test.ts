@@ -3,35 +3,20 @@
  * runs when flags and --yes answer everything, and otherwise exits 2 naming the missing flags.
  * What it writes goes through generate's checks: never overwritten without --force.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { listFiles } from "../../src/cli/commands/generate.js";
 import { runCli } from "../../src/cli/main.js";
-import { AT, ROOT } from "../gen/helpers/gen.js";
+import { ROOT } from "../gen/helpers/gen.js";
+import { ioIn, tempDir } from "../helpers/cli.js";
 
-function io(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    io: {
-      out: (t: string) => out.push(t),
-      err: (t: string) => err.push(t),
-      isTTY: false,
-      cwd,
-      now: () => AT,
-    },
-  };
-}
-const tmp = () => mkdtempSync(join(tmpdir(), "racfring-wiz-cli-"));
+const tmp = () => tempDir("racfring-wiz-cli-");
 
 describe("racfring wizard without a terminal", () => {
   it("no flags: exit 2 naming every unanswered question, the ones without a default called out", async () => {
     const dir = tmp();
-    const c = io(dir);
+    const c = ioIn(dir);
     expect(await runCli(["wizard"], c.io)).toBe(2);
     const err = c.err.join("");
     expect(err).toMatch(
@@ -42,14 +27,14 @@ describe("racfring wizard without a terminal", () => {
   });
 
   it("--yes without --host: exit 2 naming --host only", async () => {
-    const c = io(tmp());
+    const c = ioIn(tmp());
     expect(await runCli(["wizard", "--yes", "--user", "FTPD"], c.io)).toBe(2);
     expect(c.err.join("")).toMatch(/no answer: --host\. Nothing written/);
   });
 
   it("--user, --host and --yes: writes the plan and the jobs, prints the ✔ summary and the equivalent generate command", async () => {
     const dir = tmp();
-    const c = io(dir);
+    const c = ioIn(dir);
     const rc = await runCli(
       ["wizard", "--preset", "ftp", "--user", "FTPD", "--host", "ftp.example.com", "--yes", "-o", "ftp"],
       c.io,
@@ -64,14 +49,14 @@ describe("racfring wizard without a terminal", () => {
     expect(await listFiles(join(dir, "ftp"))).toContain("plan.yaml");
 
     // the equivalent command really makes the same jobs
-    const g = io(dir);
+    const g = ioIn(dir);
     expect(await runCli(["generate", "ftp/plan.yaml", "-o", "again"], g.io)).toBe(0);
     for (const f of ["jcl/01-setup.jcl", "jcl/99-backout.jcl", "README.md"])
       expect(readFileSync(join(dir, "again", f), "utf8"), f).toBe(readFileSync(join(dir, "ftp", f), "utf8"));
 
     // a second run does not overwrite without --force, and changes nothing
     writeFileSync(join(dir, "ftp/plan.yaml"), "mine\n");
-    const c2 = io(dir);
+    const c2 = ioIn(dir);
     expect(
       await runCli(
         ["wizard", "--preset", "ftp", "--user", "FTPD", "--host", "ftp.example.com", "--yes", "-o", "ftp"],
@@ -80,7 +65,7 @@ describe("racfring wizard without a terminal", () => {
     ).toBe(3);
     expect(c2.err.join("")).toMatch(/already exist in ftp .*--force/);
     expect(readFileSync(join(dir, "ftp/plan.yaml"), "utf8")).toBe("mine\n");
-    const c3 = io(dir);
+    const c3 = ioIn(dir);
     expect(
       await runCli(
         [
@@ -104,7 +89,7 @@ describe("racfring wizard without a terminal", () => {
 
   it("with the site's state: signs with the CA found there, checks references, says which user the inputs know", async () => {
     const dir = tmp();
-    const c = io(dir);
+    const c = ioIn(dir);
     const site = join(ROOT, "samples/site/setup.jcl");
     const rc = await runCli(
       [
@@ -134,7 +119,7 @@ describe("racfring wizard without a terminal", () => {
   });
 
   it("a flag value that is not allowed: exit 2 with the reason", async () => {
-    const c = io(tmp());
+    const c = ioIn(tmp());
     expect(
       await runCli(
         ["wizard", "--yes", "--user", "FTPD", "--host", "h.example.com", "--ring", "my ring"],
@@ -142,7 +127,7 @@ describe("racfring wizard without a terminal", () => {
       ),
     ).toBe(2);
     expect(c.err.join("")).toMatch(/--ring "my ring": only letters/);
-    const c2 = io(tmp());
+    const c2 = ioIn(tmp());
     expect(
       await runCli(
         ["wizard", "--yes", "--user", "FTPD", "--host", "h.example.com", "--key", "DSA-1024"],
@@ -154,7 +139,7 @@ describe("racfring wizard without a terminal", () => {
 
   it("FACILITY with another user's key, forced by flag: refused with RC 428, nothing written", async () => {
     const dir = tmp();
-    const c = io(dir);
+    const c = ioIn(dir);
     const rc = await runCli(
       [
         "wizard",

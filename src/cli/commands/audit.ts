@@ -12,7 +12,7 @@ import {
   parseAppSpec,
 } from "../../audit/applications.js";
 import { rulesJson, rulesMarkdown, rulesText } from "../../audit/docs.js";
-import { runAudit, selectRules } from "../../audit/engine.js";
+import { type AuditProgress, runAudit, selectRules } from "../../audit/engine.js";
 import { buildFixJcl } from "../../audit/fix-jcl.js";
 import { formatJsonChunks } from "../../audit/format/json.js";
 import { formatMarkdown } from "../../audit/format/markdown.js";
@@ -57,7 +57,7 @@ export const spec: CommandSpec = {
   usage:
     "racfring audit {--jcl FILE | --listing FILE | --unload FILE | --model FILE}... [--app USER=[OWNER/]RING[:LABEL][;role=R][;client-auth=A]]... " +
     "[--policy FILE] [--at DATE] [--expiry-days N] [--format text|json|sarif|markdown|html] [--fail-on error|warning|info] " +
-    "[--rule ID]... [--skip ID]... [-o FILE] [--fix-jcl FILE] [--force] [--json]",
+    "[--rule ID]... [--skip ID]... [-o FILE] [--fix-jcl FILE] [--force] [--json] [--quiet]",
   description: `
 Reads RACF commands, listings, unloads or a model, finds key ring defects (ownership
 mismatches, missing keys or defaults, expired or untrusted certificates, incomplete chains,
@@ -69,6 +69,9 @@ user the STARTED class gives the owner's started task (a ring FTPD owns, opened 
 running as TCPIP); the report says which. A prediction that rests on facts the inputs do not show
 (who may read IRR.DIGTCERT.LISTRING, RDATALIB's state) is given with those conditions and the other
 outcomes, and a failure that an unknown could turn into success is a warning, not an error. Rules that lack the data they need are listed as "not evaluated", never as passed.
+Reads and audits that take more than a second show their progress on standard
+error when it is a terminal (not under CI, not with --quiet); the report itself
+is never touched.
 Rules (--list-rules describes them):
 ${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
   options: {
@@ -127,6 +130,11 @@ ${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
       description: "Write one reviewable batch job with the fixes, in a safe order",
     },
     force: { type: "boolean", description: "Replace existing -o / --fix-jcl files" },
+    quiet: {
+      type: "boolean",
+      description:
+        'Nothing on standard error but failures: no progress bar, no summary of input issues (the report still lists them), no "written to" lines',
+    },
     "list-rules": {
       type: "boolean",
       description:
@@ -246,7 +254,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const flags = parseFlags(args, io.cwd);
   const at = flags.at ?? io.now();
   // The JCL ran "now" (or --ran-at), whatever date the audit is for.
-  const { model } = await loadInputs(args, io.cwd, io.now(), progressFor(io));
+  const quiet = args.values.quiet === true;
+  const progress = progressFor(io, quiet);
+  const { model } = await loadInputs(args, io.cwd, io.now(), progress);
 
   // Secrets are not in the model: re-read the JCL inputs for PASSWORD literals.
   const jclFiles = strs(args.values.jcl);
@@ -272,6 +282,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   const applications = [...known, ...ownerApplications(model, known)];
 
   const { rules } = selectRules(flags.include, flags.skip);
+  const task = progress.start("audit: applications", "applications", applications.length);
+  let stage: AuditProgress["stage"] = "applications";
+  let stepsDone = 0;
   const report = runAudit(model, {
     at,
     expiryDays: flags.expiryDays,
@@ -282,7 +295,18 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     simulate,
     failOn: flags.failOn,
     unresolvedApplications: fromPolicy.unresolved,
+    // One line: the applications simulated, then the rules run, each with its own rate.
+    onProgress: (step) => {
+      if (step.stage !== stage) {
+        stage = step.stage;
+        stepsDone = 0;
+        task.stage(`audit: ${stage}`, stage, step.total);
+      }
+      task.advance(step.done - stepsDone);
+      stepsDone = step.done;
+    },
   });
+  task.done();
 
   const issues = model.state.issues;
   const inputErrors = issues.filter((x) => x.severity === "error").length;
@@ -291,7 +315,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   // to a file, JSON, SARIF — stderr says what the person at the terminal would not see.
   const reportShowsIssues =
     (flags.format === "text" || flags.format === "markdown") && str(args.values.output) === undefined;
-  if (issues.length > 0 && !reportShowsIssues) {
+  if (issues.length > 0 && !reportShowsIssues && !quiet) {
     // Errors and policy issues are shown here (`racfring model` does not read policies);
     // the rest is one `racfring model` away. The report carries all of them (inputIssues).
     const relevant = issues.filter((x) => x.severity === "error" || policyFiles.includes(x.file));
@@ -345,7 +369,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   }
   if (outputPath && output) {
     await writeFileSafe(outputPath, chunks, { force });
-    io.err(`racfring audit: report written to ${neutralise(output)}\n`);
+    if (!quiet) io.err(`racfring audit: report written to ${neutralise(output)}\n`);
   } else if (flags.format === "text") {
     // Text for a person: wrapped to the terminal's width (one chunk, the report is bounded).
     printText(io, [...chunks].join(""));
@@ -366,9 +390,10 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   if (fixPath && fixFile && job) {
     await writeFileSafe(fixPath, job.text, { force });
-    io.err(
-      `racfring audit: fix job written to ${neutralise(fixFile)} (${job.commands.length} command(s); ${job.suggested.length} simulator suggestion(s) commented out; ${job.manual.length} finding(s) need a manual decision). Review it before submitting.\n`,
-    );
+    if (!quiet)
+      io.err(
+        `racfring audit: fix job written to ${neutralise(fixFile)} (${job.commands.length} command(s); ${job.suggested.length} simulator suggestion(s) commented out; ${job.manual.length} finding(s) need a manual decision). Review it before submitting.\n`,
+      );
   }
   if (inputErrors > 0) {
     // As `racfring model`: the report was written from what could be read, but an input is

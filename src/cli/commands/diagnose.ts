@@ -17,15 +17,15 @@ export const spec: CommandSpec = {
     "racfring diagnose FILE|-... [--jcl FILE|--listing FILE|--unload FILE|--model FILE ...] [--policy FILE] [--at DATE] [--json]",
   description: `
 Reads the text the systems logged — AT-TLS EZD1281I–EZD1287I, RACF ICH408I, IRR812I and IRRD
-messages, IEF695I, System SSL trace lines (record headers decoded as ASCII/EBCDIC), ICSF CSFxxxx
-return/reason codes, CMS status codes (0x0335nnnn), FTP client EZA2897I and FC trace lines,
-CICS/MQ/Liberty/Java key ring messages and safkeyring:// URLs, R_datalib return codes, TLS alerts,
-OpenSSL errors and vendor "RC = 410: Reason = ..." lines. "-" reads standard input. Lines of
-the same connection are put together (CONNID, both ends' addresses, rule, job, user, time
-window) and two connections are kept apart. Prints the causes, most likely first, with the
-evidence lines, the failing side, what to check (RACF/TSO commands) and the fix, each with its
-source and confidence (IBM, third-party, UNCONFIRMED). Lines it does not recognise are counted
-and the first few listed; they are never guessed at.
+messages, IEF695I, System SSL trace lines (record headers decoded as ASCII/EBCDIC), ICSF CSF...
+messages with their return/reason codes, CMS status codes (0x0335nnnn), FTP client EZA2897I and
+FC trace lines, CICS/MQ/Liberty/Java key ring messages and safkeyring:// URLs, R_datalib return
+codes, TLS alerts, OpenSSL errors and vendor "RC = 410: Reason = ..." lines. "-" reads standard
+input. Lines of the same connection are put together (CONNID, both ends' addresses, rule, job,
+user, time window) and two connections are kept apart. Prints the causes, most likely first,
+with the evidence lines, the failing side, what to check (RACF/TSO commands) and the fix, each
+with its source and confidence (IBM, third-party, UNCONFIRMED). Lines it does not recognise are
+counted and the first few listed; they are never guessed at.
 
 With RACF inputs (--jcl, --listing, --unload, --model) and optionally the AT-TLS --policy, the
 simulator is run for the user and ring the messages name (ring from the rule in EZD1287I, user

@@ -22,9 +22,9 @@ source for are reported as unknown rather than given an invented text. With --js
 every catalogue entry with --list); schema in schemas/explain.schema.json.
 
 Any message \`racfring diagnose\` recognises can be given instead of a code (ICH408I, IEF695I,
-ICSF CSFxxxx return/reason codes, TLS alerts, OpenSSL errors, CWPKI and Java key ring messages,
-System SSL trace lines, ...): the message is explained with the causes it points at, their
-checks and fixes, sources and confidence.`,
+ICSF CSF... messages with return/reason codes, TLS alerts, OpenSSL errors, CWPKI and Java key
+ring messages, System SSL trace lines, ...): the message is explained with the causes it points
+at, their checks and fixes, sources and confidence.`,
   positionals: true,
   options: {
     list: { type: "boolean", description: "List every code in the catalogue" },
