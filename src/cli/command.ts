@@ -167,10 +167,35 @@ function hangWrap(first: string, text: string, hang: number, width: number): str
   return lines;
 }
 
+/**
+ * The description as the terminal should show it: the lines of a paragraph are written in the
+ * source at whatever width was convenient, so they are joined and wrapped again at `width`;
+ * indented lines and bullets ("- ") keep their own lines (examples, lists).
+ */
+function descriptionLines(text: string, width: number): string[] {
+  const out: string[] = [];
+  let prose: string | null = null;
+  const flush = () => {
+    if (prose !== null) out.push(...hangWrap("", prose, 0, width));
+    prose = null;
+  };
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") {
+      flush();
+      out.push("");
+    } else if (/^\s|^[-*] /.test(line)) {
+      flush();
+      out.push(wrapText(line, width));
+    } else prose = prose === null ? line : `${prose} ${line}`;
+  }
+  flush();
+  return out;
+}
+
 export function helpText(spec: CommandSpec, columns: number = DEFAULT_COLUMNS): string {
   const lines = [...hangWrap(`racfring ${spec.name} — `, spec.summary, 2, columns), ""];
   lines.push(...hangWrap("Usage: ", spec.usage, 9, columns));
-  if (spec.description) lines.push("", wrapText(spec.description.trim(), columns));
+  if (spec.description) lines.push("", ...descriptionLines(spec.description.trim(), columns));
   lines.push("", "Options:");
   const rows = Object.entries({ ...spec.options, ...GLOBAL_OPTIONS }).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : ""}--${name}${o.arg ? ` ${o.arg}` : ""}`;

@@ -231,6 +231,46 @@ describe("4. terminal width", () => {
     }
   });
 
+  it("descriptions are reflowed as paragraphs: no ragged half-lines, indented lines and bullets kept", async () => {
+    const spec = {
+      name: "demo",
+      summary: "Demo",
+      usage: "racfring demo",
+      description: `First paragraph written at a width of sixty-odd columns in the source so
+that it breaks early here.
+
+  racfring demo --example   an indented example stays on its own line
+- a bullet stays a bullet
+Last line.`,
+      options: {},
+      examples: [],
+      exitCodes: { 0: "done" },
+    };
+    const help = helpText(spec, 80).split("\n");
+    expect(help).toContain(
+      "First paragraph written at a width of sixty-odd columns in the source so that it",
+    );
+    expect(help).toContain("breaks early here.");
+    expect(help).toContain("  racfring demo --example   an indented example stays on its own line");
+    expect(help).toContain("- a bullet stays a bullet");
+    expect(help).toContain("Last line.");
+    // Every shipped description: a prose line is never cut short when the next word fits on it.
+    for (const name of commandNames()) {
+      const mod = await loadCommand(name);
+      if (!mod) throw new Error(name);
+      const lines = helpText(mod.spec, 80).split("\n");
+      const start = lines.indexOf("") + 1;
+      const end = lines.indexOf("Options:");
+      for (let i = start; i < end - 1; i++) {
+        const l = lines[i] ?? "";
+        const next = lines[i + 1] ?? "";
+        if (l === "" || /^\s|^- /.test(l) || next === "" || /^\s|^- |^Usage:/.test(next)) continue;
+        const word = next.split(" ")[0] ?? "";
+        expect(l.length + 1 + word.length, `${name}: "${l}" / "${next}"`).toBeGreaterThan(80);
+      }
+    }
+  });
+
   it("fix commands in text reports are deck lines: within 71 columns, continued with -", async () => {
     const r = await cli(["simulate", ...SITE_ARGS, "--user", "BATCHCL", "--keyring", "BATCHCL/ClientRing"]);
     const lines = r.stdout.split("\n");

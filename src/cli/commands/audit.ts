@@ -69,9 +69,11 @@ user the STARTED class gives the owner's started task (a ring FTPD owns, opened 
 running as TCPIP); the report says which. A prediction that rests on facts the inputs do not show
 (who may read IRR.DIGTCERT.LISTRING, RDATALIB's state) is given with those conditions and the other
 outcomes, and a failure that an unknown could turn into success is a warning, not an error. Rules that lack the data they need are listed as "not evaluated", never as passed.
+
 Reads and audits that take more than a second show their progress on standard
 error when it is a terminal (not under CI, not with --quiet); the report itself
 is never touched.
+
 Rules (--list-rules describes them):
 ${wrap(RULES.map((r) => r.meta.id).join(", "), 92)}.`,
   options: {

@@ -23,8 +23,10 @@ filler. --records N sizes everything from one number (about 30% users, 2% certif
 rings); the other options override single counts. A share of the rings (--defects, default
 0.05) gets a defect that an audit rule reports; FILE.planted.json lists each one (rule, subject,
 ring) so an audit's recall can be checked. The same options and seed always give the same file.
+
 Dates are relative to --at (default 2026-06-01): audit with the same --at
 (racfring audit --unload FILE --at 2026-06-01).
+
 With --json, what was written (unload, sidecar, record counts by type, the planted defects) is
 printed on standard output instead of the one-line summary on standard error.`,
   options: {
