@@ -20,9 +20,9 @@ import { peerCert } from "../sim/builders.js";
 const NB = "2026-03-01T00:00:00Z";
 const NA = "2026-09-01T00:00:00Z";
 const SECOND = 1000;
-const before = (iso: string) => new Date(Date.parse(iso) - SECOND);
+const secondBefore = (iso: string) => new Date(Date.parse(iso) - SECOND);
 const exactly = (iso: string) => new Date(iso);
-const after = (iso: string) => new Date(Date.parse(iso) + SECOND);
+const secondAfter = (iso: string) => new Date(Date.parse(iso) + SECOND);
 
 /** The healthy site of field case 7 whose server certificate runs from NB to NA. */
 function site(status: "TRUST" | "NOTRUST" = "TRUST") {
@@ -45,10 +45,10 @@ interface Row {
 }
 
 const ROWS: Row[] = [
-  { name: "one second before notBefore", at: before(NB), rc: 401, state: "NOT YET VALID" },
+  { name: "one second before notBefore", at: secondBefore(NB), rc: 401, state: "NOT YET VALID" },
   { name: "exactly at notBefore", at: exactly(NB), rc: 0, state: "valid" },
   { name: "exactly at notAfter", at: exactly(NA), rc: 0, state: "valid" },
-  { name: "one second after notAfter", at: after(NA), rc: 401, state: "EXPIRED" },
+  { name: "one second after notAfter", at: secondAfter(NA), rc: 401, state: "EXPIRED" },
 ];
 
 describe("the shared validity rule (RFC 5280: both ends inclusive)", () => {
@@ -61,11 +61,11 @@ describe("the shared validity rule (RFC 5280: both ends inclusive)", () => {
 
   it("an unknown date is unknown (null), and does not make the certificate invalid", () => {
     const open = { notBefore: null, notAfter: null };
-    expect(expiredAt(open, after(NA))).toBeNull();
-    expect(notYetValidAt(open, before(NB))).toBeNull();
-    expect(validAt(open, after(NA))).toBe(true);
-    expect(validAt({ notBefore: null, notAfter: NA }, after(NA))).toBe(false);
-    expect(validAt({ notBefore: NB, notAfter: null }, before(NB))).toBe(false);
+    expect(expiredAt(open, secondAfter(NA))).toBeNull();
+    expect(notYetValidAt(open, secondBefore(NB))).toBeNull();
+    expect(validAt(open, secondAfter(NA))).toBe(true);
+    expect(validAt({ notBefore: null, notAfter: NA }, secondAfter(NA))).toBe(false);
+    expect(validAt({ notBefore: NB, notAfter: null }, secondBefore(NB))).toBe(false);
   });
 });
 
@@ -117,7 +117,7 @@ describe("the audit at the boundaries", () => {
     const atEnd = auditWith(expiring, { model: site(), at: exactly(NA) }).findings;
     expect(atEnd.map((f) => f.subject.id)).toEqual(["ID(WEBSRV):Dated Server"]);
     expect(atEnd[0]?.message).toMatch(/in 0 days/);
-    expect(ids(expiring, after(NA))).toEqual([]);
+    expect(ids(expiring, secondAfter(NA))).toEqual([]);
   });
 
   it("cert-notrust-on-ring proposes removal only once the certificate is expired", () => {
@@ -126,7 +126,7 @@ describe("the audit at the boundaries", () => {
         f.subject.id.includes("Dated Server"),
       )?.fix?.summary;
     expect(fix(exactly(NA))).not.toMatch(/it is expired/);
-    expect(fix(after(NA))).toMatch(/Remove it from the ring \(it is expired/);
+    expect(fix(secondAfter(NA))).toMatch(/Remove it from the ring \(it is expired/);
   });
 
   it.each(ROWS)("$name: app-predicted-failure (the real simulator) predicts rc $rc", ({ at, rc }) => {
