@@ -18,8 +18,12 @@ export interface ExpectedFinding {
   kind: SubjectKind;
   id: string;
   message?: RegExp;
-  /** Expect a fix with commands matching these, in order. */
+  /** Expect a fix with commands matching these, in order (`[]`: a fix without commands). */
   commands?: RegExp[];
+  /** Expect the fix's summary to match. */
+  summary?: RegExp;
+  /** Expect this severity instead of the rule's own (a finding that rests on an unknown). */
+  severity?: "error" | "warning" | "info";
 }
 
 export interface InvalidCase extends AuditCase {
@@ -64,9 +68,10 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
         report.findings.forEach((f, i) => {
           const want = c.findings[i];
           expect(f.rule).toBe(rule.meta.id);
-          expect(f.severity).toBe(rule.meta.severity);
+          expect(f.severity).toBe(want?.severity ?? rule.meta.severity);
           expect(f.confidence).toBe(rule.meta.confidence);
           if (want?.message) expect(f.message).toMatch(want.message);
+          if (want?.summary) expect(f.fix?.summary).toMatch(want.summary);
           if (want?.commands) {
             expect(f.fix?.commands.length).toBe(want.commands.length);
             want.commands.forEach((re, j) => {

@@ -3,9 +3,9 @@ import { aCert, app, aRoot, healthySite } from "../builders.js";
 import { ruleTester } from "../rule-tester.js";
 
 // Field case 4: FTPD's ring, FTPD's certificate, server runs as TCPIP (UPDATE on LISTRING).
-function fieldCase4() {
+function fieldCase4(ftpOver: Parameters<typeof aCert>[2] = {}) {
   const root = aRoot();
-  const ftp = aCert("ID(FTPD)", "FTP Server");
+  const ftp = aCert("ID(FTPD)", "FTP Server", ftpOver);
   return healthySite()
     .user("FTPD")
     .user("TCPIP")
@@ -46,12 +46,44 @@ ruleTester(rule, {
           kind: "connection",
           id: "FTPD/SERVRING:ID(FTPD):FTP Server",
           message: /TCPIP.*cannot get its private key.*428/,
+          summary:
+            /^Any one of: connect a certificate owned by TCPIP instead; run the application as FTPD; or give TCPIP UPDATE on the ring's RDATALIB profile FTPD\.SERVRING\.LST/,
           commands: [
             /^RDEFINE RDATALIB FTPD\.SERVRING\.LST UACC\(NONE\)$/,
             /ID\(TCPIP\) ACCESS\(UPDATE\)/,
             /ID\(FTPD\) ACCESS\(READ\)/,
             /^SETROPTS CLASSACT\(RDATALIB\) RACLIST\(RDATALIB\)$/,
           ],
+        },
+      ],
+    },
+    {
+      // NOTRUST certificates are not retrieved from the ring (System SSL rc 6 notes): access to
+      // the key changes nothing, so no grant may be proposed even though the key exists.
+      name: "another user's NOTRUST certificate WITH a private key: no access grant proposed",
+      model: fieldCase4({ status: "NOTRUST", privateKey: true }).build(),
+      apps: [app("TCPIP", "FTPD", "SERVRING")],
+      findings: [
+        {
+          kind: "connection",
+          id: "FTPD/SERVRING:ID(FTPD):FTP Server",
+          message: /TCPIP.*cannot get its private key/,
+          summary:
+            /^Granting access would not help: the certificate is NOTRUST\. .*connect a certificate owned by TCPIP\.$/,
+          commands: [],
+        },
+      ],
+    },
+    {
+      name: "another user's TRUST certificate without a private key: no access grant proposed",
+      model: fieldCase4({ privateKey: false }).build(),
+      apps: [app("TCPIP", "FTPD", "SERVRING")],
+      findings: [
+        {
+          kind: "connection",
+          id: "FTPD/SERVRING:ID(FTPD):FTP Server",
+          summary: /^Granting access would not help: the certificate has no private key\./,
+          commands: [],
         },
       ],
     },
