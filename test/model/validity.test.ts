@@ -12,6 +12,7 @@ import { rule as expired } from "../../src/audit/rules/cert-expired.js";
 import { rule as expiring } from "../../src/audit/rules/cert-expiring-soon.js";
 import { rule as notYet } from "../../src/audit/rules/cert-not-yet-valid.js";
 import { rule as notrust } from "../../src/audit/rules/cert-notrust-on-ring.js";
+import type { Certificate } from "../../src/model/types.js";
 import { expiredAt, notYetValidAt, validAt } from "../../src/model/validity.js";
 import { simulate } from "../../src/sim/simulate.js";
 import { aCert, app, aRoot, auditWith, healthySite } from "../audit/builders.js";
@@ -139,5 +140,62 @@ describe("the audit at the boundaries", () => {
     const messages = report.findings.map((f) => f.message);
     if (rc === 0) expect(messages).toEqual([]);
     else expect(messages.join("\n")).toMatch(/predicted rc 401/);
+  });
+});
+
+describe("the simulator's validity check: what it tells the administrator", () => {
+  const run = (at: Date, over: Partial<Certificate> = {}) => {
+    const model = site();
+    Object.assign(model.certificate("ID(WEBSRV)", "Dated Server") as Certificate, over);
+    return simulate(model, { user: "WEBSRV", ring: RING, at });
+  };
+
+  it("expired: renew with the current key (GENREQ, GENCERT with a later NOTAFTER, TRUST), 401 on both sides", () => {
+    const r = run(secondAfter(NA));
+    expect(r.rc).toBe(401);
+    expect(r.confidence).toBe("ibm");
+    expect(r.partner).toMatchObject({ rc: 401, confidence: "third-party" });
+    expect(r.fix?.summary).toMatch(/^Renew 'Dated Server' with its current key: GENREQ from the certificate/);
+    // aCert's certificate names its signer, so no SIGNWITH hint is added
+    expect(r.fix?.summary).not.toMatch(/add SIGNWITH/);
+    const commands = r.fix?.commands ?? [];
+    expect(commands.some((c) => /^RACDCERT ID\(WEBSRV\) GENREQ\(LABEL\('Dated Server'\)\)/.test(c))).toBe(
+      true,
+    );
+    expect(commands.some((c) => /GENCERT\(.*NOTAFTER\(DATE\(2027-09-01\)/.test(c))).toBe(true);
+    expect(commands).toContain("RACDCERT ID(WEBSRV) ALTER(LABEL('Dated Server')) TRUST");
+    expect(commands.at(-1)).toBe("SETROPTS RACLIST(DIGTCERT) REFRESH");
+  });
+
+  it("not yet valid: wait, or re-issue with a NOTBEFORE in the past", () => {
+    const r = run(secondBefore(NB));
+    expect(r.rc).toBe(401);
+    expect(r.fix?.summary).toBe(
+      `'Dated Server' is not valid before ${NB}: wait, or re-issue it with a NOTBEFORE in the past.`,
+    );
+  });
+
+  it("GENCERT default dates: the verdict is unconfirmed and the assumption is listed", () => {
+    const r = run(secondAfter(NA), { datesAssumed: true });
+    expect(r.rc).toBe(401);
+    expect(r.confidence).toBe("unconfirmed");
+    expect(r.steps.find((s) => s.id === "validity")?.confidence).toBe("unconfirmed");
+    expect(r.assumptions).toContain(
+      "dates of ID(WEBSRV) 'Dated Server' are RACF's GENCERT defaults computed from when the job ran (assumed)",
+    );
+  });
+
+  it("no dates in the inputs: unknown, the walk goes on, and 401 stays a possible outcome", () => {
+    const r = run(secondAfter(NA), { notBefore: null, notAfter: null });
+    expect(r.rc).toBe(0);
+    const step = r.steps.find((s) => s.id === "validity");
+    expect(step?.ok).toBeNull();
+    expect(step?.missing).toEqual(["the validity dates of 'Dated Server'"]);
+    expect(r.outcomes).toContainEqual(
+      expect.objectContaining({ rc: 401, condition: "'Dated Server' has expired or is not yet valid" }),
+    );
+    expect(r.conditions.find((c) => c.step === "validity")?.decide).toEqual([
+      "RACDCERT ID(WEBSRV) LIST(LABEL('Dated Server'))",
+    ]);
   });
 });
