@@ -31,6 +31,14 @@ export interface InvalidCase extends AuditCase {
   findings: ExpectedFinding[];
 }
 
+/** What every report must hold whatever the case: each "not evaluated" names its reason. */
+function expectWellFormed(report: ReturnType<typeof auditWith>): void {
+  for (const n of report.notEvaluated) {
+    expect(typeof n.reason, JSON.stringify(n)).toBe("string");
+    expect(n.reason.length).toBeGreaterThan(0);
+  }
+}
+
 function deepFreeze<T>(o: T): T {
   if (o && typeof o === "object" && !Object.isFrozen(o)) {
     Object.freeze(o);
@@ -51,6 +59,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
       it(`valid: ${c.name}`, () => {
         if (!c.simulate) deepFreeze(c.model.state);
         const report = auditWith(rule, c);
+        expectWellFormed(report);
         expect(report.findings).toEqual([]);
         for (const re of c.notEvaluated ?? []) {
           expect(report.notEvaluated.map((n) => n.reason).some((r) => re.test(r))).toBe(true);
@@ -62,6 +71,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
         expect(c.findings.length).toBeGreaterThan(0);
         if (!c.simulate) deepFreeze(c.model.state);
         const report = auditWith(rule, c);
+        expectWellFormed(report);
         expect(report.findings.map((f) => `${f.subject.kind} ${f.subject.id}`)).toEqual(
           c.findings.map((f) => `${f.kind} ${f.id}`),
         );
