@@ -1,5 +1,5 @@
 import { rule } from "../../../src/audit/rules/cert-owner-mismatch.js";
-import { aCert, app, aRoot, healthySite } from "../builders.js";
+import { aCert, aModel, app, aRoot, healthySite } from "../builders.js";
 import { ruleTester } from "../rule-tester.js";
 
 // Field case 4: FTPD's ring, FTPD's certificate, server runs as TCPIP (UPDATE on LISTRING).
@@ -110,6 +110,71 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "a generic RDATALIB profile is copied FROM, and users it already serves are not permitted again",
+      model: fieldCase4()
+        .cls("RDATALIB", true)
+        .profile("RDATALIB", "FTPD.*.LST", "NONE", [
+          ["TCPIP", "READ"],
+          ["FTPD", "UPDATE"],
+        ])
+        .build(),
+      apps: [app("TCPIP", "FTPD", "SERVRING")],
+      findings: [
+        {
+          kind: "connection",
+          id: "FTPD/SERVRING:ID(FTPD):FTP Server",
+          // FTPD holds UPDATE where READ is wanted: enough, no PERMIT for it.
+          commands: [
+            /^RDEFINE RDATALIB FTPD\.SERVRING\.LST FROM\(FTPD\.\*\.LST\)$/,
+            /^PERMIT FTPD\.SERVRING\.LST CLASS\(RDATALIB\) ID\(TCPIP\) ACCESS\(UPDATE\)$/,
+            /^SETROPTS RACLIST\(RDATALIB\) REFRESH$/,
+          ],
+        },
+      ],
+    },
+    {
+      name: "a discrete profile without the owner on its list: both permitted; RDATALIB active but not RACLISTed is activated",
+      model: fieldCase4()
+        .cls("RDATALIB", true, false)
+        .profile("RDATALIB", "FTPD.SERVRING.LST", "NONE", [["TCPIP", "READ"]])
+        .build(),
+      apps: [app("TCPIP", "FTPD", "SERVRING")],
+      findings: [
+        {
+          kind: "connection",
+          id: "FTPD/SERVRING:ID(FTPD):FTP Server",
+          commands: [
+            /^PERMIT FTPD\.SERVRING\.LST CLASS\(RDATALIB\) ID\(TCPIP\) ACCESS\(UPDATE\)$/,
+            /^PERMIT FTPD\.SERVRING\.LST CLASS\(RDATALIB\) ID\(FTPD\) ACCESS\(READ\)$/,
+            /^SETROPTS CLASSACT\(RDATALIB\) RACLIST\(RDATALIB\)$/,
+          ],
+        },
+      ],
+    },
+    {
+      name: "listings only (no FACILITY or RDATALIB profile shown): a warning that names what decides",
+      model: (() => {
+        const root = aRoot();
+        const ftp = aCert("ID(FTPD)", "FTP Server");
+        return aModel()
+          .user("FTPD")
+          .user("TCPIP")
+          .cert(root, ftp)
+          .ring("FTPD", "SERVRING", [[root], [ftp, { default: true }]])
+          .build();
+      })(),
+      apps: [app("TCPIP", "FTPD", "SERVRING", { name: "FTP server" })],
+      findings: [
+        {
+          kind: "connection",
+          id: "FTPD/SERVRING:ID(FTPD):FTP Server",
+          severity: "warning",
+          message:
+            /^Ring FTPD\/SERVRING holds FTPD's certificate 'FTP Server' as PERSONAL DEFAULT, but TCPIP \(FTP server\) cannot get its private key: .*System SSL returns 428 "Key entry does not contain a private key\." when it selects this certificate — if RDATALIB is not in effect for FTPD\.SERVRING\.LST \(the inputs show neither SETROPTS nor RDATALIB profiles; SETROPTS LIST and RLIST RDATALIB FTPD\.SERVRING\.LST AUTHUSER decide\)\.$/,
+        },
+      ],
+    },
+    {
       name: "unload defect: APPUSR's personal certificate in WEBSRV's ring, used by its owner",
       model: (() => {
         const appCert = aCert("ID(APPUSR)", "AppServerCert");
@@ -123,7 +188,8 @@ ruleTester(rule, {
         {
           kind: "connection",
           id: "WEBSRV/Other:ID(APPUSR):AppServerCert",
-          message: /WEBSRV \(the ring's owner, assumed/,
+          message:
+            /^Ring WEBSRV\/Other holds APPUSR's certificate 'AppServerCert' as PERSONAL, but WEBSRV \(the ring's owner, assumed to be its user\) cannot get its private key: .*when it selects this certificate\.$/,
         },
       ],
     },
