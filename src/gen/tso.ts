@@ -62,14 +62,10 @@ function splitToken(prefix: string, token: string): string[] {
   while (head.length + rest.length > TSO_LAST_COLUMN) {
     // room for the piece and its continuation character
     let cut = TSO_LAST_COLUMN - 1 - head.length;
-    // never leave a blank in front of the `-`, never start the next line with /* or //,
-    // never separate the two apostrophes of a doubled quote
-    while (
-      cut > 1 &&
-      (rest.charAt(cut - 1) === " " ||
-        startsDelimiter(rest.slice(cut)) ||
-        (rest.charAt(cut - 1) === "'" && rest.charAt(cut) === "'"))
-    ) {
+    // never leave a blank in front of the `-`, never start the next line with /* or //.
+    // A doubled apostrophe may be split: TSO removes the `-` and appends the next line before
+    // it reads quotes, so `'ab'-` + `'cd'` is `'ab''cd'` (continuation rule above).
+    while (cut > 1 && (rest.charAt(cut - 1) === " " || startsDelimiter(rest.slice(cut)))) {
       cut--;
     }
     if (cut <= 1)

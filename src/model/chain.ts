@@ -7,6 +7,7 @@
 import { dnEquals, parseDn } from "./dn.js";
 import type { RacfModel } from "./model.js";
 import type { Certificate, Ring } from "./types.js";
+import { validAt } from "./validity.js";
 
 /** Self-signed: flagged so by a reader, or issuer DN equal to subject DN. */
 export function isSelfSigned(cert: Certificate): boolean | null {
@@ -16,10 +17,7 @@ export function isSelfSigned(cert: Certificate): boolean | null {
 }
 
 function preferUsable(cands: Certificate[], at: Date): Certificate | undefined {
-  const valid = (c: Certificate) =>
-    c.status !== "NOTRUST" &&
-    (c.notAfter === null || Date.parse(c.notAfter) >= at.getTime()) &&
-    (c.notBefore === null || Date.parse(c.notBefore) <= at.getTime());
+  const valid = (c: Certificate) => c.status !== "NOTRUST" && validAt(c, at);
   return cands.find(valid) ?? cands[0];
 }
 

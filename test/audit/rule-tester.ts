@@ -18,13 +18,25 @@ export interface ExpectedFinding {
   kind: SubjectKind;
   id: string;
   message?: RegExp;
-  /** Expect a fix with commands matching these, in order. */
+  /** Expect a fix with commands matching these, in order (`[]`: a fix without commands). */
   commands?: RegExp[];
+  /** Expect the fix's summary to match. */
+  summary?: RegExp;
+  /** Expect this severity instead of the rule's own (a finding that rests on an unknown). */
+  severity?: "error" | "warning" | "info";
 }
 
 export interface InvalidCase extends AuditCase {
   name: string;
   findings: ExpectedFinding[];
+}
+
+/** What every report must hold whatever the case: each "not evaluated" names its reason. */
+function expectWellFormed(report: ReturnType<typeof auditWith>): void {
+  for (const n of report.notEvaluated) {
+    expect(typeof n.reason, JSON.stringify(n)).toBe("string");
+    expect(n.reason.length).toBeGreaterThan(0);
+  }
 }
 
 function deepFreeze<T>(o: T): T {
@@ -47,6 +59,7 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
       it(`valid: ${c.name}`, () => {
         if (!c.simulate) deepFreeze(c.model.state);
         const report = auditWith(rule, c);
+        expectWellFormed(report);
         expect(report.findings).toEqual([]);
         for (const re of c.notEvaluated ?? []) {
           expect(report.notEvaluated.map((n) => n.reason).some((r) => re.test(r))).toBe(true);
@@ -58,15 +71,17 @@ export function ruleTester(rule: Rule, cases: { valid: ValidCase[]; invalid: Inv
         expect(c.findings.length).toBeGreaterThan(0);
         if (!c.simulate) deepFreeze(c.model.state);
         const report = auditWith(rule, c);
+        expectWellFormed(report);
         expect(report.findings.map((f) => `${f.subject.kind} ${f.subject.id}`)).toEqual(
           c.findings.map((f) => `${f.kind} ${f.id}`),
         );
         report.findings.forEach((f, i) => {
           const want = c.findings[i];
           expect(f.rule).toBe(rule.meta.id);
-          expect(f.severity).toBe(rule.meta.severity);
+          expect(f.severity).toBe(want?.severity ?? rule.meta.severity);
           expect(f.confidence).toBe(rule.meta.confidence);
           if (want?.message) expect(f.message).toMatch(want.message);
+          if (want?.summary) expect(f.fix?.summary).toMatch(want.summary);
           if (want?.commands) {
             expect(f.fix?.commands.length).toBe(want.commands.length);
             want.commands.forEach((re, j) => {

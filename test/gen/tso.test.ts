@@ -27,6 +27,21 @@ describe("tsoQuote", () => {
 });
 
 describe("formatTsoCommand", () => {
+  it("may split a doubled apostrophe across a continuation: TSO joins the lines before it reads quotes", () => {
+    // The cut of the label's line falls between the two apostrophes of "O''Neil".
+    const label = `${"a".repeat(53)}O'Neil ${"b".repeat(10)}`;
+    const command = `RACDCERT ID(WEB) ALTER(LABEL(${tsoQuote(label)})) TRUST`;
+    const lines = formatTsoCommand(command);
+    expectValidLines(lines);
+    expect(lines.some((l) => l.endsWith("O'-"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("'Neil"))).toBe(true);
+    expect(joinTsoLines(lines)).toHaveLength(1);
+    expect(joinTsoLines(lines)[0]).toContain(` ALTER(LABEL(${tsoQuote(label)})) TRUST`);
+    // The RACF command reader (an independent implementation of the same TSO rules) agrees.
+    const read = tokenizeText(lines.join("\n")).commands[0]?.tokens.filter((t) => t.kind === "string");
+    expect(read?.map((t) => t.value)).toEqual([label]);
+  });
+
   it("keeps a short command on one line", () => {
     expect(formatTsoCommand("RACDCERT ID(FTPD) ADDRING(FTPRing)")).toEqual([
       "RACDCERT ID(FTPD) ADDRING(FTPRing)",

@@ -5,6 +5,7 @@
  * yet." on the side that holds it and on the partner that validates it (rules §3;
  * field case 5).
  */
+import { expiredAt } from "../../model/validity.js";
 import { certSubject, formatDate, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
 import { renewalSummary } from "./cert-expiring-soon.js";
@@ -39,7 +40,7 @@ export const rule: Rule = {
           });
           continue;
         }
-        if (Date.parse(cert.notAfter) >= ctx.at.getTime()) continue;
+        if (!expiredAt(cert, ctx.at)) continue;
         const rings = ctx.model.ringsHolding(cert.owner, cert.label).map(ringId);
         findings.push({
           subject: certSubject(cert),

@@ -5,6 +5,7 @@
  * (GENREQ from the old certificate, then GENCERT with a later NOTAFTER) keeps the key and label.
  */
 import type { Certificate } from "../../model/types.js";
+import { expiredAt } from "../../model/validity.js";
 import { certSubject, formatDate, ownerOperand, quote, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
 
@@ -55,7 +56,8 @@ export const rule: Rule = {
           continue;
         }
         const end = Date.parse(cert.notAfter);
-        if (end < ctx.at.getTime() || end >= limit) continue;
+        // Expired certificates are cert-expired's; the shared rule keeps the boundaries equal.
+        if (expiredAt(cert, ctx.at) || end >= limit) continue;
         const days = Math.floor((end - ctx.at.getTime()) / DAY);
         findings.push({
           subject: certSubject(cert),

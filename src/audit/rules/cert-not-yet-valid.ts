@@ -4,6 +4,7 @@
  * System SSL's 401 covers both ends of the validity period: "Certificate is expired or is not
  * valid yet." (rules §3, §5).
  */
+import { notYetValidAt } from "../../model/validity.js";
 import { certSubject, formatDate, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
 
@@ -37,7 +38,7 @@ export const rule: Rule = {
           });
           continue;
         }
-        if (Date.parse(cert.notBefore) <= ctx.at.getTime()) continue;
+        if (!notYetValidAt(cert, ctx.at)) continue;
         findings.push({
           subject: certSubject(cert),
           ring: ringId(ring),

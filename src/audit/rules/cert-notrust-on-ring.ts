@@ -8,6 +8,7 @@
  * certificate or it has expired (rules §6).
  */
 
+import { expiredAt } from "../../model/validity.js";
 import { labelOperand, ringOperand, userId } from "../../racf/write.js";
 import { connectionSubject, ownerOperand, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
@@ -30,7 +31,7 @@ export const rule: Rule = {
       for (const conn of ring.connections) {
         const cert = ctx.model.certificate(conn.owner, conn.label);
         if (cert?.status !== "NOTRUST") continue;
-        const expired = cert.notAfter !== null && Date.parse(cert.notAfter) < ctx.at.getTime();
+        const expired = expiredAt(cert, ctx.at) === true;
         const keyless = conn.usage === "PERSONAL" && cert.privateKey === false;
         const removeIt = expired || keyless;
         findings.push({

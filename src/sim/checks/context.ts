@@ -15,6 +15,7 @@ import type {
   RingUsage,
   Source,
 } from "../../model/types.js";
+import { validAt } from "../../model/validity.js";
 import {
   APPLICATION_RESTART_NOTE,
   connectCommand,
@@ -274,9 +275,6 @@ export class Simulation {
   }
 
   validAt(c: Certificate): boolean {
-    const t = this.req.at.getTime();
-    const nb = c.notBefore ? Date.parse(c.notBefore) : Number.NEGATIVE_INFINITY;
-    const na = c.notAfter ? Date.parse(c.notAfter) : Number.POSITIVE_INFINITY;
-    return t >= nb && t <= na;
+    return validAt(c, this.req.at);
   }
 }

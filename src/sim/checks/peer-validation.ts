@@ -3,6 +3,7 @@
  * 403, 417, 435, 8.
  */
 import type { Certificate, Confidence } from "../../model/types.js";
+import { expiredAt, notYetValidAt } from "../../model/validity.js";
 import { alterTrustCommand, connectCommand, refreshCommands } from "../commands.js";
 import type { SimFix } from "../types.js";
 import type { Failure, Simulation } from "./context.js";
@@ -100,10 +101,9 @@ export function peerValidation(s: Simulation): Failure | null {
     });
     return null;
   }
-  const t = s.req.at.getTime();
   const dated = (c: Certificate): string | null => {
-    if (c.notBefore && t < Date.parse(c.notBefore)) return `not valid before ${c.notBefore}`;
-    if (c.notAfter && t > Date.parse(c.notAfter)) return `expired ${c.notAfter}`;
+    if (notYetValidAt(c, s.req.at)) return `not valid before ${c.notBefore}`;
+    if (expiredAt(c, s.req.at)) return `expired ${c.notAfter}`;
     return null;
   };
   let current = peers[0] as Certificate;

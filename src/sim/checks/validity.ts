@@ -1,6 +1,7 @@
 /**
  * Check: validity — the local certificate's dates at `req.at` → 401 (field case 5).
  */
+import { expiredAt, notYetValidAt } from "../../model/validity.js";
 import { alterTrustCommand, refreshCommands } from "../commands.js";
 import { renewCommands } from "../gencert.js";
 import type { SimFix } from "../types.js";
@@ -39,11 +40,8 @@ export function validity(s: Simulation): Failure | null {
     s.assume(
       `dates of ${c.owner} '${c.label}' are RACF's GENCERT defaults computed from when the job ran (assumed)`,
     );
-  const t = s.req.at.getTime();
-  const nb = c.notBefore ? Date.parse(c.notBefore) : null;
-  const na = c.notAfter ? Date.parse(c.notAfter) : null;
-  const early = nb !== null && t < nb;
-  const late = na !== null && t > na;
+  const early = notYetValidAt(c, s.req.at) === true;
+  const late = expiredAt(c, s.req.at) === true;
   const ok = !early && !late;
   const when = s.req.at.toISOString().replace(/\.000Z$/, "Z");
   s.step({

@@ -1,11 +1,11 @@
 import { rule } from "../../../src/audit/rules/cert-owner-mismatch.js";
-import { aCert, app, aRoot, healthySite } from "../builders.js";
+import { aCert, aModel, app, aRoot, healthySite } from "../builders.js";
 import { ruleTester } from "../rule-tester.js";
 
 // Field case 4: FTPD's ring, FTPD's certificate, server runs as TCPIP (UPDATE on LISTRING).
-function fieldCase4() {
+function fieldCase4(ftpOver: Parameters<typeof aCert>[2] = {}) {
   const root = aRoot();
-  const ftp = aCert("ID(FTPD)", "FTP Server");
+  const ftp = aCert("ID(FTPD)", "FTP Server", ftpOver);
   return healthySite()
     .user("FTPD")
     .user("TCPIP")
@@ -46,12 +46,44 @@ ruleTester(rule, {
           kind: "connection",
           id: "FTPD/SERVRING:ID(FTPD):FTP Server",
           message: /TCPIP.*cannot get its private key.*428/,
+          summary:
+            /^Any one of: connect a certificate owned by TCPIP instead; run the application as FTPD; or give TCPIP UPDATE on the ring's RDATALIB profile FTPD\.SERVRING\.LST/,
           commands: [
             /^RDEFINE RDATALIB FTPD\.SERVRING\.LST UACC\(NONE\)$/,
             /ID\(TCPIP\) ACCESS\(UPDATE\)/,
             /ID\(FTPD\) ACCESS\(READ\)/,
             /^SETROPTS CLASSACT\(RDATALIB\) RACLIST\(RDATALIB\)$/,
           ],
+        },
+      ],
+    },
+    {
+      // NOTRUST certificates are not retrieved from the ring (System SSL rc 6 notes): access to
+      // the key changes nothing, so no grant may be proposed even though the key exists.
+      name: "another user's NOTRUST certificate WITH a private key: no access grant proposed",
+      model: fieldCase4({ status: "NOTRUST", privateKey: true }).build(),
+      apps: [app("TCPIP", "FTPD", "SERVRING")],
+      findings: [
+        {
+          kind: "connection",
+          id: "FTPD/SERVRING:ID(FTPD):FTP Server",
+          message: /TCPIP.*cannot get its private key/,
+          summary:
+            /^Granting access would not help: the certificate is NOTRUST\. .*connect a certificate owned by TCPIP\.$/,
+          commands: [],
+        },
+      ],
+    },
+    {
+      name: "another user's TRUST certificate without a private key: no access grant proposed",
+      model: fieldCase4({ privateKey: false }).build(),
+      apps: [app("TCPIP", "FTPD", "SERVRING")],
+      findings: [
+        {
+          kind: "connection",
+          id: "FTPD/SERVRING:ID(FTPD):FTP Server",
+          summary: /^Granting access would not help: the certificate has no private key\./,
+          commands: [],
         },
       ],
     },
@@ -78,6 +110,71 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "a generic RDATALIB profile is copied FROM, and users it already serves are not permitted again",
+      model: fieldCase4()
+        .cls("RDATALIB", true)
+        .profile("RDATALIB", "FTPD.*.LST", "NONE", [
+          ["TCPIP", "READ"],
+          ["FTPD", "UPDATE"],
+        ])
+        .build(),
+      apps: [app("TCPIP", "FTPD", "SERVRING")],
+      findings: [
+        {
+          kind: "connection",
+          id: "FTPD/SERVRING:ID(FTPD):FTP Server",
+          // FTPD holds UPDATE where READ is wanted: enough, no PERMIT for it.
+          commands: [
+            /^RDEFINE RDATALIB FTPD\.SERVRING\.LST FROM\(FTPD\.\*\.LST\)$/,
+            /^PERMIT FTPD\.SERVRING\.LST CLASS\(RDATALIB\) ID\(TCPIP\) ACCESS\(UPDATE\)$/,
+            /^SETROPTS RACLIST\(RDATALIB\) REFRESH$/,
+          ],
+        },
+      ],
+    },
+    {
+      name: "a discrete profile without the owner on its list: both permitted; RDATALIB active but not RACLISTed is activated",
+      model: fieldCase4()
+        .cls("RDATALIB", true, false)
+        .profile("RDATALIB", "FTPD.SERVRING.LST", "NONE", [["TCPIP", "READ"]])
+        .build(),
+      apps: [app("TCPIP", "FTPD", "SERVRING")],
+      findings: [
+        {
+          kind: "connection",
+          id: "FTPD/SERVRING:ID(FTPD):FTP Server",
+          commands: [
+            /^PERMIT FTPD\.SERVRING\.LST CLASS\(RDATALIB\) ID\(TCPIP\) ACCESS\(UPDATE\)$/,
+            /^PERMIT FTPD\.SERVRING\.LST CLASS\(RDATALIB\) ID\(FTPD\) ACCESS\(READ\)$/,
+            /^SETROPTS CLASSACT\(RDATALIB\) RACLIST\(RDATALIB\)$/,
+          ],
+        },
+      ],
+    },
+    {
+      name: "listings only (no FACILITY or RDATALIB profile shown): a warning that names what decides",
+      model: (() => {
+        const root = aRoot();
+        const ftp = aCert("ID(FTPD)", "FTP Server");
+        return aModel()
+          .user("FTPD")
+          .user("TCPIP")
+          .cert(root, ftp)
+          .ring("FTPD", "SERVRING", [[root], [ftp, { default: true }]])
+          .build();
+      })(),
+      apps: [app("TCPIP", "FTPD", "SERVRING", { name: "FTP server" })],
+      findings: [
+        {
+          kind: "connection",
+          id: "FTPD/SERVRING:ID(FTPD):FTP Server",
+          severity: "warning",
+          message:
+            /^Ring FTPD\/SERVRING holds FTPD's certificate 'FTP Server' as PERSONAL DEFAULT, but TCPIP \(FTP server\) cannot get its private key: .*System SSL returns 428 "Key entry does not contain a private key\." when it selects this certificate — if RDATALIB is not in effect for FTPD\.SERVRING\.LST \(the inputs show neither SETROPTS nor RDATALIB profiles; SETROPTS LIST and RLIST RDATALIB FTPD\.SERVRING\.LST AUTHUSER decide\)\.$/,
+        },
+      ],
+    },
+    {
       name: "unload defect: APPUSR's personal certificate in WEBSRV's ring, used by its owner",
       model: (() => {
         const appCert = aCert("ID(APPUSR)", "AppServerCert");
@@ -91,7 +188,8 @@ ruleTester(rule, {
         {
           kind: "connection",
           id: "WEBSRV/Other:ID(APPUSR):AppServerCert",
-          message: /WEBSRV \(the ring's owner, assumed/,
+          message:
+            /^Ring WEBSRV\/Other holds APPUSR's certificate 'AppServerCert' as PERSONAL, but WEBSRV \(the ring's owner, assumed to be its user\) cannot get its private key: .*when it selects this certificate\.$/,
         },
       ],
     },
