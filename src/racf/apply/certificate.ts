@@ -1,6 +1,7 @@
 import { dnEquals } from "../../model/dn.js";
 import { blankCertificate } from "../../model/model.js";
 import type { Certificate, Source } from "../../model/types.js";
+import { expiredAt, validAt } from "../../model/validity.js";
 import { readCertificateFile } from "../dataset.js";
 import { firstValue, hasKeyword, type Keyword, keyword, type ParsedCommand } from "../parse.js";
 import { keyStore } from "./operands.js";
@@ -120,8 +121,7 @@ export function renewInPlace(
   source: Source,
 ): boolean {
   if (existing.privateKey !== true) return false;
-  const at = s.ctx.ranAt.getTime();
-  if (existing.notAfter !== null && Date.parse(existing.notAfter) < at) return false;
+  if (expiredAt(existing, s.ctx.ranAt) === true) return false;
   const ds = s.dataset(fn.values[0]);
   const facts = ds ? readCertificateFile(ds.data) : null;
   if (!facts || !dnEquals(facts.subject, existing.subject)) return false;
@@ -208,10 +208,8 @@ export function addCert(s: ApplyState, cmd: ParsedCommand, fn: Keyword): void {
     if (store.label !== null) cert.icsfLabel = store.label;
   } else cert.keyStore = null;
   cert.status = explicit ?? "TRUST";
-  const at = s.ctx.ranAt.getTime();
-  const outside =
-    (facts.notAfter !== null && Date.parse(facts.notAfter) < at) ||
-    (facts.notBefore !== null && Date.parse(facts.notBefore) > at);
+  // One validity rule (src/model/validity.ts): both ends of the period are inside it.
+  const outside = !validAt(facts, s.ctx.ranAt);
   if (outside && explicit === null) {
     // [UNCONFIRMED] rules §6: RACF adds an expired (or not yet valid) certificate as
     // NOTRUST unless TRUST/HIGHTRUST is given.
