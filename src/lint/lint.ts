@@ -23,6 +23,7 @@ import { lookupKeyword, lookupVerb } from "../racf/keywords.js";
 import { type Keyword, keyword, type ParsedCommand, parseCommand } from "../racf/parse.js";
 import { notRefreshed } from "../racf/refresh.js";
 import { type TsoCommand, tokenizeLines } from "../racf/tokenizer.js";
+import { displayControlIssues } from "../readers/display-controls.js";
 import { scanJcl } from "./jcl-statements.js";
 import type { LintIssue, LintResult } from "./types.js";
 
@@ -685,6 +686,7 @@ export function lintFiles(inputs: readonly { text: string; file: string }[]): Li
     const split = splitInput(input.text);
     const lines = physicalLines(input.text);
     for (const i of split.issues) c.fromReader(i);
+    for (const i of displayControlIssues(input.text, input.file)) c.fromReader(i);
     let symbols = new Map<string, { value: string; line: number }>();
     if (split.kind === "jcl") {
       const scan = scanJcl(lines, input.file, new Set(split.blocks.map((b) => b.ddLine)));
