@@ -39,4 +39,26 @@ describe("issue 9.7: numbers and dates", () => {
     expect(m.state.certificates.map((c) => c.label)).toEqual(["c"]);
     expect(m.state.certificates[0]?.notAfter).toBe("2028-02-29T23:59:59Z");
   });
+
+  it("years outside 1950–2049 are a located warning marked UNCONFIRMED; the date is read as written", () => {
+    const m = read(
+      "RACDCERT ID(A) GENCERT SUBJECTSDN(CN('x')) WITHLABEL('a') NOTBEFORE(DATE(1900-01-01)) NOTAFTER(DATE(9999-12-31))\n" +
+        "RACDCERT ID(A) GENCERT SUBJECTSDN(CN('y')) WITHLABEL('b') NOTBEFORE(DATE(1950-01-01)) NOTAFTER(DATE(2049-12-31))\n",
+    );
+    const warnings = m.state.issues.filter((x) => x.code === "date-out-of-range");
+    expect(
+      warnings.map((w) => [w.line, w.severity, /DATE\((\d{4}-\d{2}-\d{2})\)/.exec(w.message)?.[1]]),
+    ).toEqual([
+      [1, "warning", "1900-01-01"],
+      [1, "warning", "9999-12-31"],
+    ]);
+    for (const w of warnings) {
+      expect(w.column).toBeGreaterThan(1);
+      expect(w.message).toMatch(/\[UNCONFIRMED\]/);
+      expect(w.message).toMatch(/\[third-party\]/);
+    }
+    const a = m.state.certificates.find((c) => c.label === "a");
+    expect([a?.notBefore, a?.notAfter]).toEqual(["1900-01-01T00:00:00Z", "9999-12-31T23:59:59Z"]);
+    expect(m.state.certificates.find((c) => c.label === "b")).toBeDefined();
+  });
 });
