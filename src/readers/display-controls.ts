@@ -24,6 +24,11 @@ export function escapeDisplayControl(ch: string): string {
     : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
+/** The first such character in `text`, or null. */
+export function firstDisplayControl(text: string): string | null {
+  return ONE_DISPLAY_CONTROL.exec(text)?.[0] ?? null;
+}
+
 function kindOf(ch: string): string {
   const code = ch.charCodeAt(0);
   return code >= 0x202a ? "bidirectional-override" : "terminal control";
