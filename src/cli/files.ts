@@ -140,8 +140,7 @@ export async function makeDirs(dir: string): Promise<string | undefined> {
   for (;;) {
     try {
       const st = await stat(at);
-      if (!st.isDirectory())
-        throw Object.assign(new Error(`${at} is not a directory`), { code: "ENOTDIR" });
+      if (!st.isDirectory()) throw Object.assign(new Error(`${at} is not a directory`), { code: "ENOTDIR" });
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;

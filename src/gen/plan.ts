@@ -493,8 +493,9 @@ function stringLeaves(data: unknown): { path: PlanPath; value: string }[] {
   while (stack.length > 0) {
     const { path, value } = stack.pop() as { path: PlanPath; value: unknown };
     if (typeof value === "string") out.push({ path, value });
-    else if (Array.isArray(value)) value.forEach((v, i) => stack.push({ path: [...path, i], value: v }));
-    else if (value !== null && typeof value === "object")
+    else if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) stack.push({ path: [...path, i], value: v });
+    } else if (value !== null && typeof value === "object")
       for (const [k, v] of Object.entries(value)) stack.push({ path: [...path, k], value: v });
   }
   return out;
