@@ -13,7 +13,7 @@ import { type ApplyState, datasetKey } from "./state.js";
 
 /** Date and time from NOTBEFORE/NOTAFTER(DATE(yyyy-mm-dd) TIME(hh:mm:ss)). */
 export function dateOperand(
-  s: ApplyState,
+  s: Pick<ApplyState, "issue">,
   kw: Keyword | undefined,
   what: string,
 ): { date: string | null; time: string | null } | null {
