@@ -127,28 +127,73 @@ export async function readInput(path: string, cwd: string, limit = MAX_INPUT_BYT
   }
 }
 
+/**
+ * `mkdir -p` without Node's recursive mkdir, which never returns on some pseudo file systems:
+ * under /proc, mkdir answers ENOENT although the parent exists, and Node 20's recursive mode
+ * retries the parent forever (`generate -o /proc/x` spun at 100% CPU). The missing directories
+ * are found by walking up, then made one level at a time; any refusal is the caller's error.
+ * Returns the first directory made, or undefined when `dir` existed (as `mkdir -p` in Node).
+ */
+export async function makeDirs(dir: string): Promise<string | undefined> {
+  const missing: string[] = [];
+  let at = resolve(dir);
+  for (;;) {
+    try {
+      const st = await stat(at);
+      if (!st.isDirectory()) throw Object.assign(new Error(`${at} is not a directory`), { code: "ENOTDIR" });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    }
+    missing.push(at);
+    const parent = dirname(at);
+    if (parent === at) break;
+    at = parent;
+  }
+  let first: string | undefined;
+  for (const d of missing.reverse()) {
+    try {
+      await mkdir(d);
+    } catch (e) {
+      // made meanwhile by another writer: fine, as with mkdir -p
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+      continue;
+    }
+    first ??= d;
+  }
+  return first;
+}
+
 export interface WriteOptions {
   force?: boolean;
   /** File mode; secrets (private keys, passwords) are written 0600. */
   mode?: number;
 }
 
-function describeFsError(e: unknown): string {
+/**
+ * Why the file system refused a write, in the user's terms; shared by every writer (audit,
+ * simulate, generate, wizard). A read-only target says "read-only" whichever way it is
+ * read-only: a read-only mount (EROFS) or a file or directory this user may not write
+ * (EACCES/EPERM; root is refused only by EROFS or by pseudo file systems such as /sys).
+ */
+export function describeFsError(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
   switch (code) {
     case "ENOSPC":
       return "no space left on the device";
     case "EACCES":
     case "EPERM":
-      return "permission denied";
+      return "permission denied: read-only for this user";
     case "ENOTDIR":
       return "a part of the path is a file, not a directory";
     case "EISDIR":
       return "it is a directory";
     case "EROFS":
       return "the file system is read-only";
+    case "ENOENT":
+      return "a directory on the way cannot be created here";
     default:
-      return (e as Error).message;
+      return e instanceof Error ? e.message : String(e);
   }
 }
 
@@ -195,7 +240,7 @@ export async function writeFileSafe(
   const tmp = join(dir, `.racfring-tmp-${process.pid}-${randomBytes(4).toString("hex")}`);
   const mode = opts.mode ?? 0o644;
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirs(dir);
     const fh = await open(tmp, "wx", mode);
     try {
       if (typeof data === "string" || data instanceof Uint8Array) await fh.writeFile(data);

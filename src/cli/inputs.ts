@@ -2,8 +2,10 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 import { modelFromJson } from "../model/json.js";
 import { RacfModel } from "../model/model.js";
+import type { InputIssue } from "../model/types.js";
 import { parseAssumeRefreshed } from "../racf/refresh.js";
 import type { DatasetFile, ReadContext } from "../readers/context.js";
+import { displayControlIssues } from "../readers/display-controls.js";
 import { mergeCertificate, sameCertificate } from "../readers/merge.js";
 import { type Io, type OptionSpecs, type ParsedArgs, str } from "./command.js";
 import { InputError, UsageError } from "./errors.js";
@@ -118,20 +120,23 @@ async function* fileChunks(
 
 /**
  * The clean-up of an unload line that holds more than printable ASCII: control characters
- * replaced (counted in `acc`); a NUL byte means a binary file.
+ * replaced, and reported on their line (into `found`; the cap on reported lines is per file,
+ * through `counted`); a NUL byte means a binary file.
  */
-function sanitizeUnloadLine(line: string, n: number, file: string, acc: Sanitized): string {
+function sanitizeUnloadLine(
+  line: string,
+  n: number,
+  file: string,
+  found: InputIssue[],
+  counted: { lines: number },
+): string {
   if (line.includes("\u0000")) {
     throw new InputError(
       `${file}:${n}: binary data (NUL bytes) in an IRRDBU00 unload; transfer it as text (EBCDIC → ASCII)`,
     );
   }
-  const s = sanitizeText(line);
-  if (s.count > 0) {
-    acc.count += s.count;
-    if (acc.first === null && s.first) acc.first = { line: n, column: s.first.column };
-  }
-  return s.text;
+  found.push(...displayControlIssues(line, file, n, counted));
+  return sanitizeText(line).text;
 }
 
 /** Parse `--cert FILE=OWNER:LABEL`. The label may contain colons and blanks; the owner may not. */
@@ -191,16 +196,13 @@ function textOf(buf: Buffer, file: string, what: string): string {
   return buf.toString("utf8");
 }
 
-function reportControls(model: RacfModel, file: string, s: Sanitized): void {
-  if (s.count === 0 || s.first === null) return;
-  model.issue({
-    file,
-    line: s.first.line,
-    column: s.first.column,
-    code: "control-character",
-    severity: "warning",
-    message: `${s.count} control character(s) replaced by U+FFFD (first here); the input may be corrupt or not plain text`,
-  });
+/**
+ * Terminal-control and bidirectional-override characters, one warning on each input line that
+ * holds them (src/readers/display-controls.ts, shared with lint-jcl, the policy reader and
+ * diagnose). Read on the text as given, before control characters become U+FFFD.
+ */
+function reportControls(model: RacfModel, file: string, text: string): void {
+  for (const i of displayControlIssues(text, file)) model.issue(i);
 }
 
 /**
@@ -244,16 +246,18 @@ export async function loadInputs(
     });
     switch (input.name) {
       case "jcl": {
-        const clean = sanitizeText(textOf(await readInput(value, cwd), value, "RACF commands"));
-        reportControls(model, value, clean);
+        const text = textOf(await readInput(value, cwd), value, "RACF commands");
+        reportControls(model, value, text);
+        const clean = sanitizeText(text);
         const { readRacfCommands } = await import("../racf/reader.js");
         readRacfCommands(clean.text, ctx(value));
         files.push(value);
         break;
       }
       case "listing": {
-        const clean = sanitizeText(textOf(await readInput(value, cwd), value, "a RACF listing"));
-        reportControls(model, value, clean);
+        const text = textOf(await readInput(value, cwd), value, "a RACF listing");
+        reportControls(model, value, text);
+        const clean = sanitizeText(text);
         const { readListing } = await import("../readers/listing.js");
         readListing(clean.text, ctx(value));
         files.push(value);
@@ -262,14 +266,15 @@ export async function loadInputs(
       case "unload": {
         const stream = await inputStream(value, cwd);
         const { readUnloadBytes } = await import("../readers/unload.js");
-        const controls: Sanitized = { text: "", count: 0, first: null };
+        const found: InputIssue[] = [];
+        const counted = { lines: 0 };
         // The bar's total is the file's size; standard input has none (the bar then counts only).
         const size = value === "-" ? undefined : (await stat(resolve(cwd, value))).size;
         const task = progress.start(`reading ${value}`, "bytes", size);
         await readUnloadBytes(fileChunks(stream, task), ctx(value), {
-          sanitize: (line, n) => sanitizeUnloadLine(line, n, value, controls),
+          sanitize: (line, n) => sanitizeUnloadLine(line, n, value, found, counted),
         });
-        reportControls(model, value, controls);
+        for (const i of found) model.issue(i);
         files.push(value);
         break;
       }
@@ -287,6 +292,7 @@ export async function loadInputs(
       }
       case "model": {
         const text = textOf(await readInput(value, cwd), value, "a racfring model JSON");
+        reportControls(model, value, text);
         const { state, issues } = modelFromJson(text, value);
         const fatal = issues.find((i) =>
           ["invalid-json", "model-version", "not-a-model", "invalid-model"].includes(i.code),

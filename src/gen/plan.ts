@@ -10,6 +10,7 @@
  */
 import AjvModule, { type ErrorObject } from "ajv";
 import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, visit } from "yaml";
+import { escapeDisplayControl, firstDisplayControl } from "../readers/display-controls.js";
 import schema from "./plan.schema.json" with { type: "json" };
 
 export type PlanKeyType = "RSA" | "NISTECC" | "BPECC";
@@ -464,5 +465,38 @@ export function loadPlan(text: string, file: string): LoadedPlan {
     issues.sort((a, b) => a.line - b.line || a.column - b.column);
     return { plan: null, issues, locator };
   }
+  // Free text (name, description, job fields) reaches the runbook and the job comments as it
+  // is; a terminal-control or bidi-override character there would act on whoever reads them.
+  for (const { path, value } of stringLeaves(data)) {
+    const ch = firstDisplayControl(value);
+    if (ch === null) continue;
+    const pos = locator.locate(path);
+    issues.push({
+      file,
+      line: pos.line,
+      column: pos.column,
+      path: formatPath(path),
+      message: `contains ${escapeDisplayControl(ch)}, a terminal-control or bidirectional-override character; a plan value cannot carry one`,
+    });
+  }
+  if (issues.length > 0) {
+    issues.sort((a, b) => a.line - b.line || a.column - b.column);
+    return { plan: null, issues, locator };
+  }
   return { plan: data as unknown as Plan, issues, locator };
+}
+
+/** Every string in a loaded plan with its path (iterative: plans are shallow, but never recurse on input). */
+function stringLeaves(data: unknown): { path: PlanPath; value: string }[] {
+  const out: { path: PlanPath; value: string }[] = [];
+  const stack: { path: PlanPath; value: unknown }[] = [{ path: [], value: data }];
+  while (stack.length > 0) {
+    const { path, value } = stack.pop() as { path: PlanPath; value: unknown };
+    if (typeof value === "string") out.push({ path, value });
+    else if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) stack.push({ path: [...path, i], value: v });
+    } else if (value !== null && typeof value === "object")
+      for (const [k, v] of Object.entries(value)) stack.push({ path: [...path, k], value: v });
+  }
+  return out;
 }

@@ -203,8 +203,9 @@ function checkValidity(
     c.add([...path, "notAfter"], `notAfter (${v.notAfter}) must be later than notBefore (${v.notBefore})`);
     return null;
   }
-  // RACDCERT DATE() takes years 1950–9997 and X.509 UTCTime/GeneralizedTime switch at 2050;
-  // keep to the range both sides handle identically.
+  // Which years RACDCERT DATE() accepts is not documented by IBM [UNCONFIRMED]
+  // (src/racf/date-range.ts); X.509 switches from UTCTime to GeneralizedTime at 2050 (RFC 5280).
+  // Keep to the range both RACF and OpenSSL certainly handle the same way.
   if (nb.getUTCFullYear() < 2000 || na.getUTCFullYear() > 2049) {
     c.add(
       path,

@@ -17,12 +17,15 @@
  */
 
 import { truncate } from "../audit/format/safe-text.js";
+import type { Severity } from "../model/types.js";
+import { dateOperand } from "../racf/apply/gencert.js";
 import { ISSUE_SEVERITY, type RacfIssue } from "../racf/issues.js";
 import { type CommandBlock, physicalLines, splitInput } from "../racf/jcl.js";
 import { lookupKeyword, lookupVerb } from "../racf/keywords.js";
 import { type Keyword, keyword, type ParsedCommand, parseCommand } from "../racf/parse.js";
 import { notRefreshed } from "../racf/refresh.js";
 import { type TsoCommand, tokenizeLines } from "../racf/tokenizer.js";
+import { displayControlIssues } from "../readers/display-controls.js";
 import { scanJcl } from "./jcl-statements.js";
 import type { LintIssue, LintResult } from "./types.js";
 
@@ -309,6 +312,16 @@ function lintRacdcert(
   const signwith = keyword(cmd.keywords, "SIGNWITH");
   if (signwith) checkLabel(c, keyword(signwith.sub, "LABEL")?.values[0], "RACDCERT GENCERT SIGNWITH LABEL");
 
+  if (fn === "GENCERT") {
+    // The reader's own date and time checks (30 February, TIME(24:00:00), years out of range):
+    // lint-jcl gives the verdict model --jcl gives (issue 9, item 8).
+    const sink = {
+      issue: (l: number, code: string, message: string, severity: Severity = "warning", column?: number) =>
+        c.add(l, column ?? 1, severity, code, message),
+    };
+    for (const k of ["NOTBEFORE", "NOTAFTER"])
+      dateOperand(sink, keyword(cmd.keywords, k), "RACDCERT GENCERT");
+  }
   if (fn === "GENCERT" && !keyword(cmd.keywords, "WITHLABEL") && !fnKw?.values.length) {
     c.add(
       line,
@@ -685,6 +698,7 @@ export function lintFiles(inputs: readonly { text: string; file: string }[]): Li
     const split = splitInput(input.text);
     const lines = physicalLines(input.text);
     for (const i of split.issues) c.fromReader(i);
+    for (const i of displayControlIssues(input.text, input.file)) c.fromReader(i);
     let symbols = new Map<string, { value: string; line: number }>();
     if (split.kind === "jcl") {
       const scan = scanJcl(lines, input.file, new Set(split.blocks.map((b) => b.ddLine)));

@@ -15,6 +15,7 @@ export {
   X509_KEY_USAGE,
 } from "./racf-names.js";
 export {
+  type DecodeCounter,
   type ParsedCertificates,
   type PkiProblem,
   parseCertificateData,

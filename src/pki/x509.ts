@@ -231,14 +231,54 @@ function fromDer(
   }
 }
 
+/** Counts the certificate decodes a read performed (tests bound the work with it, not wall time). */
+export interface DecodeCounter {
+  decoded: number;
+}
+
+/**
+ * A PEM block decoder that decodes each distinct block once. A bundle often repeats the same
+ * chain (one copy per server concatenated into one file; issue 9, item 10: 4,000 copies of a
+ * chain) and decoding an X.509 certificate is the costly step; a repeat gets the first decode's
+ * facts and problems at its own line. Keyed by the block body as written, so two encodings of
+ * the same certificate are still decoded separately (and then merged by fingerprint).
+ */
+function blockDecoder(
+  work: DecodeCounter | undefined,
+): (body: string, line: number, problems: PkiProblem[]) => { certs: X509Facts[] } | null {
+  const seen = new Map<string, { certs: X509Facts[]; problems: PkiProblem[] } | null>();
+  return (body, line, problems) => {
+    let known = seen.get(body);
+    if (known === undefined) {
+      const own: PkiProblem[] = [];
+      const bytes = base64Bytes(body);
+      if (work && bytes) work.decoded++;
+      const read = bytes ? fromDer(bytes, line, own) : null;
+      known = read ? { certs: read.certs, problems: own } : null;
+      seen.set(body, known);
+    }
+    if (!known) return null;
+    for (const p of known.problems) problems.push({ ...p, line });
+    return {
+      certs: known.certs.map((c) => ({
+        ...c,
+        altNames: c.altNames.map((n) => ({ ...n })),
+        keyUsage: c.keyUsage ? [...c.keyUsage] : null,
+        line,
+      })),
+    };
+  };
+}
+
 /**
  * Read every certificate in a file: PEM (one or many `CERTIFICATE` blocks, `PKCS7` blocks),
  * DER, or a DER PKCS#7 bundle (RACDCERT EXPORT FORMAT(CERTDER|CERTB64|PKCS7DER|PKCS7B64)).
  * Never throws: what cannot be read becomes a problem with the line it starts on. Synchronous,
  * so that readers applying commands in order (RACDCERT ADD of a data set) can use it too.
  */
-export function parseCertificateDataSync(data: Uint8Array): ParsedCertificates {
+export function parseCertificateDataSync(data: Uint8Array, work?: DecodeCounter): ParsedCertificates {
   const problems: PkiProblem[] = [];
+  const decodeOnce = blockDecoder(work);
   const text = Buffer.from(data).toString("latin1");
   if (text.includes("-----BEGIN ")) {
     const certificates: X509Facts[] = [];
@@ -264,8 +304,7 @@ export function parseCertificateDataSync(data: Uint8Array): ParsedCertificates {
       const body = text.slice(begin.lastIndex, end);
       begin.lastIndex = end + endMarker.length;
       if (CERT_LABELS.has(label) || PKCS7_LABELS.has(label)) {
-        const bytes = base64Bytes(body);
-        const read = bytes ? fromDer(bytes, line, problems) : null;
+        const read = decodeOnce(body, line, problems);
         if (read) certificates.push(...read.certs);
         else
           problems.push({

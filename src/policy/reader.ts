@@ -15,6 +15,7 @@
  * nothing are located issues (file:line) and reading carries on.
  */
 import type { InputIssue, Severity } from "../model/types.js";
+import { displayControlIssues } from "../readers/display-controls.js";
 import { nonTextHint, nonTextKind } from "../readers/guard.js";
 
 export interface PolicyParam {
@@ -501,6 +502,7 @@ export function readPolicy(text: string, file: string): AtTlsPolicy {
     });
     return { file, statements: [], issues };
   }
+  issues.push(...displayControlIssues(text, file));
   const tokens = tokenize(text, file, issues);
   const parser = new Parser(tokens, file, issues);
   const { children } = parser.body(null);

@@ -27,8 +27,11 @@ export interface LineSink {
   text(line: string): void;
 }
 
-/** What a line of UTF-8 without C0 controls can still hold that clean-up acts on. */
-const NOT_PRINTABLE = /[\u0080-\u00a0\ufffd]/;
+/**
+ * What a line of UTF-8 without C0 controls can still hold that clean-up acts on, or that the
+ * reader's sanitizer reports on its line: bidirectional overrides and isolates (issue 9, item 5).
+ */
+const NOT_PRINTABLE = /[\u0080-\u00a0\ufffd\u202a-\u202e\u2066-\u2069]/;
 
 /** Hand every line of `chunks` to `sink`, in order. */
 export async function scanLines(chunks: AsyncIterable<Uint8Array | string>, sink: LineSink): Promise<void> {

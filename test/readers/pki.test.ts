@@ -100,3 +100,54 @@ describe("PEM blocks in a long file", () => {
     expect(r.problems.map((p) => [p.code, p.line])).toEqual([["cert-pem-truncated", 3 * perCopy + 1]]);
   });
 });
+
+describe("a PEM file repeating one chain thousands of times (issue 9, item 10)", () => {
+  // Decoding an X.509 certificate is the costly step (the merge is indexed by identity): a
+  // repeated block is decoded once. The work is bounded by counting decodes, not by wall time.
+  it("decodes each distinct block once and still reports every copy at its own line", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parseCertificateDataSync } = await import("../../src/pki/index.js");
+    const { RacfModel } = await import("../../src/model/model.js");
+    const { readCertificates } = await import("../../src/readers/cert.js");
+    const { context } = await import("./helpers.js");
+    const chain = readFileSync(new URL("../fixtures/readers/certs/chain.pem", import.meta.url), "utf8");
+    const blocks = chain.split("-----BEGIN CERTIFICATE-----").length - 1;
+    const perCopy = chain.split("\n").length - (chain.endsWith("\n") ? 1 : 0);
+    const copies = 4000;
+    const data = new TextEncoder().encode(chain.repeat(copies));
+    const work = { decoded: 0 };
+    const r = parseCertificateDataSync(data, work);
+    expect(work.decoded).toBe(blocks);
+    expect(r.certificates).toHaveLength(copies * blocks);
+    const firstBegin = chain.split("\n").findIndex((l) => l.startsWith("-----BEGIN")) + 1;
+    expect(r.certificates[blocks * 2500]?.line).toBe(2500 * perCopy + firstBegin);
+    // every copy carries the same facts as the first
+    const first = JSON.stringify({ ...r.certificates[0], line: 0 });
+    expect(
+      r.certificates
+        .filter((_, i) => i % blocks === 0)
+        .every((c) => JSON.stringify({ ...c, line: 0 }) === first),
+    ).toBe(true);
+    // a copy is not the same object: a reader changing one cannot change the others
+    expect(r.certificates[blocks]).not.toBe(r.certificates[0]);
+    // and the model holds each certificate once, with every copy as a source
+    const model = new RacfModel();
+    await readCertificates(data, { owner: null, label: null }, context("chains.pem", model));
+    expect(model.state.certificates).toHaveLength(blocks);
+    for (const c of model.state.certificates)
+      expect(c.sources.filter((s) => s.file === "chains.pem")).toHaveLength(copies);
+  });
+
+  it("a block that does not decode is refused at every copy's line, decoded once", async () => {
+    const { parseCertificateDataSync } = await import("../../src/pki/index.js");
+    const bad = "-----BEGIN CERTIFICATE-----\nMIIBAAAA\n-----END CERTIFICATE-----\n";
+    const work = { decoded: 0 };
+    const r = parseCertificateDataSync(new TextEncoder().encode(bad.repeat(3)), work);
+    expect(work.decoded).toBe(1);
+    expect(r.problems.map((p) => [p.code, p.line])).toEqual([
+      ["cert-unreadable", 1],
+      ["cert-unreadable", 4],
+      ["cert-unreadable", 7],
+    ]);
+  });
+});

@@ -251,7 +251,7 @@ describe("racfring model --unload (bytes from the file)", () => {
     expect(r.stderr).toContain(`${file}:3: binary data (NUL bytes)`);
   });
 
-  it("control characters are replaced and reported once, at their line and column", async () => {
+  it("control characters are replaced and reported on each line, at their column, escaped", async () => {
     const dir = await mkdtemp(join(tmpdir(), "racfring-bytes-"));
     const file = join(dir, "u.txt");
     writeFileSync(file, "0100 GROUPA\r\n0100 GROUPB\r\n0100 GR\u001bC\r\n0100 G\u0007D\r\n");
@@ -264,8 +264,12 @@ describe("racfring model --unload (bytes from the file)", () => {
       message: string;
     }[];
     const control = issues.filter((i) => i.code === "control-character");
-    expect(control).toHaveLength(1);
-    expect(control[0]).toMatchObject({ line: 3, column: 8 });
-    expect(control[0]?.message).toContain("2 control character(s)");
+    // one warning per line that holds them (issue 9, item 5), naming the character escaped
+    expect(control.map((i) => [i.line, i.column])).toEqual([
+      [3, 8],
+      [4, 7],
+    ]);
+    expect(control[0]?.message).toContain("\\x1b (terminal control)");
+    expect(control[1]?.message).toContain("\\x07 (terminal control)");
   });
 });

@@ -13,6 +13,7 @@ import { joinTsoLines } from "../../src/gen/tso.js";
 import { tokenizeText } from "../../src/racf/tokenizer.js";
 import { commentText, labelOperand, ringOperand, valueProblem } from "../../src/racf/write.js";
 import { cli } from "../helpers/io.js";
+import { instream, onlyOurStatements } from "./fix-job-shape.js";
 
 const AT = "2026-06-01";
 
@@ -27,39 +28,6 @@ function model(rings: unknown[], certificates: unknown[] = []): string {
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), "racfring-sec-"));
-}
-
-/** The SYSTSIN data of a fix job, between `//SYSTSIN  DD *` and the closing `/*`. */
-function instream(text: string): string[] {
-  const lines = text.split("\n");
-  const start = lines.findIndex((l) => l.startsWith("//SYSTSIN"));
-  const end = lines.lastIndexOf("/*");
-  return lines.slice(start + 1, end);
-}
-
-/** Every line of a job that JCL would read as a statement or a delimiter. */
-function statements(text: string): string[] {
-  return text.split("\n").filter((l) => l.startsWith("//") || l.startsWith("/*"));
-}
-
-const WRITTEN_STATEMENTS = [
-  /^\/\/RACFFIX {2}JOB /,
-  /^\/\/ {13}NOTIFY=&SYSUID$/,
-  /^\/\/\*/,
-  /^\/\/FIX {6}EXEC PGM=IKJEFT01,DYNAMNBR=20$/,
-  /^\/\/SYSTSPRT DD SYSOUT=\*$/,
-  /^\/\/SYSTSIN {2}DD \*$/,
-  /^\/\*$/,
-];
-
-function onlyOurStatements(text: string): void {
-  for (const l of statements(text))
-    expect(
-      WRITTEN_STATEMENTS.some((re) => re.test(l)),
-      l,
-    ).toBe(true);
-  // exactly one closing delimiter, at the end
-  expect(text.split("\n").filter((l) => l === "/*").length).toBe(1);
 }
 
 describe("issue 9.1: no injection through names", () => {

@@ -79,6 +79,12 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       );
     logs.push({ file: file === "-" ? "stdin" : file, text: buf.toString("utf8") });
   }
+  // A log line carrying terminal-control or bidi-override characters is shown escaped; say where.
+  const { displayControlIssues } = await import("../../readers/display-controls.js");
+  const { formatIssue } = await import("../../model/format-issue.js");
+  const { neutralise } = await import("../../audit/format/safe-text.js");
+  for (const log of logs)
+    for (const i of displayControlIssues(log.text, log.file)) io.err(`${neutralise(formatIssue(i))}\n`);
   const hasInputs = args.ordered.some((o) => (INPUT_FLAGS as readonly string[]).includes(o.name));
   const policyFile = str(args.values.policy);
   if (policyFile && !hasInputs)
@@ -112,7 +118,6 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   // errors (what could be read still helps), then the errors, and the exit code says so.
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) {
-    const { neutralise } = await import("../../audit/format/safe-text.js");
     for (const i of errors.slice(0, 50))
       io.err(
         neutralise(`${i.file}${i.line > 0 ? `:${i.line}` : ""}: error: ${i.message} [${i.code}]`) + "\n",

@@ -3,7 +3,7 @@
  * the JCL back and simulating every application before anything is written.
  */
 import type { Stats } from "node:fs";
-import { chmod, lstat, mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { chmod, lstat, mkdtemp, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type GeneratedFile, generate } from "../../gen/generate.js";
@@ -14,7 +14,7 @@ import type { CertificateFileFacts } from "../../gen/verify.js";
 import type { DatasetFile } from "../../readers/context.js";
 import { type CommandSpec, type Io, type ParsedArgs, str } from "../command.js";
 import { EXIT, UsageError } from "../errors.js";
-import { readInput } from "../files.js";
+import { describeFsError, makeDirs, readInput } from "../files.js";
 import { INPUT_FLAGS, INPUT_OPTIONS, loadInputs, parseDateOption } from "../inputs.js";
 import { jsonText } from "../output.js";
 
@@ -96,12 +96,13 @@ async function existingCertificates(
   planText: string,
   planFile: string,
   outDir: string,
-): Promise<Map<string, DatasetFile>> {
+): Promise<ExistingCertificates> {
   const map = new Map<string, DatasetFile>();
+  const found: ExistingCertificates = { datasets: map, facts: new Map(), unreadable: [] };
   const loaded = loadPlan(planText, planFile);
-  if (!loaded.plan) return map;
+  if (!loaded.plan) return found;
   const { resolved } = resolvePlan(loaded.plan, loaded.locator);
-  if (!resolved) return map;
+  if (!resolved) return found;
   const wanted: { dsn: string | null; file: string | null }[] = [];
   for (const a of resolved.authorities)
     for (const ca of a.chain) wanted.push({ dsn: ca.dsn, file: ca.pemFile });
@@ -115,12 +116,38 @@ async function existingCertificates(
     const path = join(outDir, w.file);
     // Only regular files; anything unreadable is treated as not produced yet (the read-back
     // then uses the facts the plan guarantees and says so).
+    let data: Uint8Array;
     try {
       if (!(await stat(path)).isFile()) continue;
-      map.set(w.dsn, { file: w.file, data: new Uint8Array(await readFile(path)) });
-    } catch {}
+      data = new Uint8Array(await readFile(path));
+    } catch {
+      continue;
+    }
+    // A file that is there but holds no certificate is not "read": it is left out, and the
+    // read-back says so instead of claiming it used it (issue 9, item 11).
+    const { parseCertificateDataSync } = await import("../../pki/index.js");
+    const parsed = parseCertificateDataSync(data);
+    const first = parsed.certificates[0];
+    if (!first) {
+      const why = parsed.problems.find((p) => p.severity === "error")?.message ?? "no certificate in it";
+      found.unreadable.push(
+        `'${w.dsn}': ${w.file} holds no readable certificate (${why}); not used, the read-back took the facts the plan guarantees`,
+      );
+      continue;
+    }
+    map.set(w.dsn, { file: w.file, data });
+    found.facts.set(w.dsn, first);
   }
-  return map;
+  return found;
+}
+
+/** Certificate files already in the output directory, for the read-back. */
+interface ExistingCertificates {
+  datasets: Map<string, DatasetFile>;
+  /** Facts of each file's first certificate, by data set name. */
+  facts: Map<string, CertificateFileFacts>;
+  /** Read-back notes for files that are there but hold no certificate. */
+  unreadable: string[];
 }
 
 export async function run(args: ParsedArgs, io: Io): Promise<number> {
@@ -135,15 +162,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   const planText = (await readInput(planPath, io.cwd)).toString("utf8");
   const templates = await loadTemplates();
-  const datasets = await existingCertificates(planText, planPath, outDir);
-  const fileFacts = new Map<string, CertificateFileFacts>();
-  if (datasets.size > 0) {
-    const { parseCertificateData } = await import("../../pki/index.js");
-    for (const [dsn, f] of datasets) {
-      const first = (await parseCertificateData(f.data)).certificates[0];
-      if (first) fileFacts.set(dsn, first);
-    }
-  }
+  const existing = await existingCertificates(planText, planPath, outDir);
+  const datasets = existing.datasets;
+  const fileFacts = existing.facts;
   const hasInputs = args.ordered.some((o) => (INPUT_FLAGS as readonly string[]).includes(o.name));
   const state = hasInputs ? await loadInputs(args, io.cwd, io.now()) : null;
   const result = generate(planText, planPath, { templates, at, datasets, fileFacts, state });
@@ -174,6 +195,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
     readBack: [
       ...result.readBackNotes,
       ...[...datasets.keys()].map((m) => `'${m}' read from ${datasets.get(m)?.file ?? ""}`),
+      ...existing.unreadable,
     ],
     planIssues: result.planIssues.map((i) => formatPlanIssue(i)),
     refusals: result.refusals,
@@ -279,24 +301,8 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
   return finish(EXIT.ok, "written");
 }
 
-function fsReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  switch (code) {
-    case "EACCES":
-    case "EPERM":
-      return "permission denied: read-only for this user";
-    case "ENOSPC":
-      return "no space left on the device";
-    case "EROFS":
-      return "the file system is read-only";
-    case "ENOTDIR":
-      return "a part of the path is a file, not a directory";
-    case "EISDIR":
-      return "it is a directory";
-    default:
-      return e instanceof Error ? e.message : String(e);
-  }
-}
+/** The shared wording (src/cli/files.ts), so generate, audit and simulate say the same. */
+const fsReason = describeFsError;
 
 async function lstatOrNull(path: string): Promise<Stats | null> {
   try {
@@ -393,13 +399,13 @@ export async function writeAll(
   const placed: string[] = [];
   let current = outDir;
   try {
-    created = await mkdir(outDir, { recursive: true });
+    created = await makeDirs(outDir);
     current = join(outDir, ".racfring-staging-*");
     stage = await mkdtemp(join(outDir, ".racfring-staging-"));
     for (const f of files) {
       current = join(outDir, f.path);
       const staged = join(stage, f.path);
-      await mkdir(dirname(staged), { recursive: true });
+      await makeDirs(dirname(staged));
       const fh = await open(staged, "wx", f.mode);
       try {
         await fh.writeFile(f.contents);
@@ -424,7 +430,7 @@ export async function writeAll(
     for (const f of files) {
       const target = join(outDir, f.path);
       current = target;
-      const made = await mkdir(dirname(target), { recursive: true });
+      const made = await makeDirs(dirname(target));
       if (made) madeDirs.push(made);
       const old = await lstatOrNull(target);
       // without --force, a file that appeared since the check is still not replaced
@@ -434,7 +440,7 @@ export async function writeAll(
         });
       if (old !== null && stage) {
         const aside = join(stage, ".replaced", f.path);
-        await mkdir(dirname(aside), { recursive: true });
+        await makeDirs(dirname(aside));
         await rename(target, aside);
         saved.set(f.path, aside);
       }

@@ -1,6 +1,7 @@
 import { blankCertificate } from "../../model/model.js";
 import type { Certificate, CertOwner, KeyType, KeyUsage } from "../../model/types.js";
 import { readRequestFile } from "../dataset.js";
+import { reportYearRange } from "../date-range.js";
 import { firstValue, hasKeyword, type Keyword, keyword, type ParsedCommand } from "../parse.js";
 import { altNames, keyStore, signatureAlgorithmFor, subjectDn } from "./operands.js";
 import { racdcertOwner } from "./owner.js";
@@ -12,7 +13,7 @@ import { type ApplyState, datasetKey } from "./state.js";
 
 /** Date and time from NOTBEFORE/NOTAFTER(DATE(yyyy-mm-dd) TIME(hh:mm:ss)). */
 export function dateOperand(
-  s: ApplyState,
+  s: Pick<ApplyState, "issue">,
   kw: Keyword | undefined,
   what: string,
 ): { date: string | null; time: string | null } | null {
@@ -55,6 +56,10 @@ export function dateOperand(
       );
       return null;
     }
+    // Outside 1950–2049: read as written, with a warning (the range RACF accepts is unconfirmed).
+    reportYearRange(date.text, `${what} ${kw.name}`, (m) =>
+      s.issue(date.line, "date-out-of-range", m, "warning", date.column),
+    );
   }
   if (time) {
     const [h, mi, se = 0] = time.text.split(":").map(Number) as [number, number, number?];

@@ -138,7 +138,7 @@ export class ApplyState {
 
   /** Refer to a user (implied if never defined). Ids that are groups are left alone. */
   refer(id: string, source: Source): void {
-    if (id === "*" || this.ctx.model.state.groups.some((g) => g.id === id)) return;
+    if (id === "*" || this.ctx.model.group(id)) return;
     this.ctx.model.referUser(id, source);
   }
 
