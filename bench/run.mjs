@@ -2,7 +2,7 @@
 /**
  * `npm run bench`: racfring on realistic synthetic IRRDBU00 unloads of 10k, 100k and 1M records
  * (`racfring synth`), measured from the outside with /usr/bin/time -v as a user runs the CLI:
- * `model --json` and `audit --format json` with every rule, wall time and peak RSS (median of
+ * `model --json` and `audit --format json` with every rule, wall time, CPU time and peak RSS (median of
  * --runs runs), records per second, growth from one size to the next, recall of the planted
  * defects, and `racfring --help` start-up against `node -e 0`. Writes bench/RESULTS.md.
  *
@@ -41,7 +41,10 @@ if (!existsSync(cliPath)) {
   process.exit(2);
 }
 
-/** Run a command under /usr/bin/time -v; wall seconds and peak RSS in MB. */
+/**
+ * Run a command under /usr/bin/time -v; wall seconds, CPU seconds (user + system) and peak RSS
+ * in MB. CPU seconds are the steadier figure when other work shares the machine.
+ */
 function timed(argv, { stdout = "ignore" } = {}) {
   const r = spawnSync("/usr/bin/time", ["-v", ...argv], {
     encoding: "utf8",
@@ -51,9 +54,12 @@ function timed(argv, { stdout = "ignore" } = {}) {
   const text = r.stderr ?? "";
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(text);
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
+  const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(text);
   if (!wall || !rss) throw new Error(`cannot read /usr/bin/time output of ${argv.join(" ")}:\n${text.slice(-2000)}`);
   const seconds = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  return { wall: seconds, rss: Number(rss[1]) / 1024, status: r.status };
+  const cpu = Number(user?.[1] ?? Number.NaN) + Number(sys?.[1] ?? Number.NaN);
+  return { wall: seconds, cpu, rss: Number(rss[1]) / 1024, status: r.status };
 }
 
 const median = (xs) => {
@@ -97,8 +103,18 @@ try {
       records: sidecar.records,
       mb: bytes / 1e6,
       synth,
-      model: { wall: median(model.map((r) => r.wall)), rss: median(model.map((r) => r.rss)), all: model },
-      audit: { wall: median(audit.map((r) => r.wall)), rss: median(audit.map((r) => r.rss)), all: audit },
+      model: {
+        wall: median(model.map((r) => r.wall)),
+        cpu: median(model.map((r) => r.cpu)),
+        rss: median(model.map((r) => r.rss)),
+        all: model,
+      },
+      audit: {
+        wall: median(audit.map((r) => r.wall)),
+        cpu: median(audit.map((r) => r.cpu)),
+        rss: median(audit.map((r) => r.rss)),
+        all: audit,
+      },
       findings: report.findings.length,
       reportMb: readFileSync(join(work, `audit-${size.label}.json`)).length / 1e6,
       recall,
@@ -129,25 +145,25 @@ const lines = [
   `- Each figure is the median of ${RUNS} run(s), measured with \`/usr/bin/time -v\` around the CLI as a user runs it`,
   `- Inputs: \`racfring synth --records N --seed 1\` (users with connects, CA chains, certificates, rings, STARTED, RDATALIB and FACILITY access lists, filler types; about 5% of the rings with a planted defect)`,
   "",
-  "| records | unload | `model --json` wall | peak RSS | records/s | `audit --format json` wall | peak RSS | records/s | findings | report | recall |",
-  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+  "| records | unload | `model --json` wall | CPU | peak RSS | records/s | `audit --format json` wall | CPU | peak RSS | records/s | findings | report | recall |",
+  "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ...rows.map(
     (r) =>
-      `| ${thousands(r.records)} | ${fmt(r.mb, 0)} MB | ${fmt(r.model.wall)} s | ${fmt(r.model.rss, 0)} MB | ${thousands(r.records / r.model.wall)} | ${fmt(r.audit.wall)} s | ${fmt(r.audit.rss, 0)} MB | ${thousands(r.records / r.audit.wall)} | ${thousands(r.findings)} | ${fmt(r.reportMb, 1)} MB | ${r.recall.found}/${r.recall.planted} (${fmt(100 * r.recall.ratio, 1)}%) |`,
+      `| ${thousands(r.records)} | ${fmt(r.mb, 0)} MB | ${fmt(r.model.wall)} s | ${fmt(r.model.cpu)} s | ${fmt(r.model.rss, 0)} MB | ${thousands(r.records / r.model.wall)} | ${fmt(r.audit.wall)} s | ${fmt(r.audit.cpu)} s | ${fmt(r.audit.rss, 0)} MB | ${thousands(r.records / r.audit.wall)} | ${thousands(r.findings)} | ${fmt(r.reportMb, 1)} MB | ${r.recall.found}/${r.recall.planted} (${fmt(100 * r.recall.ratio, 1)}%) |`,
   ),
   "",
-  "Growth from one size to the next (wall time ratio; 10× the records):",
+  "Growth from one size to the next (10× the records):",
   "",
   ...rows.slice(1).map((r, i) => {
     const p = rows[i];
-    return `- ${p.size.label} → ${r.size.label}: model ${fmt(r.model.wall / p.model.wall, 1)}×, audit ${fmt(r.audit.wall / p.audit.wall, 1)}×`;
+    return `- ${p.size.label} → ${r.size.label}: model ${fmt(r.model.wall / p.model.wall, 1)}× wall, ${fmt(r.model.cpu / p.model.cpu, 1)}× CPU; audit ${fmt(r.audit.wall / p.audit.wall, 1)}× wall, ${fmt(r.audit.cpu / p.audit.cpu, 1)}× CPU`;
   }),
   "",
-  "All runs (wall s / peak RSS MB):",
+  "All runs (wall s / CPU s / peak RSS MB):",
   "",
   ...rows.map(
     (r) =>
-      `- ${r.size.label}: synth ${fmt(r.synth.wall)} s; model ${r.model.all.map((x) => `${fmt(x.wall)}/${fmt(x.rss, 0)}`).join(", ")}; audit ${r.audit.all.map((x) => `${fmt(x.wall)}/${fmt(x.rss, 0)}`).join(", ")}`,
+      `- ${r.size.label}: synth ${fmt(r.synth.wall)} s; model ${r.model.all.map((x) => `${fmt(x.wall)}/${fmt(x.cpu)}/${fmt(x.rss, 0)}`).join(", ")}; audit ${r.audit.all.map((x) => `${fmt(x.wall)}/${fmt(x.cpu)}/${fmt(x.rss, 0)}`).join(", ")}`,
   ),
   "",
   `Start-up (median of ${STARTS}): \`racfring --help\` ${fmt(median(help), 3)} s, \`node -e 0\` ${fmt(median(bare), 3)} s (difference ${fmt(median(help) - median(bare), 3)} s).`,
