@@ -7,6 +7,8 @@ import { accessAtLeast, isCaOwner, ownerUser, type RacfModel } from "../model/mo
 import type { AccessLevel, CertOwner, Confidence, Profile, Ring } from "../model/types.js";
 import { keyAccess } from "../sim/key-access.js";
 import { rdatalibResource, ringCheck } from "../sim/ring-check.js";
+import { startedGroup } from "../sim/started.js";
+import type { Application } from "./types.js";
 
 export { rdatalibResource };
 
@@ -205,4 +207,25 @@ export function personalKeyAccess(
     explanation,
     confidence: k.confidence,
   };
+}
+
+/**
+ * The two questions above for an application: its user, in its task's current connect group
+ * (a STARTED profile's STDATA GROUP, as the simulator takes it; src/sim/started.ts).
+ */
+export function appCanOpenRing(
+  model: RacfModel,
+  app: Pick<Application, "user" | "startedProfile">,
+  ring: Pick<Ring, "owner" | "name">,
+): AccessVerdict {
+  return canOpenRing(model, app.user, ring, startedGroup(model, app.startedProfile));
+}
+
+export function appKeyAccess(
+  model: RacfModel,
+  app: Pick<Application, "user" | "startedProfile">,
+  ring: Pick<Ring, "owner" | "name">,
+  certOwner: string,
+): AccessVerdict {
+  return personalKeyAccess(model, app.user, ring, certOwner, startedGroup(model, app.startedProfile));
 }

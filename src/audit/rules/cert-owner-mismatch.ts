@@ -13,8 +13,7 @@ import { isCaOwner, ownerUser } from "../../model/model.js";
 import type { Ring } from "../../model/types.js";
 import { profileName, userId } from "../../racf/write.js";
 import { ringProtectionShown } from "../../sim/ring-check.js";
-import { startedGroup } from "../../sim/started.js";
-import { personalKeyAccess, rdatalibProfileFor, rdatalibResource, ringMode } from "../access.js";
+import { appKeyAccess, rdatalibProfileFor, rdatalibResource, ringMode } from "../access.js";
 import { applicationsOf, connectionSubject, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { Application, FindingDraft, Rule } from "../types.js";
 
@@ -81,13 +80,7 @@ export const rule: Rule = {
         if (certUser === null) continue;
         for (const app of apps) {
           if (app.user === certUser) continue;
-          const v = personalKeyAccess(
-            ctx.model,
-            app.user,
-            ring,
-            conn.owner,
-            startedGroup(ctx.model, app.startedProfile),
-          );
+          const v = appKeyAccess(ctx.model, app, ring, conn.owner);
           if (v.ok !== false) continue;
           const cert = ctx.model.certificate(conn.owner, conn.label);
           // A key that does not exist or a certificate that is ignored cannot be fixed by access.

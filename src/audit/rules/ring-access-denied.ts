@@ -7,8 +7,7 @@
  */
 
 import { profileName, userId } from "../../racf/write.js";
-import { startedGroup } from "../../sim/started.js";
-import { canOpenRing } from "../access.js";
+import { appCanOpenRing } from "../access.js";
 import { applicationsOf, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
 
@@ -29,7 +28,7 @@ export const rule: Rule = {
     const notEvaluated: NotEvaluatedDraft[] = [];
     for (const ring of ctx.model.state.rings) {
       for (const app of applicationsOf(ctx, ring)) {
-        const v = canOpenRing(ctx.model, app.user, ring, startedGroup(ctx.model, app.startedProfile));
+        const v = appCanOpenRing(ctx.model, app, ring);
         const subject = { kind: "application" as const, id: `${app.user}@${ringId(ring)}` };
         if (v.ok === null) {
           notEvaluated.push({ subject, reason: v.explanation });

@@ -10,8 +10,7 @@
 
 import { isCaOwner } from "../../model/model.js";
 import { profileName, userId } from "../../racf/write.js";
-import { startedGroup } from "../../sim/started.js";
-import { personalKeyAccess, rdatalibResource } from "../access.js";
+import { appKeyAccess, rdatalibResource } from "../access.js";
 import { applicationsOf, connectionSubject, refresh, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, Rule } from "../types.js";
 
@@ -35,13 +34,7 @@ export const rule: Rule = {
         const cert = ctx.model.certificate(conn.owner, conn.label);
         if (cert?.privateKey === false) continue; // no-private-key reports it
         for (const app of applicationsOf(ctx, ring)) {
-          const v = personalKeyAccess(
-            ctx.model,
-            app.user,
-            ring,
-            conn.owner,
-            startedGroup(ctx.model, app.startedProfile),
-          );
+          const v = appKeyAccess(ctx.model, app, ring, conn.owner);
           if (v.ok !== false) continue;
           const viaRdatalib = v.resource.startsWith("RDATALIB");
           findings.push({

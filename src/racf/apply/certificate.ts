@@ -4,7 +4,7 @@ import type { Certificate, Source } from "../../model/types.js";
 import { expiredAt, validAt } from "../../model/validity.js";
 import { readCertificateFile } from "../dataset.js";
 import { firstValue, hasKeyword, type Keyword, keyword, type ParsedCommand } from "../parse.js";
-import { keyStore } from "./operands.js";
+import { keyStore, trustOperand } from "./operands.js";
 import { racdcertOwner } from "./owner.js";
 import { type ApplyState, datasetKey } from "./state.js";
 
@@ -46,13 +46,7 @@ export function certCommand(s: ApplyState, cmd: ParsedCommand, fn: Keyword, what
       model.deleteCertificate(owner, label);
       return;
     case "ALTER": {
-      const status = hasKeyword(kws, "HIGHTRUST")
-        ? "HIGHTRUST"
-        : hasKeyword(kws, "NOTRUST")
-          ? "NOTRUST"
-          : hasKeyword(kws, "TRUST")
-            ? "TRUST"
-            : null;
+      const status = trustOperand(kws);
       if (status) cert.status = status;
       const newLabel = keyword(kws, "NEWLABEL");
       if (newLabel) {
@@ -155,25 +149,13 @@ export function addCert(s: ApplyState, cmd: ParsedCommand, fn: Keyword): void {
   const existing = model.certificate(owner, label);
   if (existing && renewInPlace(s, existing, fn, what, source)) return;
   if (existing) {
-    s.issue(
-      cmd.line,
-      "label-in-use",
-      `${what}: ${owner} already has a certificate labelled '${label}'; RACF rejects the command`,
-      "error",
-      cmd.column,
-    );
+    s.labelInUse(cmd, what, owner, label);
     return;
   }
   const cert = blankCertificate(owner, label, [source]);
   const dsValue = fn.values[0];
   const ds = s.dataset(dsValue);
-  const explicit = hasKeyword(kws, "HIGHTRUST")
-    ? "HIGHTRUST"
-    : hasKeyword(kws, "NOTRUST")
-      ? "NOTRUST"
-      : hasKeyword(kws, "TRUST")
-        ? "TRUST"
-        : null;
+  const explicit = trustOperand(kws);
   if (!ds) {
     s.issue(
       fn.line,

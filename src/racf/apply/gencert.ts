@@ -100,13 +100,7 @@ export function gencert(s: ApplyState, cmd: ParsedCommand, fn: Keyword): void {
     renewed.privateKey === true &&
     model.certificate(owner, renewed.label) === renewed;
   if (!renewing && model.certificate(owner, label)) {
-    s.issue(
-      cmd.line,
-      "label-in-use",
-      `${what}: ${owner} already has a certificate labelled '${label}'; RACF rejects the command`,
-      "error",
-      cmd.column,
-    );
+    s.labelInUse(cmd, what, owner, label);
     return;
   }
   const cert = blankCertificate(owner, renewing ? renewed.label : label, [source]);

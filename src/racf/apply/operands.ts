@@ -1,5 +1,5 @@
 import type { AltName, KeyStore, KeyType } from "../../model/types.js";
-import { firstValue, type Keyword, keyword } from "../parse.js";
+import { firstValue, hasKeyword, type Keyword, keyword } from "../parse.js";
 
 /**
  * Pure helpers that turn RACDCERT operands into model values (DN, alternate names, key
@@ -92,4 +92,12 @@ export function signatureAlgorithmFor(keyType: KeyType | null): string | null {
     default:
       return null;
   }
+}
+
+/** The trust status a RACDCERT ADD or ALTER names (HIGHTRUST, NOTRUST, TRUST), or null. */
+export function trustOperand(kws: readonly Keyword[]): "HIGHTRUST" | "NOTRUST" | "TRUST" | null {
+  if (hasKeyword(kws, "HIGHTRUST")) return "HIGHTRUST";
+  if (hasKeyword(kws, "NOTRUST")) return "NOTRUST";
+  if (hasKeyword(kws, "TRUST")) return "TRUST";
+  return null;
 }

@@ -51,6 +51,20 @@ export class ApplyState {
     report(this.ctx, line, code, message, severity, column);
   }
 
+  /**
+   * RACDCERT GENCERT/ADD for a label the owner already uses: RACF rejects the command (IBM RACF
+   * Command Language Reference, RACDCERT: the label must be unique for the owner).
+   */
+  labelInUse(cmd: { line: number; column: number }, what: string, owner: string, label: string): void {
+    this.issue(
+      cmd.line,
+      "label-in-use",
+      `${what}: ${owner} already has a certificate labelled '${label}'; RACF rejects the command`,
+      "error",
+      cmd.column,
+    );
+  }
+
   /** A user id from a value: upper case, 1–8 characters of A–Z 0–9 # $ @, not starting with a digit. */
   userId(v: Value | undefined, what: string, line: number): string | null {
     if (!v || v.text === "") {
