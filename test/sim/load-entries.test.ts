@@ -29,7 +29,11 @@ describe("load-entries", () => {
     expect(s?.detail).toMatch(
       /^Entries returned: CERTAUTH 'Test Root CA' usage CERTAUTH TRUST \(site\.jcl:\d+\); ID\(WEBSRV\) 'Web Server' usage PERSONAL DEFAULT TRUST \(site\.jcl:\d+\)\.$/,
     );
-    expect(s?.source).not.toBe(R.notrust);
+    expect(s?.title).toBe("Load the ring's entries");
+    expect(s?.source).toBe(
+      "R_datalib DataGetFirst/DataGetNext return every connected certificate (IBM KC21 icha700/digrdl.htm)",
+    );
+    expect(s?.confidence).toBe("ibm");
     expect(s?.evidence.length).toBe(2);
   });
 
