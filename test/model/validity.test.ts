@@ -167,6 +167,25 @@ describe("the simulator's validity check: what it tells the administrator", () =
     expect(commands.at(-1)).toBe("SETROPTS RACLIST(DIGTCERT) REFRESH");
   });
 
+  it("the trace sentence: both dates, the instant judged (without milliseconds) and the certificate's definition", () => {
+    const model = site();
+    const r = simulate(model, { user: "WEBSRV", ring: RING, at: secondAfter(NA) });
+    const step = r.steps.find((s) => s.id === "validity");
+    const def = model.certificate("ID(WEBSRV)", "Dated Server")?.sources[0];
+    expect(def).toBeDefined();
+    expect(step?.title).toBe("Validity of the local certificate");
+    expect(step?.detail).toBe(
+      `'Dated Server' is valid from ${NB} to ${NA}; at 2026-09-01T00:00:01Z it is EXPIRED (${def?.file}:${def?.line}).`,
+    );
+  });
+
+  it("expired and the inputs do not name its signer: the renewal says to add SIGNWITH", () => {
+    const r = run(secondAfter(NA), { signer: null });
+    expect(r.fix?.summary).toBe(
+      "Renew 'Dated Server' with its current key: GENREQ from the certificate, GENCERT the request with a later NOTAFTER (add SIGNWITH for the CA that signs it), and mark it TRUST in case RACF made it NOTRUST (field case 5).",
+    );
+  });
+
   it("not yet valid: wait, or re-issue with a NOTBEFORE in the past", () => {
     const r = run(secondBefore(NB));
     expect(r.rc).toBe(401);
@@ -191,6 +210,13 @@ describe("the simulator's validity check: what it tells the administrator", () =
     const step = r.steps.find((s) => s.id === "validity");
     expect(step?.ok).toBeNull();
     expect(step?.missing).toEqual(["the validity dates of 'Dated Server'"]);
+    expect(step?.title).toBe("Validity of the local certificate");
+    expect(step?.detail).toBe("The dates of 'Dated Server' are not known from the inputs: not checked.");
+    expect(r.conditions.find((c) => c.step === "validity")).toMatchObject({
+      kind: "fact",
+      text: "'Dated Server' is within its validity dates (the inputs do not show them)",
+    });
+    expect(r.outcomes.find((o) => o.rc === 401)?.confidence).toBe("ibm");
     expect(r.outcomes).toContainEqual(
       expect.objectContaining({ rc: 401, condition: "'Dated Server' has expired or is not yet valid" }),
     );

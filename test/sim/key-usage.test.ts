@@ -45,6 +45,7 @@ describe("key-usage step", () => {
     expect(s.source).toBe(R.keyUsage);
     expect(s.confidence).toBe("ibm");
     expect(r.rc).toBe(440);
+    expect(r.confidence).toBe("ibm");
     expect(r.fix?.summary).toBe(
       "Use a certificate generated with KEYUSAGE(HANDSHAKE): generate one like 'Signer' and connect it in its place.",
     );
@@ -100,6 +101,7 @@ describe("key-usage step", () => {
     expect(s.title).toBe("Key usage");
     expect(s.detail).toBe("Key usage of 'Web' not known from the inputs: not checked.");
     expect(s.missing).toEqual(["the key usage of 'Web'"]);
+    expect(s.confidence).toBe("ibm");
     expect(s.source).toBe(R.keyUsage);
     expect(s.evidence).toEqual(model.certificate("ID(WEBSRV)", "Web")?.sources);
     expect(r.rc).toBe(0);

@@ -58,6 +58,22 @@ describe("load-entries", () => {
     expect(r.rc).toBe(0);
   });
 
+  it("two NOTRUST certificates: both named, separated, each with its definition", () => {
+    const web = aCert("ID(WEBSRV)", "Web Server");
+    const old1 = aCert("ID(WEBSRV)", "Old One", { status: "NOTRUST" });
+    const old2 = aCert("ID(WEBSRV)", "Old Two", { status: "NOTRUST" });
+    const { step: s } = step(
+      healthySite()
+        .cert(old1)
+        .cert(old2)
+        .ring("WEBSRV", "Mixed", [[web, { default: true }], [old1], [old2]])
+        .build(),
+    );
+    expect(s?.detail).toMatch(
+      / Not returned \(NOTRUST\): ID\(WEBSRV\) 'Old One' \(site\.jcl:\d+\); ID\(WEBSRV\) 'Old Two' \(site\.jcl:\d+\)\.$/,
+    );
+  });
+
   it("a NOTRUST DEFAULT leaves no certificate to select: rc 6", () => {
     const old = aCert("ID(WEBSRV)", "Old Server", { status: "NOTRUST" });
     const { r, step: s } = step(
