@@ -10,7 +10,8 @@ import { BASE, deck, run, serverCert } from "./builders.js";
 
 /**
  * START1 and OTHER each own a certificate 'Spare' (OTHER's defined first, so the fixes' own-first
- * order is the code's doing); START1 also owns 'MQ Server' and an expired 'Old' it made NOTRUST.
+ * order is the code's doing); START1 also owns 'MQ Server' and an expired 'Old' it made NOTRUST;
+ * OTHER also owns 'Other Only'.
  * `conns` are the connections to START1's ring MqRing.
  */
 function site(conns: string): string {
@@ -23,6 +24,7 @@ function site(conns: string): string {
   ${serverCert("START1", "Spare")}
   ${serverCert("START1", "Old", "", "NOTBEFORE(DATE(2023-06-01)) NOTAFTER(DATE(2024-06-01))")}
   RACDCERT ID(START1) ALTER(LABEL('Old')) NOTRUST
+  ${serverCert("OTHER", "Other Only")}
   RACDCERT ID(START1) ADDRING(MqRing)
   ${conns}
 `;
@@ -286,5 +288,101 @@ describe("select-certificate: client role", () => {
       "No label configured and the ring has no DEFAULT certificate: the client sends no certificate. The server asks with ClientAuthType passthru and goes on without one.",
     );
     expect(r.rc).not.toBe(403);
+  });
+});
+
+describe("select-certificate: the details an administrator acts on", () => {
+  it("label found without a policy: no 'configured at', only the connection as evidence", () => {
+    const r = sim(connect("MQ Server", "DEFAULT"), { label: "MQ Server" });
+    const s = selectStep(r);
+    expect(s.detail).toMatch(
+      /^Label 'MQ Server' found: ID\(START1\) 'MQ Server', usage PERSONAL \(deck\.jcl:\d+\)\.$/,
+    );
+    expect(s.evidence).toHaveLength(1);
+  });
+
+  it("label not found: the step is titled, the failure is IBM-documented", () => {
+    const r = sim(connect("MQ Server", "DEFAULT"), { label: "Nope" });
+    expect(selectStep(r).title).toBe("Select the local certificate");
+    expect(r.confidence).toBe("ibm");
+  });
+
+  it("a NOTRUST certificate on the ring with ANOTHER label is not blamed for the missing one", () => {
+    const r = sim(`${connect("MQ Server", "DEFAULT")}\n  ${connect("Old")}`, { label: "Spare" });
+    const s = selectStep(r);
+    expect(s.detail).not.toContain("'Old'");
+    expect(s.detail).toMatch(
+      /^Label 'Spare' is not among the entries the ring returns\. ID\(START1\) 'Spare' exists/,
+    );
+  });
+
+  it("virtual ring, label of the user's own NOTRUST certificate: not returned, fix marks it TRUST", () => {
+    const r = run(deck(site("")), { user: "START1", ring: { owner: "START1", name: "*" }, label: "Old" });
+    expect(selectStep(r).detail).toMatch(
+      /^Label 'Old' is not among the entries the ring returns\. ID\(START1\) 'Old' is connected but NOTRUST/,
+    );
+    expect(r.fix?.commands[0]).toBe("RACDCERT ID(START1) ALTER(LABEL('Old')) TRUST");
+  });
+
+  it("virtual ring, label of another user's certificate: nothing can be connected to a virtual ring, so none is offered", () => {
+    const r = run(deck(site("")), {
+      user: "START1",
+      ring: { owner: "START1", name: "*" },
+      label: "Other Only",
+    });
+    expect(selectStep(r).detail).toBe("Label 'Other Only' is not among the entries the ring returns.");
+    expect(JSON.stringify([r.fix, ...r.alternatives])).not.toContain("ID(OTHER) 'Other Only'");
+  });
+
+  it("another user's virtual ring: the label fix suggests none of that user's certificates as 'e.g.'", () => {
+    // UPDATE on LISTRING opens another user's ring (rules §1)
+    const permit = "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(START1) ACCESS(UPDATE)";
+    const r = run(deck(site(permit)), { user: "START1", ring: { owner: "OTHER", name: "*" } });
+    expect(selectStep(r).detail).toBe(
+      "No label configured and no entry is marked DEFAULT ('Spare' PERSONAL, 'Other Only' PERSONAL). Virtual rings have no default: configure a label.",
+    );
+    expect(r.fix?.summary).toBe("Configure the certificate label explicitly: a virtual ring has no DEFAULT.");
+  });
+
+  it("no DEFAULT and only another user's certificate (its key never comes back under FACILITY checking): connect the user's own instead", () => {
+    const r = sim("RACDCERT ID(START1) CONNECT(ID(OTHER) LABEL('Spare') RING(MqRing) USAGE(PERSONAL))");
+    expect(selectStep(r).detail).toBe(
+      "No label configured and no entry is marked DEFAULT ('Spare' PERSONAL).",
+    );
+    expect(r.fix?.summary).toMatch(
+      /^Connect ID\(START1\) 'MQ Server' \(deck\.jcl:\d+\) to START1\/MqRing with USAGE\(PERSONAL\) DEFAULT/,
+    );
+    expect(JSON.stringify([r.fix, ...r.alternatives])).not.toContain(
+      "Make ID(OTHER) 'Spare' the ring's DEFAULT",
+    );
+  });
+
+  it("client role, server asks for nothing, no label: no parenthesis, no evidence, titled", () => {
+    const r = sim(connect("MQ Server"), { role: "client", clientAuth: "none" });
+    const s = selectStep(r);
+    expect(s.title).toBe("Select the local certificate");
+    expect(s.detail).toBe(
+      "Client role and the server does not ask for a certificate: no local certificate is needed.",
+    );
+    expect(s.evidence).toEqual([]);
+  });
+
+  it("client role, server requires a certificate: titled, no evidence, the 403 is IBM-documented", () => {
+    const r = sim(connect("MQ Server"), { role: "client", clientAuth: "required" });
+    const s = selectStep(r);
+    expect(s.title).toBe("Select the local certificate");
+    expect(s.evidence).toEqual([]);
+    expect(r.confidence).toBe("ibm");
+  });
+
+  it("client role, configured label missing: 6 and no partner code (the partner is the server, not a client)", () => {
+    const r = sim(connect("MQ Server"), { role: "client", clientAuth: "required", label: "Nope" });
+    expect(r.rc).toBe(6);
+    expect(r.partner).toBeNull();
+  });
+
+  it("no DEFAULT: the step is titled", () => {
+    expect(selectStep(sim(connect("MQ Server"))).title).toBe("Select the local certificate");
+    expect(selectStep(sim(connect("MQ Server", "DEFAULT"))).title).toBe("Select the local certificate");
   });
 });
