@@ -204,6 +204,42 @@ describe("the simulator's validity check: what it tells the administrator", () =
     );
   });
 
+  // A certificate whose end date the inputs do not show was reported "valid" with IBM
+  // confidence and no condition (a Stryker survivor in the simulator's validity check).
+  it("start date known, end date unknown: open, not valid, with the 401 branch and the LIST command", () => {
+    const r = run(secondAfter(NA), { notAfter: null });
+    expect(r.rc).toBe(0);
+    const step = r.steps.find((s) => s.id === "validity");
+    expect(step?.ok).toBeNull();
+    expect(step?.missing).toEqual(["the end date of 'Dated Server'"]);
+    expect(step?.detail).toMatch(
+      new RegExp(
+        `^'Dated Server' is valid from ${NB} to \\?; at 2026-09-01T00:00:01Z it is valid if its end date allows \\(not known from the inputs\\) \\(site\\.jcl:\\d+\\)\\.$`,
+      ),
+    );
+    expect(r.conditions.find((c) => c.step === "validity")).toEqual({
+      kind: "fact",
+      text: "'Dated Server' is within its validity dates (the inputs do not show its end date)",
+      decide: ["RACDCERT ID(WEBSRV) LIST(LABEL('Dated Server'))"],
+      step: "validity",
+    });
+    expect(r.outcomes).toContainEqual(
+      expect.objectContaining({ rc: 401, condition: "'Dated Server' has expired", confidence: "ibm" }),
+    );
+  });
+
+  it("end date known, start unknown: open with the not-yet-valid branch; a known end date already passed is a certain 401", () => {
+    const open = run(exactly(NA), { notBefore: null });
+    expect(open.steps.find((s) => s.id === "validity")?.ok).toBeNull();
+    expect(open.outcomes).toContainEqual(
+      expect.objectContaining({ rc: 401, condition: "'Dated Server' is not yet valid" }),
+    );
+    const expired = run(secondAfter(NA), { notBefore: null });
+    expect(expired.rc).toBe(401);
+    expect(expired.steps.find((s) => s.id === "validity")?.detail).toContain("it is EXPIRED");
+    expect(expired.conditions.filter((c) => c.step === "validity")).toEqual([]);
+  });
+
   it("no dates in the inputs: unknown, the walk goes on, and 401 stays a possible outcome", () => {
     const r = run(secondAfter(NA), { notBefore: null, notAfter: null });
     expect(r.rc).toBe(0);
