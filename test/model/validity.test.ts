@@ -167,6 +167,25 @@ describe("the simulator's validity check: what it tells the administrator", () =
     expect(commands.at(-1)).toBe("SETROPTS RACLIST(DIGTCERT) REFRESH");
   });
 
+  it("the trace sentence: both dates, the instant judged (without milliseconds) and the certificate's definition", () => {
+    const model = site();
+    const r = simulate(model, { user: "WEBSRV", ring: RING, at: secondAfter(NA) });
+    const step = r.steps.find((s) => s.id === "validity");
+    const def = model.certificate("ID(WEBSRV)", "Dated Server")?.sources[0];
+    expect(def).toBeDefined();
+    expect(step?.title).toBe("Validity of the local certificate");
+    expect(step?.detail).toBe(
+      `'Dated Server' is valid from ${NB} to ${NA}; at 2026-09-01T00:00:01Z it is EXPIRED (${def?.file}:${def?.line}).`,
+    );
+  });
+
+  it("expired and the inputs do not name its signer: the renewal says to add SIGNWITH", () => {
+    const r = run(secondAfter(NA), { signer: null });
+    expect(r.fix?.summary).toBe(
+      "Renew 'Dated Server' with its current key: GENREQ from the certificate, GENCERT the request with a later NOTAFTER (add SIGNWITH for the CA that signs it), and mark it TRUST in case RACF made it NOTRUST (field case 5).",
+    );
+  });
+
   it("not yet valid: wait, or re-issue with a NOTBEFORE in the past", () => {
     const r = run(secondBefore(NB));
     expect(r.rc).toBe(401);
@@ -185,12 +204,55 @@ describe("the simulator's validity check: what it tells the administrator", () =
     );
   });
 
+  // A certificate whose end date the inputs do not show was reported "valid" with IBM
+  // confidence and no condition (a Stryker survivor in the simulator's validity check).
+  it("start date known, end date unknown: open, not valid, with the 401 branch and the LIST command", () => {
+    const r = run(secondAfter(NA), { notAfter: null });
+    expect(r.rc).toBe(0);
+    const step = r.steps.find((s) => s.id === "validity");
+    expect(step?.ok).toBeNull();
+    expect(step?.missing).toEqual(["the end date of 'Dated Server'"]);
+    expect(step?.detail).toMatch(
+      new RegExp(
+        `^'Dated Server' is valid from ${NB} to \\?; at 2026-09-01T00:00:01Z it is valid if its end date allows \\(not known from the inputs\\) \\(site\\.jcl:\\d+\\)\\.$`,
+      ),
+    );
+    expect(r.conditions.find((c) => c.step === "validity")).toEqual({
+      kind: "fact",
+      text: "'Dated Server' is within its validity dates (the inputs do not show its end date)",
+      decide: ["RACDCERT ID(WEBSRV) LIST(LABEL('Dated Server'))"],
+      step: "validity",
+    });
+    expect(r.outcomes).toContainEqual(
+      expect.objectContaining({ rc: 401, condition: "'Dated Server' has expired", confidence: "ibm" }),
+    );
+  });
+
+  it("end date known, start unknown: open with the not-yet-valid branch; a known end date already passed is a certain 401", () => {
+    const open = run(exactly(NA), { notBefore: null });
+    expect(open.steps.find((s) => s.id === "validity")?.ok).toBeNull();
+    expect(open.outcomes).toContainEqual(
+      expect.objectContaining({ rc: 401, condition: "'Dated Server' is not yet valid" }),
+    );
+    const expired = run(secondAfter(NA), { notBefore: null });
+    expect(expired.rc).toBe(401);
+    expect(expired.steps.find((s) => s.id === "validity")?.detail).toContain("it is EXPIRED");
+    expect(expired.conditions.filter((c) => c.step === "validity")).toEqual([]);
+  });
+
   it("no dates in the inputs: unknown, the walk goes on, and 401 stays a possible outcome", () => {
     const r = run(secondAfter(NA), { notBefore: null, notAfter: null });
     expect(r.rc).toBe(0);
     const step = r.steps.find((s) => s.id === "validity");
     expect(step?.ok).toBeNull();
     expect(step?.missing).toEqual(["the validity dates of 'Dated Server'"]);
+    expect(step?.title).toBe("Validity of the local certificate");
+    expect(step?.detail).toBe("The dates of 'Dated Server' are not known from the inputs: not checked.");
+    expect(r.conditions.find((c) => c.step === "validity")).toMatchObject({
+      kind: "fact",
+      text: "'Dated Server' is within its validity dates (the inputs do not show them)",
+    });
+    expect(r.outcomes.find((o) => o.rc === 401)?.confidence).toBe("ibm");
     expect(r.outcomes).toContainEqual(
       expect.objectContaining({ rc: 401, condition: "'Dated Server' has expired or is not yet valid" }),
     );

@@ -29,7 +29,11 @@ describe("load-entries", () => {
     expect(s?.detail).toMatch(
       /^Entries returned: CERTAUTH 'Test Root CA' usage CERTAUTH TRUST \(site\.jcl:\d+\); ID\(WEBSRV\) 'Web Server' usage PERSONAL DEFAULT TRUST \(site\.jcl:\d+\)\.$/,
     );
-    expect(s?.source).not.toBe(R.notrust);
+    expect(s?.title).toBe("Load the ring's entries");
+    expect(s?.source).toBe(
+      "R_datalib DataGetFirst/DataGetNext return every connected certificate (IBM KC21 icha700/digrdl.htm)",
+    );
+    expect(s?.confidence).toBe("ibm");
     expect(s?.evidence.length).toBe(2);
   });
 
@@ -52,6 +56,22 @@ describe("load-entries", () => {
     // the two returned connections and the NOTRUST certificate's own definition
     expect(s?.evidence.length).toBe(3);
     expect(r.rc).toBe(0);
+  });
+
+  it("two NOTRUST certificates: both named, separated, each with its definition", () => {
+    const web = aCert("ID(WEBSRV)", "Web Server");
+    const old1 = aCert("ID(WEBSRV)", "Old One", { status: "NOTRUST" });
+    const old2 = aCert("ID(WEBSRV)", "Old Two", { status: "NOTRUST" });
+    const { step: s } = step(
+      healthySite()
+        .cert(old1)
+        .cert(old2)
+        .ring("WEBSRV", "Mixed", [[web, { default: true }], [old1], [old2]])
+        .build(),
+    );
+    expect(s?.detail).toMatch(
+      / Not returned \(NOTRUST\): ID\(WEBSRV\) 'Old One' \(site\.jcl:\d+\); ID\(WEBSRV\) 'Old Two' \(site\.jcl:\d+\)\.$/,
+    );
   });
 
   it("a NOTRUST DEFAULT leaves no certificate to select: rc 6", () => {

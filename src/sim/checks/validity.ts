@@ -43,12 +43,40 @@ export function validity(s: Simulation): Failure | null {
   const early = notYetValidAt(c, s.req.at) === true;
   const late = expiredAt(c, s.req.at) === true;
   const ok = !early && !late;
+  // One date known and the other not (an ADD whose data set was not read, a listing that shows
+  // one date): the known date can prove a failure, but "valid" would rest on the unknown one, so
+  // it stays open with the 401 branch, the way two unknown dates do (no certain verdict rests
+  // on a missing fact).
+  const unknownEnd = ok ? (c.notAfter === null ? "end" : c.notBefore === null ? "start" : null) : null;
+  if (unknownEnd) {
+    s.condition(
+      {
+        kind: "fact",
+        text: `'${c.label}' is within its validity dates (the inputs do not show its ${unknownEnd} date)`,
+        decide: [listCommand(e.owner, e.label)],
+        step: "validity",
+      },
+      {
+        condition: `'${c.label}' ${unknownEnd === "end" ? "has expired" : "is not yet valid"}`,
+        rc: 401,
+        confidence: "ibm",
+      },
+    );
+  }
   const when = s.req.at.toISOString().replace(/\.000Z$/, "Z");
+  const state = early
+    ? "NOT YET VALID"
+    : late
+      ? "EXPIRED"
+      : unknownEnd
+        ? `valid if its ${unknownEnd} date allows (not known from the inputs)`
+        : "valid";
   s.step({
     id: "validity",
-    ok,
+    ok: unknownEnd ? null : ok,
+    ...(unknownEnd ? { missing: [`the ${unknownEnd} date of '${c.label}'`] } : {}),
     title: "Validity of the local certificate",
-    detail: `'${c.label}' is valid from ${c.notBefore ?? "?"} to ${c.notAfter ?? "?"}; at ${when} it is ${early ? "NOT YET VALID" : late ? "EXPIRED" : "valid"}${at(c.sources)}.`,
+    detail: `'${c.label}' is valid from ${c.notBefore ?? "?"} to ${c.notAfter ?? "?"}; at ${when} it is ${state}${at(c.sources)}.`,
     evidence: evidence(c.sources),
     source: R.validity,
     confidence: c.datesAssumed ? "unconfirmed" : "ibm",
