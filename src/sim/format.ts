@@ -35,26 +35,32 @@ export function wrap(text: string, indent: string, width = 100, hang: string = i
   return lines;
 }
 
-function fixLines(f: SimFix, indent: string): string[] {
-  const out = wrap(f.summary, indent);
+function fixLines(f: SimFix, indent: string, width: number): string[] {
+  const out = wrap(f.summary, indent, width);
   // In deck form (columns 1–71, `-` continuations) at column 1, so the lines paste into a job.
   for (const c of f.commands) out.push(...deckLines(c));
-  for (const n of f.notes ?? []) out.push(...wrap(`Note: ${n}`, `${indent}  `));
+  for (const n of f.notes ?? []) out.push(...wrap(`Note: ${n}`, `${indent}  `, width));
   return out;
 }
 
 export interface FormatExtras {
   /** Lines about how the request was built (policy objects used, STARTED profile…). */
   context?: string[];
+  /**
+   * Column to wrap prose at (default 100, for files). The CLI passes Infinity when it prints to
+   * a terminal, which wraps to its own width: prose wrapped twice leaves half-lines.
+   */
+  width?: number;
 }
 
 export function formatResult(r: SimResult, extras: FormatExtras = {}): string {
+  const width = extras.width ?? 100;
   const out: string[] = [];
   const role = r.role;
   out.push(
     `Simulating ${role === "server" ? "a TLS server" : "a TLS client"} running as ${r.user} with key ring ${r.keyring}${r.label ? `, certificate '${r.label}'` : ""}.`,
   );
-  for (const c of extras.context ?? []) out.push(...wrap(c, "  "));
+  for (const c of extras.context ?? []) out.push(...wrap(c, "  ", width));
   out.push("");
   const cond = conditional(r);
   if (r.rc === 0) {
@@ -62,6 +68,7 @@ export function formatResult(r: SimResult, extras: FormatExtras = {}): string {
       ...headline(
         `Prediction: RC 0 — the handshake succeeds on this side${cond}. [prediction: ${CONF[r.confidence]}]`,
         cond !== "",
+        width,
       ),
     );
   } else {
@@ -69,6 +76,7 @@ export function formatResult(r: SimResult, extras: FormatExtras = {}): string {
       ...headline(
         `Prediction: RC ${r.rc} "${r.text}" on the ${r.side} side at "${r.event}"${cond}. [text: ${CONF[r.textConfidence]}; prediction: ${CONF[r.confidence]}]`,
         cond !== "",
+        width,
       ),
     );
     if (r.partner) {
@@ -78,13 +86,13 @@ export function formatResult(r: SimResult, extras: FormatExtras = {}): string {
   }
   if (r.conditions.length > 0) {
     out.push("", "Conditions (the inputs do not show these; the prediction assumes them):");
-    for (const c of r.conditions) out.push(...wrap(`- ${c.text}`, "  ", 100, "    "));
+    for (const c of r.conditions) out.push(...wrap(`- ${c.text}`, "  ", width, "    "));
   }
   if (r.outcomes.length > 0) {
     out.push("", "Other outcomes:");
     for (const o of r.outcomes)
       out.push(
-        ...wrap(`- RC ${o.rc} "${o.text}" if ${o.condition} [${CONF[o.confidence]}]`, "  ", 100, "    "),
+        ...wrap(`- RC ${o.rc} "${o.text}" if ${o.condition} [${CONF[o.confidence]}]`, "  ", width, "    "),
       );
   }
   if (r.messages.length > 0) {
@@ -94,22 +102,24 @@ export function formatResult(r: SimResult, extras: FormatExtras = {}): string {
   out.push("", "Trace:");
   r.steps.forEach((s, i) => {
     out.push(`  ${String(i + 1).padStart(2)}. [${verdict(s.ok)}] ${s.title} (${s.id})`);
-    out.push(...wrap(s.detail, "        "));
+    out.push(...wrap(s.detail, "        ", width));
     if (s.evidence.length > 0)
-      out.push(...wrap(`evidence: ${s.evidence.map(formatSource).join(", ")}`, "        "));
+      out.push(...wrap(`evidence: ${s.evidence.map(formatSource).join(", ")}`, "        ", width));
     // A rule source may already end with its own tag ("… [UNCONFIRMED]"): do not repeat it.
     const tag = `[${CONF[s.confidence]}]`;
-    out.push(...wrap(`rule: ${s.source}${s.source.endsWith(tag) ? "" : ` ${tag}`}`, "        "));
+    out.push(...wrap(`rule: ${s.source}${s.source.endsWith(tag) ? "" : ` ${tag}`}`, "        ", width));
   });
   if (r.fix) {
     out.push("", "Fix:");
-    out.push(...fixLines(r.fix, "  "));
+    out.push(...fixLines(r.fix, "  ", width));
   }
   if (r.alternatives.length > 0) {
     out.push("", r.alternatives.length === 1 ? "Alternative:" : "Alternatives:");
     r.alternatives.forEach((a, i) => {
       out.push(
-        ...fixLines(a, `  ${i + 1}) `).map((l, j) => (j === 0 ? l : l.replace(/^ {2}\d+\) /, "     "))),
+        ...fixLines(a, `  ${i + 1}) `, width).map((l, j) =>
+          j === 0 ? l : l.replace(/^ {2}\d+\) /, "     "),
+        ),
       );
     });
   }
@@ -125,11 +135,11 @@ export function formatResult(r: SimResult, extras: FormatExtras = {}): string {
   }
   if (r.warnings.length > 0) {
     out.push("", "Clients outside z/OS:");
-    for (const w of r.warnings) out.push(...wrap(`- ${w}`, "  ", 100, "    "));
+    for (const w of r.warnings) out.push(...wrap(`- ${w}`, "  ", width, "    "));
   }
   if (r.assumptions.length > 0) {
     out.push("", "Assumptions:");
-    for (const a of r.assumptions) out.push(...wrap(`- ${a}`, "  ", 100, "    "));
+    for (const a of r.assumptions) out.push(...wrap(`- ${a}`, "  ", width, "    "));
   }
   return `${out.join("\n")}\n`;
 }
@@ -140,8 +150,8 @@ export function formatResult(r: SimResult, extras: FormatExtras = {}): string {
  * prediction rests on nothing unshown.
  */
 /** The headline stays one line when it has no condition (as before conditions existed). */
-function headline(text: string, conditional: boolean): string[] {
-  return conditional ? wrap(text, "", 100, "  ") : [text];
+function headline(text: string, conditional: boolean, width: number): string[] {
+  return conditional ? wrap(text, "", width, "  ") : [text];
 }
 
 function conditional(r: SimResult): string {
@@ -152,18 +162,19 @@ function conditional(r: SimResult): string {
   return ` — if ${shown.join(" and ")}${other.length > 0 ? `; otherwise RC ${other.join(" or RC ")}` : ""}`;
 }
 
-export function formatCode(info: ReturnCodeInfo): string {
+/** A return code explained; `width` as in FormatExtras. */
+export function formatCode(info: ReturnCodeInfo, width = 100): string {
   const out: string[] = [];
   out.push(`${info.family} return code ${info.code}: ${info.text} [text: ${CONF[info.textConfidence]}]`);
-  if (info.meaning) out.push("", ...wrap(info.meaning, "  "));
+  if (info.meaning) out.push("", ...wrap(info.meaning, "  ", width));
   if (info.causes.length > 0) {
     out.push("", "Likely causes:");
-    for (const c of info.causes) out.push(...wrap(`- ${c}`, "  ", 100, "    "));
+    for (const c of info.causes) out.push(...wrap(`- ${c}`, "  ", width, "    "));
   }
   if (info.check.length > 0) {
     out.push("", "What to check:");
-    for (const c of info.check) out.push(...wrap(`- ${c}`, "  ", 100, "    "));
+    for (const c of info.check) out.push(...wrap(`- ${c}`, "  ", width, "    "));
   }
-  out.push("", ...wrap(`Source: ${info.source} [${CONF[info.confidence]}]`, ""));
+  out.push("", ...wrap(`Source: ${info.source} [${CONF[info.confidence]}]`, "", width));
   return `${out.join("\n")}\n`;
 }

@@ -271,6 +271,28 @@ Last line.`,
     }
   });
 
+  it("simulate and explain wrap prose once, at the terminal's width (no half-lines from a second wrap)", async () => {
+    const r = await cli(["simulate", ...SITE_ARGS, "--started", "FTPD", "--keyring", "FTPD/FTPRing"], {
+      columns: 80,
+    });
+    const text = unwrap(r.stdout);
+    // The identity step's sentence, whole once the terminal's wrapping is undone.
+    expect(text).toContain(
+      "The application runs as TCPIP — STARTED profile FTPD.* matches FTPD.FTPD with STDATA USER(TCPIP). Not SPECIAL; groups STCGRP.",
+    );
+    for (const l of r.stdout.split("\n")) expect(l.length, l).toBeLessThanOrEqual(80);
+    const e = await cli(["explain", "428"], { columns: 80 });
+    const lines = e.stdout.split("\n");
+    // A prose line is cut only where the next word would not fit.
+    for (let i = 0; i + 1 < lines.length; i++) {
+      const next = lines[i + 1] ?? "";
+      const l = lines[i] ?? "";
+      if (l.trim() === "" || next.trim() === "" || /^\s*-/.test(next)) continue;
+      if ((/^ */.exec(next)?.[0].length ?? 0) <= (/^ */.exec(l)?.[0].length ?? 0)) continue;
+      expect(l.length + 1 + (next.trim().split(" ")[0] ?? "").length, `${l} / ${next}`).toBeGreaterThan(80);
+    }
+  });
+
   it("fix commands in text reports are deck lines: within 71 columns, continued with -", async () => {
     const r = await cli(["simulate", ...SITE_ARGS, "--user", "BATCHCL", "--keyring", "BATCHCL/ClientRing"]);
     const lines = r.stdout.split("\n");

@@ -113,7 +113,7 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       return;
     }
     if (json) out.push({ ...info, known: true });
-    else printText(io, `${n > 0 ? "\n" : ""}${formatCode(info)}`);
+    else printText(io, `${n > 0 ? "\n" : ""}${formatCode(info, Number.POSITIVE_INFINITY)}`);
   });
   if (json) io.out(jsonText("explain", { codes: out }));
   return unknown > 0 ? EXIT.findings : EXIT.ok;

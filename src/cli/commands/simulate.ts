@@ -524,7 +524,9 @@ export async function run(args: ParsedArgs, io: Io): Promise<number> {
       io,
     );
     const { formatResult } = await import("../../sim/format.js");
-    if (output === undefined) printText(io, formatResult(result, { context }));
+    // On the terminal the output is wrapped once, to its width (printText).
+    if (output === undefined)
+      printText(io, formatResult(result, { context, width: Number.POSITIVE_INFINITY }));
     else await emit(formatResult(result, { context }), output, v.force === true, io);
   }
   // As `racfring model`: the prediction is printed even when an input has errors (what could be
