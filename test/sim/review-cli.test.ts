@@ -173,7 +173,7 @@ describe("racfring simulate: listing-only input (review finding 6)", () => {
     );
     expect(r.stdout).toMatch(/contain no FACILITY profiles, so they do not show who may read/);
     expect(r.stdout).toMatch(
-      /Other outcomes:\n {2}- RC 202 [^\n]*\n\s+FACILITY IRR\.DIGTCERT\.LISTRING \(not in the inputs\)/,
+      /Other outcomes:\n {2}- RC 202 [^\n]*FACILITY IRR\.DIGTCERT\.LISTRING \(not in the inputs\)/,
     );
     expect(r.stdout).toMatch(
       /Check what the inputs do not show[\s\S]*RLIST FACILITY IRR\.DIGTCERT\.LISTRING AUTHUSER/,
