@@ -68,21 +68,7 @@ describe("list-of-groups checking", () => {
   });
 
   it("the audit gives the same answer for the same application", async () => {
-    const a = await cli(
-      [
-        "audit",
-        "--jcl",
-        "test/fixtures/fidelity/grplist.jcl",
-        "--format",
-        "json",
-        "--at",
-        "2026-01-15",
-        "--ran-at",
-        "2025-06-01",
-      ],
-      { cwd: ROOT, now: NOW },
-    );
-    const apps = (JSON.parse(a.stdout) as { applications: { user: string; rc: number }[] }).applications;
+    const apps = (await auditJson("grplist.jcl")).applications;
     expect(apps.find((x) => x.user === "WEBSRV")?.rc).toBe(202);
   });
 
@@ -92,24 +78,7 @@ describe("list-of-groups checking", () => {
     const r = await simulate("grplist-stdata.jcl", args);
     expect(r.rc).toBe(0);
     expect(r.steps.find((s) => s.id === "authorize-ring")?.detail).toContain("READ (via group CERTUSRS)");
-    const a = await cli(
-      [
-        "audit",
-        "--jcl",
-        "test/fixtures/fidelity/grplist-stdata.jcl",
-        "--format",
-        "json",
-        "--at",
-        "2026-01-15",
-        "--ran-at",
-        "2025-06-01",
-      ],
-      { cwd: ROOT, now: NOW },
-    );
-    const report = JSON.parse(a.stdout) as {
-      applications: { user: string; rc: number; currentGroup?: string }[];
-      findings: { rule: string }[];
-    };
+    const report = await auditJson("grplist-stdata.jcl");
     const app = report.applications.find((x) => x.user === "WEBSRV");
     expect(app?.rc).toBe(0);
     expect(app?.currentGroup).toBe("CERTUSRS");
@@ -117,6 +86,16 @@ describe("list-of-groups checking", () => {
     expect(report.findings.map((f) => f.rule)).not.toContain("app-predicted-failure");
   });
 });
+
+/** The audit's JSON report of a fidelity deck, at the decks' dates. */
+async function auditJson(deck: string): Promise<{
+  applications: { user: string; rc: number; currentGroup?: string }[];
+  findings: { rule: string }[];
+}> {
+  const args = ["--format", "json", "--at", "2026-01-15", "--ran-at", "2025-06-01"];
+  const a = await cli(["audit", "--jcl", `test/fixtures/fidelity/${deck}`, ...args], { cwd: ROOT, now: NOW });
+  return JSON.parse(a.stdout);
+}
 
 interface Fix {
   summary: string;
