@@ -29,6 +29,17 @@ interface Group {
   seen: Set<number>;
 }
 
+/** A connection with nothing attached yet, found by `key` (how its lines were put together). */
+function newGroup(id: string, key: string): Group {
+  return {
+    conn: { id, keys: [key], jobname: null, user: null, rule: null, local: null, remote: null, messages: [] },
+    envs: new Set(),
+    min: Number.POSITIVE_INFINITY,
+    max: Number.NEGATIVE_INFINITY,
+    seen: new Set(),
+  };
+}
+
 /** Address "10.1.1.1..21" → its port, for the server/client guess. */
 export function portOf(addr: string | null): number | null {
   const m = addr ? /\.\.(\d{1,5})$/.exec(addr) : null;
@@ -74,22 +85,7 @@ export function correlate(messages: LogMessage[]): { connections: Connection[]; 
           `CONNID ${id} (the other end: addresses mirror CONNID ${g.conn.keys[0]?.replace(/^CONNID /, "")})`,
         );
       else {
-        g = {
-          conn: {
-            id: `C${groups.length + 1}`,
-            keys: [`CONNID ${id}`],
-            jobname: null,
-            user: null,
-            rule: null,
-            local: null,
-            remote: null,
-            messages: [],
-          },
-          envs: new Set(),
-          min: Number.POSITIVE_INFINITY,
-          max: Number.NEGATIVE_INFINITY,
-          seen: new Set(),
-        };
+        g = newGroup(`C${groups.length + 1}`, `CONNID ${id}`);
         groups.push(g);
       }
       byConn.set(id, g);
@@ -134,22 +130,7 @@ export function correlate(messages: LogMessage[]): { connections: Connection[]; 
   } else {
     let g = groups[0];
     if (!g && rest.length > 0) {
-      g = {
-        conn: {
-          id: "C1",
-          keys: ["one log: no CONNID, all lines taken together"],
-          jobname: null,
-          user: null,
-          rule: null,
-          local: null,
-          remote: null,
-          messages: [],
-        },
-        envs: new Set(),
-        min: Number.POSITIVE_INFINITY,
-        max: Number.NEGATIVE_INFINITY,
-        seen: new Set(),
-      };
+      g = newGroup("C1", "one log: no CONNID, all lines taken together");
       groups.push(g);
     } else if (g && rest.length > 0) g.conn.keys.push("only connection in the log");
     if (g) for (const m of rest) attach(g, m);

@@ -10,7 +10,7 @@ import { commandNames, loadCommand } from "../../src/cli/main.js";
 import { colourWanted, terminalColumns, wrapText } from "../../src/cli/terminal.js";
 import { joinTsoLines } from "../../src/gen/tso.js";
 import { editDistance, nearest } from "../../src/util/suggest.js";
-import { SAMPLE_PLAN, SITE_ARGS, tempDir } from "../helpers/cli.js";
+import { SAMPLE_PLAN, SITE_ARGS, tempDir, WIZARD_FTP_ARGS } from "../helpers/cli.js";
 import { cli } from "../helpers/io.js";
 
 type AjvClass = typeof AjvModule.default;
@@ -78,19 +78,7 @@ const JSON_RUNS: Record<string, string[][]> = {
   ],
   synth: [["synth", "--records", "500", "-o", "OUT/s.unload", "--json"]],
   wizard: [
-    [
-      "wizard",
-      "--preset",
-      "ftp",
-      "--user",
-      "FTPD",
-      "--host",
-      "ftp.example.com",
-      "--yes",
-      "-o",
-      "OUT/w",
-      "--json",
-    ],
+    [...WIZARD_FTP_ARGS, "-o", "OUT/w", "--json"],
     ["wizard", "--preset", "ftp", "--json", "-o", "OUT/w2"],
   ],
 };

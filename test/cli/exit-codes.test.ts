@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { documentedExitCodes } from "../../src/cli/command.js";
 import { commandNames } from "../../src/cli/main.js";
-import { ROOT, SAMPLE_PLAN, SITE_ARGS, tempDir } from "../helpers/cli.js";
+import { ROOT, SAMPLE_PLAN, SITE_ARGS, tempDir, WIZARD_FTP_ARGS } from "../helpers/cli.js";
 import { cli } from "../helpers/io.js";
 
 interface Scenario {
@@ -109,18 +109,7 @@ const SCENARIOS: Record<string, Record<number, Scenario[]>> = {
     0: [
       {
         why: "every question answered by flags and --yes",
-        argv: [
-          "wizard",
-          "--preset",
-          "ftp",
-          "--user",
-          "FTPD",
-          "--host",
-          "ftp.example.com",
-          "--yes",
-          "-o",
-          "out",
-        ],
+        argv: [...WIZARD_FTP_ARGS, "-o", "out"],
       },
     ],
     1: [
@@ -199,30 +188,8 @@ const SCENARIOS: Record<string, Record<number, Scenario[]>> = {
       },
       {
         why: "refuses to overwrite without --force",
-        before: [
-          "wizard",
-          "--preset",
-          "ftp",
-          "--user",
-          "FTPD",
-          "--host",
-          "ftp.example.com",
-          "--yes",
-          "-o",
-          "out",
-        ],
-        argv: [
-          "wizard",
-          "--preset",
-          "ftp",
-          "--user",
-          "FTPD",
-          "--host",
-          "ftp.example.com",
-          "--yes",
-          "-o",
-          "out",
-        ],
+        before: [...WIZARD_FTP_ARGS, "-o", "out"],
+        argv: [...WIZARD_FTP_ARGS, "-o", "out"],
       },
     ],
     130: [

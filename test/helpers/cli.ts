@@ -23,6 +23,18 @@ export const SITE_ARGS: readonly string[] = [
   `SECADM.PARTNER.CA.PEM=${join(ROOT, "samples/site/partner-ca.pem")}`,
 ];
 
+/** The wizard answered entirely by flags: an FTP server ring for FTPD, no questions asked. */
+export const WIZARD_FTP_ARGS: readonly string[] = [
+  "wizard",
+  "--preset",
+  "ftp",
+  "--user",
+  "FTPD",
+  "--host",
+  "ftp.example.com",
+  "--yes",
+];
+
 /** The sample plan most CLI tests generate from. */
 export const SAMPLE_PLAN = join(ROOT, "samples/plans/ftps-racf-ca.yaml");
 

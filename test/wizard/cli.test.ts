@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { listFiles } from "../../src/cli/commands/generate.js";
 import { runCli } from "../../src/cli/main.js";
 import { ROOT } from "../gen/helpers/gen.js";
-import { ioIn, tempDir } from "../helpers/cli.js";
+import { ioIn, tempDir, WIZARD_FTP_ARGS } from "../helpers/cli.js";
 
 const tmp = () => tempDir("racfring-wiz-cli-");
 
@@ -35,10 +35,7 @@ describe("racfring wizard without a terminal", () => {
   it("--user, --host and --yes: writes the plan and the jobs, prints the ✔ summary and the equivalent generate command", async () => {
     const dir = tmp();
     const c = ioIn(dir);
-    const rc = await runCli(
-      ["wizard", "--preset", "ftp", "--user", "FTPD", "--host", "ftp.example.com", "--yes", "-o", "ftp"],
-      c.io,
-    );
+    const rc = await runCli([...WIZARD_FTP_ARGS, "-o", "ftp"], c.io);
     expect(c.err.join("")).toBe("");
     expect(rc).toBe(0);
     const out = c.out.join("");
@@ -57,33 +54,11 @@ describe("racfring wizard without a terminal", () => {
     // a second run does not overwrite without --force, and changes nothing
     writeFileSync(join(dir, "ftp/plan.yaml"), "mine\n");
     const c2 = ioIn(dir);
-    expect(
-      await runCli(
-        ["wizard", "--preset", "ftp", "--user", "FTPD", "--host", "ftp.example.com", "--yes", "-o", "ftp"],
-        c2.io,
-      ),
-    ).toBe(3);
+    expect(await runCli([...WIZARD_FTP_ARGS, "-o", "ftp"], c2.io)).toBe(3);
     expect(c2.err.join("")).toMatch(/already exist in ftp .*--force/);
     expect(readFileSync(join(dir, "ftp/plan.yaml"), "utf8")).toBe("mine\n");
     const c3 = ioIn(dir);
-    expect(
-      await runCli(
-        [
-          "wizard",
-          "--preset",
-          "ftp",
-          "--user",
-          "FTPD",
-          "--host",
-          "ftp.example.com",
-          "--yes",
-          "-o",
-          "ftp",
-          "--force",
-        ],
-        c3.io,
-      ),
-    ).toBe(0);
+    expect(await runCli([...WIZARD_FTP_ARGS, "-o", "ftp", "--force"], c3.io)).toBe(0);
     expect(readFileSync(join(dir, "ftp/plan.yaml"), "utf8")).toMatch(/racfringPlan: 1/);
   });
 
