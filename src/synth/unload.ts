@@ -182,14 +182,23 @@ export function* synthesize(opts: SynthOptions, done: (sidecar: Sidecar) => void
     if (cert.present) certs.push(cert);
     return cert;
   };
+  // CA certificates: CERTAUTH-owned and trusted; the key and signature unless a case says otherwise.
+  const newCa = (c: Pick<Cert, "label" | "subject" | "issuer" | "start" | "end"> & Partial<Cert>): Cert =>
+    newCert({
+      owner: "irrcerta",
+      ownerRef: "CERTAUTH",
+      keyType: "ICSFTOKN",
+      keySize: 3072,
+      sigAlg: "sha256RSA",
+      status: "TRUST",
+      ...c,
+    });
   const roots: Cert[] = [];
   const rootCount = Math.max(1, Math.ceil(opts.certs / 2000));
   for (let i = 0; i < rootCount; i++) {
     const dn = `CN=Synth Root CA ${i + 1}.O=Synth Corp.C=US`;
     roots.push(
-      newCert({
-        owner: "irrcerta",
-        ownerRef: "CERTAUTH",
+      newCa({
         label: `Synth Root CA ${i + 1}`,
         subject: dn,
         issuer: dn,
@@ -197,8 +206,6 @@ export function* synthesize(opts: SynthOptions, done: (sidecar: Sidecar) => void
         end: at + 5000 * DAY,
         keyType: "PKCSDER",
         keySize: 4096,
-        sigAlg: "sha256RSA",
-        status: "TRUST",
       }),
     );
   }
@@ -207,18 +214,12 @@ export function* synthesize(opts: SynthOptions, done: (sidecar: Sidecar) => void
   for (let i = 0; i < interCount; i++) {
     const root = roots[i % roots.length] as Cert;
     inters.push(
-      newCert({
-        owner: "irrcerta",
-        ownerRef: "CERTAUTH",
+      newCa({
         label: `Synth Issuing CA ${i + 1}`,
         subject: `CN=Synth Issuing CA ${i + 1}.O=Synth Corp.C=US`,
         issuer: root.subject,
         start: at - 1500 * DAY,
         end: at + 3000 * DAY,
-        keyType: "ICSFTOKN",
-        keySize: 3072,
-        sigAlg: "sha256RSA",
-        status: "TRUST",
       }),
     );
   }
@@ -340,9 +341,7 @@ export function* synthesize(opts: SynthOptions, done: (sidecar: Sidecar) => void
       }
       case "ca-chain-incomplete": {
         // Issued by a CA that is not in the unload, and the ring holds only the leaf.
-        const missing = newCert({
-          owner: "irrcerta",
-          ownerRef: "CERTAUTH",
+        const missing = newCa({
           label: "never written",
           subject: `CN=Vanished CA ${i}.O=Elsewhere.C=US`,
           issuer: `CN=Vanished CA ${i}.O=Elsewhere.C=US`,
@@ -350,8 +349,6 @@ export function* synthesize(opts: SynthOptions, done: (sidecar: Sidecar) => void
           end: at + 900 * DAY,
           keyType: "",
           keySize: 2048,
-          sigAlg: "sha256RSA",
-          status: "TRUST",
           present: false,
         });
         server.issuer = missing.subject;
@@ -360,18 +357,12 @@ export function* synthesize(opts: SynthOptions, done: (sidecar: Sidecar) => void
         break;
       }
       case "intermediate-expires-first": {
-        const shortLived = newCert({
-          owner: "irrcerta",
-          ownerRef: "CERTAUTH",
+        const shortLived = newCa({
           label: `Short CA ${i}`,
           subject: `CN=Short Lived CA ${i}.O=Synth Corp.C=US`,
           issuer: root.subject,
           start: at - 300 * DAY,
           end: at + 100 * DAY,
-          keyType: "ICSFTOKN",
-          keySize: 3072,
-          sigAlg: "sha256RSA",
-          status: "TRUST",
         });
         server.issuer = shortLived.subject;
         server.end = at + 700 * DAY;
