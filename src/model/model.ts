@@ -16,6 +16,7 @@ import {
   type Source,
   type User,
 } from "./types.js";
+import type { UserTable } from "./user-table.js";
 
 /**
  * Class state racfring assumes when no input says otherwise. Each assumption is written to
@@ -176,6 +177,47 @@ export class RacfModel {
   #userIndex = new Map<string, User>();
   #indexedUsers: User[] | null = null;
   #indexedCount = -1;
+  /**
+   * Users of an unload not built yet (user-table.ts): while it is set, `state.users` is a
+   * getter that builds them all on first use, and user() builds only the one asked for.
+   */
+  #userTable: UserTable | null = null;
+
+  /**
+   * Take the users an unload read. Into a model that holds no users yet they are kept as the
+   * table keeps them, built when asked for; otherwise they are merged user by user, as the
+   * reader's calls of defineUser/referUser would have merged them.
+   */
+  adoptUserTable(table: UserTable): void {
+    if (table.size === 0) return;
+    if (this.#userTable || this.state.users.length > 0) {
+      table.replay(this);
+      return;
+    }
+    this.#userTable = table;
+    Object.defineProperty(this.state, "users", {
+      configurable: true,
+      enumerable: true,
+      get: () => this.#settleUsers(),
+      set: (users: User[]) => {
+        this.#settleUsers();
+        this.state.users = users;
+      },
+    });
+  }
+
+  /** Build every user still kept in a table; `state.users` becomes a plain array again. */
+  #settleUsers(): User[] {
+    const users = this.#userTable?.all() ?? [];
+    this.#userTable = null;
+    Object.defineProperty(this.state, "users", {
+      configurable: true,
+      enumerable: true,
+      writable: true,
+      value: users,
+    });
+    return users;
+  }
 
   #usersIndex(): Map<string, User> {
     const users = this.state.users;
@@ -197,6 +239,7 @@ export class RacfModel {
 
   user(id: string): User | undefined {
     const up = id.toUpperCase();
+    if (this.#userTable) return this.#userTable.get(up);
     return this.#usersIndex().get(up);
   }
 

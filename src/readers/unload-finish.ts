@@ -15,6 +15,7 @@ import type { CertState, RingState, UnloadRecords } from "./unload-records.js";
  */
 export function finishUnload(records: UnloadRecords, ctx: ReadContext): void {
   const { certs, rings, any0561 } = records;
+  ctx.model.adoptUserTable(records.users);
   const placed = new Map<string, { owner: CertOwner; label: string }>();
   for (const s of certs.values()) {
     const result = finishCertificate(s, ctx);

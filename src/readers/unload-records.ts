@@ -7,8 +7,8 @@ import {
   type CertOwner,
   type Profile,
   type Source,
-  type User,
 } from "../model/types.js";
+import { UserTable } from "../model/user-table.js";
 import { canonicalSignatureAlgorithm, normalizeFingerprint } from "../pki/racf-names.js";
 import { type ReadContext, src } from "./context.js";
 import { clip } from "./guard.js";
@@ -70,6 +70,8 @@ const ACCESS_LEVELS: ReadonlySet<string> = new Set(ACCESS_ORDER);
 export class UnloadRecords {
   readonly certs = new Map<string, CertState>();
   readonly rings = new Map<string, RingState>();
+  /** Users and their connect groups (0200, 0205), handed to the model when the stream ends. */
+  readonly users: UserTable;
   /** True once any 0561 record was read: only then is a missing 0561 worth a word. */
   any0561 = false;
   readonly #ctx: ReadContext;
@@ -87,6 +89,7 @@ export class UnloadRecords {
   constructor(ctx: ReadContext, issues: UnloadIssues) {
     this.#ctx = ctx;
     this.#issues = issues;
+    this.users = new UserTable(ctx.file);
   }
 
   #intern(value: string): string {
@@ -214,32 +217,23 @@ export class UnloadRecords {
    * (concat): an array grown by push, or built by spreading, keeps room for 16 to 36 more, on
    * each of 300,000 users.
    */
-  #addGroup(user: User, group: string): void {
-    if (!user.groups.includes(group)) user.groups = user.groups.concat(group);
-  }
-
   #user(r: Rec): void {
     const id = this.#need(r, "USBD_NAME");
     if (!id) return;
-    const user = this.#ctx.model.defineUser(id, this.#source(r.no));
-    user.special = yesNo(field(r.text, r.type, "USBD_SPECIAL")) === true;
-    user.revoked = yesNo(field(r.text, r.type, "USBD_REVOKE")) === true;
-    const dflt = field(r.text, r.type, "USBD_DEFGRP_ID").toUpperCase();
-    if (dflt) {
-      const group = this.#intern(dflt);
-      this.#addGroup(user, group);
-      user.defaultGroup = group;
-    }
+    this.users.define(
+      id.toUpperCase(),
+      r.no,
+      yesNo(field(r.text, r.type, "USBD_SPECIAL")) === true,
+      yesNo(field(r.text, r.type, "USBD_REVOKE")) === true,
+      field(r.text, r.type, "USBD_DEFGRP_ID").toUpperCase(),
+    );
   }
 
   #connect(r: Rec): void {
     const id = this.#need(r, "USCON_NAME");
     const group = this.#need(r, "USCON_GRP_ID");
     if (!id || !group) return;
-    const model = this.#ctx.model;
-    // The user is known (its 0200 came first) in every real unload: no source is made for it.
-    const user = model.user(id) ?? model.referUser(id, this.#source(r.no));
-    this.#addGroup(user, this.#intern(group.toUpperCase()));
+    this.users.connect(id.toUpperCase(), group.toUpperCase(), r.no);
   }
 
   #certName(r: Rec): void {
