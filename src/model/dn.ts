@@ -133,11 +133,25 @@ function escapeValue(v: string): string {
     .replace(/ $/, "\\ ");
 }
 
+/**
+ * normalizeDn's answers: an unload names the same few issuer DNs on thousands of certificates
+ * (1560 records), and parsing a DN is most of what reading one costs. Bounded like the
+ * comparison keys below.
+ */
+const NORMAL_DNS = new Map<string, string>();
+const MAX_NORMAL_DNS = 100_000;
+
 /** Canonical form: `CN=a,OU=b,O=c,C=US`. */
 export function normalizeDn(dn: string): string {
-  return parseDn(dn)
-    .map((r) => `${r.type}=${escapeValue(r.value)}`)
-    .join(",");
+  let normal = NORMAL_DNS.get(dn);
+  if (normal === undefined) {
+    normal = parseDn(dn)
+      .map((r) => `${r.type}=${escapeValue(r.value)}`)
+      .join(",");
+    if (NORMAL_DNS.size >= MAX_NORMAL_DNS) NORMAL_DNS.clear();
+    NORMAL_DNS.set(dn, normal);
+  }
+  return normal;
 }
 
 /** RACF's display form, as RACDCERT LIST prints it: `CN=a.OU=b.O=c.C=US`. */
@@ -155,7 +169,7 @@ export function racfDisplayDn(dn: string): string {
 const DN_COMPARE_KEYS = new Map<string, string>();
 const MAX_DN_COMPARE_KEYS = 100_000;
 
-function dnCompareKey(dn: string): string {
+export function dnCompareKey(dn: string): string {
   let key = DN_COMPARE_KEYS.get(dn);
   if (key === undefined) {
     key = JSON.stringify(parseDn(dn).map((r) => [r.type, r.value.replace(/\s+/g, " ").toLowerCase()]));

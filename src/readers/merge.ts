@@ -1,4 +1,4 @@
-import { dnEquals, parseDn } from "../model/dn.js";
+import { dnCompareKey, dnEquals } from "../model/dn.js";
 import { formatSource, type RacfModel } from "../model/model.js";
 import type {
   AccessEntry,
@@ -160,15 +160,8 @@ function serialKey(serial: string): string {
     .replace(/^0+/, "");
 }
 
-/** DN as dnEquals compares it: RDN types, values with blanks folded, case-insensitive. */
-function dnKey(dn: string): string {
-  return parseDn(dn)
-    .map((r) => `${r.type}=${r.value.replace(/\s+/g, " ").toLowerCase()}`)
-    .join("\u0001");
-}
-
 function serialIssuerKey(c: Pick<Certificate, "serial" | "issuer">): string | null {
-  return c.serial && c.issuer ? `${serialKey(c.serial)}\u0000${dnKey(c.issuer)}` : null;
+  return c.serial && c.issuer ? `${serialKey(c.serial)}\u0000${dnCompareKey(c.issuer)}` : null;
 }
 
 function file<K>(map: Map<K, Certificate[]>, key: K, cert: Certificate): void {
