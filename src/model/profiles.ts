@@ -130,9 +130,10 @@ export interface LookupStats {
  * generic profiles ranked once by RACF's specificity (compareSpecificity, ties in input order)
  * and filed under their literal prefix — the characters before the first `*` or `%`, which every
  * resource a generic covers must start with. A lookup probes the prefixes of the resource name
- * (at most its length + 1 Map reads), tests only those few candidates with their regular
- * expression (compiled once per name, cached), and keeps the best-ranked match: the same answer
- * as `bestMatch` over the whole class, without a scan. Results are memoised per resource name.
+ * (one Map read for each prefix length the class has, up to the name's length), tests only those
+ * few candidates with their regular expression (compiled once per name, cached), and keeps the
+ * best-ranked match: the same answer as `bestMatch` over the whole class, without a scan.
+ * Results are memoised per resource name.
  *
  * The `generic` flag is read at lookup time, not at build time, so a profile whose flag a reader
  * sets after defining it is still judged by its current flag.
@@ -140,6 +141,8 @@ export interface LookupStats {
 export class ProfileIndex<T extends { name: string; generic: boolean }> {
   readonly #discrete = new Map<string, T[]>();
   readonly #byPrefix = new Map<string, Array<{ profile: T; rank: number }>>();
+  /** The lengths of those prefixes, ascending: a lookup probes only these. */
+  readonly #prefixLengths: number[];
   readonly #memo = new Map<string, T | undefined>();
   readonly stats: LookupStats;
 
@@ -159,6 +162,7 @@ export class ProfileIndex<T extends { name: string; generic: boolean }> {
       if (bucket) bucket.push({ profile, rank });
       else this.#byPrefix.set(key, [{ profile, rank }]);
     });
+    this.#prefixLengths = [...new Set([...this.#byPrefix.keys()].map((k) => k.length))].sort((a, b) => a - b);
   }
 
   /** The profile RACF uses for `resource`: discrete first, else the most specific generic. */
@@ -175,7 +179,8 @@ export class ProfileIndex<T extends { name: string; generic: boolean }> {
     }
     if (!found) {
       let bestRank = Number.POSITIVE_INFINITY;
-      for (let k = 0; k <= resource.length; k++) {
+      for (const k of this.#prefixLengths) {
+        if (k > resource.length) break;
         const bucket = this.#byPrefix.get(k === resource.length ? resource : resource.slice(0, k));
         if (!bucket) continue;
         for (const { profile, rank } of bucket) {

@@ -53,10 +53,11 @@ export async function scanLines(chunks: AsyncIterable<Uint8Array | string>, sink
       emit(line, 0, line.length, sink);
       pos = lf + 1;
     }
+    const words = wordsOf(bytes);
     for (;;) {
       const lf = bytes.indexOf(LF, pos);
       if (lf < 0) break;
-      emit(bytes, pos, lf, sink);
+      emit(bytes, pos, lf, sink, words);
       pos = lf + 1;
     }
     if (pos < bytes.length) parts.push(bytes.subarray(pos));
@@ -72,11 +73,56 @@ function toBuffer(chunk: Uint8Array): Buffer {
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
+/**
+ * The bytes of a chunk read four at a time, from the first address that is a multiple of four
+ * (a typed array view must be aligned): the check of a line runs over its words, and over single
+ * bytes only at its ends or once a word holds something other than printable ASCII.
+ */
+interface Words {
+  view: Uint32Array;
+  /** Index in the chunk of the view's first byte. */
+  first: number;
+}
+
+function wordsOf(bytes: Buffer): Words | null {
+  const first = (4 - (bytes.byteOffset & 3)) & 3;
+  const count = (bytes.length - first) >> 2;
+  if (count <= 0) return null;
+  return { view: new Uint32Array(bytes.buffer, bytes.byteOffset + first, count), first };
+}
+
+/**
+ * Does any byte of `w` fall outside X'20'–X'7E'? The first term finds a byte below X'20', the
+ * second one of X'7F' or above; neither can miss one (a borrow or carry across bytes only ever
+ * comes from a byte that already counts). Which byte it was, the byte loop finds out.
+ */
+function notPrintableAscii(w: number): boolean {
+  return ((((w - 0x20202020) & ~w) | (w + 0x01010101) | w) & 0x80808080) !== 0;
+}
+
 /** One line between LFs: the one check of its bytes decides between the kinds of line. */
-function emit(bytes: Buffer, start: number, lf: number, sink: LineSink): void {
+function emit(bytes: Buffer, start: number, lf: number, sink: LineSink, words: Words | null = null): void {
   const end = lf > start && bytes[lf - 1] === CR ? lf - 1 : lf;
+  let i = start;
+  if (words) {
+    // Single bytes up to the first word boundary, then whole words while they are clean.
+    let head = (words.first - start) & 3;
+    while (head > 0 && i < end) {
+      const b = bytes[i] as number;
+      if (b < 0x20 || b >= 0x7f) break;
+      i++;
+      head--;
+    }
+    if (head === 0) {
+      let k = (i - words.first) >> 2;
+      while (i + 4 <= end && !notPrintableAscii(words.view[k] as number)) {
+        i += 4;
+        k++;
+      }
+    }
+  }
   let high = false;
-  for (let i = start; i < end; i++) {
+  for (; i < end; i++) {
     const b = bytes[i] as number;
     if (b < 0x20 || b === 0x7f) {
       asText(bytes, start, end, sink);

@@ -125,6 +125,39 @@ describe("line scanning", () => {
     }
   });
 
+  it("sorts each line by its bytes wherever they fall against the four-byte words it reads", async () => {
+    // The check reads aligned 32-bit words: a control character, DEL or a UTF-8 byte at any
+    // position of a line, in a chunk starting at any address, must still be seen.
+    const specials: Array<[string, number[], "text" | "printable"]> = [
+      ["NUL", [0x00], "text"],
+      ["TAB", [0x09], "text"],
+      ["X'1F'", [0x1f], "text"],
+      ["DEL", [0x7f], "text"],
+      ["cent sign", [0xc2, 0xa2], "printable"],
+    ];
+    for (const [name, special, kind] of specials) {
+      for (let offset = 0; offset < 4; offset++) {
+        for (let at = 0; at <= 13; at++) {
+          const line = [
+            ...Buffer.from("0200 ABCDEFGHIJ".slice(0, at)),
+            ...special,
+            ...Buffer.from("XYZ0123"),
+          ];
+          const backing = Buffer.alloc(offset + line.length + 16, 0x41);
+          backing.set([...line, 0x0a, ...Buffer.from("0200 PLAIN"), 0x0a], offset);
+          const chunk = backing.subarray(offset, offset + line.length + 12);
+          const seen: string[] = [];
+          await scanLines(from([chunk]), {
+            ascii: () => seen.push("ascii"),
+            printable: () => seen.push("printable"),
+            text: () => seen.push("text"),
+          });
+          expect(seen, `${name} at ${at}, chunk at offset ${offset}`).toEqual([kind, "ascii"]);
+        }
+      }
+    }
+  });
+
   it("joins a line longer than many chunks once", async () => {
     const long = `0400 ${"x".repeat(300_000)}`;
     const bytes = enc.encode(`${long}\n0100 G\n`);
