@@ -13,7 +13,7 @@
 import type { AccessLevel, Confidence } from "../model/types.js";
 import { ACCESS_ORDER } from "../model/types.js";
 import { rdatalibResource } from "../sim/ring-check.js";
-import type { ResolvedApp, ResolvedPlan } from "./resolve.js";
+import type { ResolvedApp, ResolvedPlan } from "./resolved.js";
 
 export interface Grant {
   cls: "RDATALIB" | "FACILITY";

@@ -12,7 +12,7 @@ import { ringName, ringOperand } from "../racf/write.js";
 import type { AccessPlan } from "./access.js";
 import type { PlanKey, PlanSubject } from "./plan.js";
 import { SUBJECT_ORDER } from "./plan.js";
-import type { ResolvedCert, ResolvedPlan } from "./resolve.js";
+import type { ResolvedCert, ResolvedPlan } from "./resolved.js";
 import { tsoQuote } from "./tso.js";
 
 export type Phase =

@@ -15,7 +15,8 @@ import { checkRenderedJcl, type JobSpec, jobView, planJobs } from "./jobs.js";
 import { opensslViews } from "./openssl.js";
 import { formatPlanIssue, loadPlan, type PlanIssue } from "./plan.js";
 import { createRenderer, type TemplateSources } from "./render.js";
-import { type ResolvedPlan, resolvePlan } from "./resolve.js";
+import { resolvePlan } from "./resolve.js";
+import type { ResolvedPlan } from "./resolved.js";
 import { runbookView } from "./runbook.js";
 import {
   assumedState,

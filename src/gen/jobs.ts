@@ -12,7 +12,7 @@ import {
   setupCommands,
   verifyCommands,
 } from "./commands.js";
-import type { ResolvedPlan } from "./resolve.js";
+import type { ResolvedPlan } from "./resolved.js";
 import { formatTsoCommand, tsoQuote, UnsafeValueError } from "./tso.js";
 
 export interface JobSpec {

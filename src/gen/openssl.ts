@@ -8,7 +8,7 @@
  * DOCSIGN → nonRepudiation, CERTSIGN → keyCertSign + cRLSign.
  */
 import type { PlanKey, PlanKeyUsage, PlanSubject } from "./plan.js";
-import type { ResolvedAuthority, ResolvedCa, ResolvedCert, ResolvedPlan } from "./resolve.js";
+import type { ResolvedAuthority, ResolvedCa, ResolvedCert, ResolvedPlan } from "./resolved.js";
 
 export const X509_KEY_USAGE: Record<PlanKeyUsage, string[]> = {
   HANDSHAKE: ["digitalSignature", "keyEncipherment"],

@@ -4,227 +4,31 @@
  * and located in the plan file. A plan with any issue produces no output at all.
  */
 
-import { datasetProblem, dnValueProblem, labelProblem } from "./names.js";
+import { datasetProblem, labelProblem } from "./names.js";
 import type {
   Plan,
   PlanAltNames,
   PlanApplication,
   PlanCa,
-  PlanEku,
   PlanIssue,
-  PlanKey,
-  PlanKeyUsage,
   PlanLocator,
   PlanPath,
-  PlanSubject,
   SignMethod,
 } from "./plan.js";
-import { formatPath, SUBJECT_ORDER } from "./plan.js";
-import { planTime, zoneProblem } from "./zos-time.js";
-
-/** A CA certificate to create: a RACF CERTAUTH certificate, or an OpenSSL root/intermediate added to RACF. */
-export interface ResolvedCa {
-  /** Authority id from the plan; intermediates get `<id>` too, with level "intermediate". */
-  authorityId: string;
-  level: "root" | "intermediate";
-  create: "racf" | "openssl";
-  label: string;
-  subject: PlanSubject;
-  key: PlanKey;
-  notBefore: Date;
-  notAfter: Date;
-  /** The CA that signed this one (null for roots). */
-  issuer: ResolvedCa | null;
-  /** Transfer data set for an OpenSSL CA certificate (PEM, text). */
-  dsn: string | null;
-  /** File the OpenSSL scripts write, relative to the output directory. */
-  pemFile: string | null;
-}
-
-export interface ResolvedAuthority {
-  id: string;
-  create: "racf" | "openssl";
-  root: ResolvedCa;
-  intermediate: ResolvedCa | null;
-  /** The CA that signs end-entity certificates (the intermediate if there is one). */
-  signer: ResolvedCa;
-  /** Root first. */
-  chain: ResolvedCa[];
-}
-
-/** A certificate a ring connects or an application presents: one the plan creates, or an existing one. */
-export interface CertRef {
-  id: string;
-  /** `ID(USER)`, `SITE` or `CERTAUTH` as RACDCERT writes the owner keyword. */
-  ownerKeyword: string;
-  /** User id, or null for SITE and CERTAUTH. */
-  ownerUser: string | null;
-  label: string;
-  /** True: the certificate exists in RACF already (existing.certificates); the plan never creates or deletes it. */
-  existing: boolean;
-}
-
-/** An authority that exists in RACF already and signs with its private key (existing.authorities). */
-export interface ExistingAuthority {
-  id: string;
-  ownerKeyword: "CERTAUTH" | "SITE";
-  label: string;
-}
-
-export interface ResolvedCert extends CertRef {
-  subject: PlanSubject;
-  altNames: Required<PlanAltNames>;
-  key: PlanKey;
-  notBefore: Date;
-  notAfter: Date;
-  keyUsage: PlanKeyUsage[];
-  extendedKeyUsage: PlanEku[];
-  /** The plan's authority that signs it; null when an existing authority signs (`signedBy`). */
-  authority: ResolvedAuthority | null;
-  /** The certificate that signs it, as GENCERT SIGNWITH names it. */
-  signedBy: { ownerKeyword: "CERTAUTH" | "SITE"; label: string; existing: boolean };
-  method: SignMethod;
-  /** GENREQ output (PEM, text), OpenSSL-signed certificate (PEM, text), PKCS#12 package (binary). */
-  csrDsn: string | null;
-  certDsn: string | null;
-  p12Dsn: string | null;
-}
-
-export interface ResolvedConnection {
-  ownerKeyword: string;
-  label: string;
-  usage: "PERSONAL" | "CERTAUTH" | "SITE";
-  default: boolean;
-  /** The certificate, when the connection is an end-entity certificate. */
-  cert: CertRef | null;
-}
-
-export interface ResolvedRing {
-  owner: string;
-  name: string;
-  /** The ring exists already: the plan adds connections only. */
-  existing: boolean;
-  connections: ResolvedConnection[];
-}
-
-export interface ResolvedApp {
-  name: string;
-  user: string;
-  ring: ResolvedRing;
-  /** The certificate the application presents (label given, or the ring default); null for a client without one. */
-  cert: CertRef | null;
-  /** True when the plan names the certificate (AT-TLS CertificateLabel); false = ring default. */
-  labelGiven: boolean;
-  role: "server" | "client";
-}
-
-export interface ResolvedPlan {
-  plan: Plan;
-  name: string;
-  jobPrefix: string;
-  split: "single" | "per-phase";
-  hlq: string | null;
-  users: { id: string; create: boolean; defaultGroup: string | null; name: string | null }[];
-  authorities: ResolvedAuthority[];
-  certificates: ResolvedCert[];
-  rings: ResolvedRing[];
-  apps: ResolvedApp[];
-  /** Objects the plan refers to but does not create (checked against the site's state when given). */
-  existingAuthorities: ExistingAuthority[];
-  existingCertificates: CertRef[];
-  strategy: "rdatalib" | "facility";
-  activateRdatalib: boolean;
-}
-
-const KEY_SIZES: Record<string, readonly number[] | null> = {
-  // RSA: any size in range (GENCERT SIZE, rules §6; 2048 is the practical floor, §4 browser rules)
-  RSA: null,
-  NISTECC: [256, 384, 521],
-  // Brainpool r1 curves OpenSSL and RACF BPECC share
-  BPECC: [256, 320, 384, 512],
-};
-
-/**
- * Plan dates: YYYY-MM-DD (notBefore 00:00:00, notAfter 23:59:59), a local time, or a time with
- * a zone converted into the z/OS local time (zos-time.ts). Null when not valid or refused.
- */
-export function planDate(value: string, end: boolean, zosTimeZone: string | null = null): Date | null {
-  return planTime(value, end, zosTimeZone).date;
-}
-
-class Checker {
-  readonly issues: PlanIssue[] = [];
-  constructor(private readonly locator: PlanLocator) {}
-  add(path: PlanPath, message: string): void {
-    const pos = this.locator.locate(path);
-    this.issues.push({
-      file: this.locator.file,
-      line: pos.line,
-      column: pos.column,
-      path: formatPath(path),
-      message,
-    });
-  }
-}
-
-function checkSubject(c: Checker, path: PlanPath, subject: PlanSubject): void {
-  for (const attr of SUBJECT_ORDER) {
-    const v = subject[attr];
-    if (v === undefined) continue;
-    const p = dnValueProblem(v);
-    if (p) c.add([...path, attr], `subject ${attr} ${p}`);
-  }
-}
-
-function checkKey(c: Checker, path: PlanPath, key: PlanKey): void {
-  const sizes = KEY_SIZES[key.type];
-  if (key.type === "RSA") {
-    if (key.size < 2048 || key.size > 4096)
-      c.add([...path, "size"], `RSA key size must be 2048–4096, got ${key.size}`);
-  } else if (sizes && !sizes.includes(key.size)) {
-    c.add([...path, "size"], `${key.type} key size must be one of ${sizes.join(", ")}, got ${key.size}`);
-  }
-}
-
-function checkValidity(
-  c: Checker,
-  path: PlanPath,
-  v: { notBefore: string; notAfter: string },
-  zosTimeZone: string | null,
-): { notBefore: Date; notAfter: Date } | null {
-  const nbt = planTime(v.notBefore, false, zosTimeZone);
-  const nat = planTime(v.notAfter, true, zosTimeZone);
-  const nb = nbt.date;
-  const na = nat.date;
-  if (nbt.problem) c.add([...path, "notBefore"], nbt.problem);
-  if (nat.problem) c.add([...path, "notAfter"], nat.problem);
-  if (!nb || !na) return null;
-  if (nb.getTime() >= na.getTime()) {
-    c.add([...path, "notAfter"], `notAfter (${v.notAfter}) must be later than notBefore (${v.notBefore})`);
-    return null;
-  }
-  // Which years RACDCERT DATE() accepts is not documented by IBM [UNCONFIRMED]
-  // (src/racf/date-range.ts); X.509 switches from UTCTime to GeneralizedTime at 2050 (RFC 5280).
-  // Keep to the range both RACF and OpenSSL certainly handle the same way.
-  if (nb.getUTCFullYear() < 2000 || na.getUTCFullYear() > 2049) {
-    c.add(
-      path,
-      "validity must lie between 2000-01-01 and 2049-12-31 (UTCTime range both RACF and OpenSSL encode the same way)",
-    );
-    return null;
-  }
-  return { notBefore: nb, notAfter: na };
-}
-
-function within(
-  inner: { notBefore: Date; notAfter: Date },
-  outer: { notBefore: Date; notAfter: Date },
-): boolean {
-  return (
-    inner.notBefore.getTime() >= outer.notBefore.getTime() &&
-    inner.notAfter.getTime() <= outer.notAfter.getTime()
-  );
-}
+import { formatPath } from "./plan.js";
+import { Checker, checkKey, checkSubject, checkValidity, within } from "./plan-checks.js";
+import type {
+  CertRef,
+  ExistingAuthority,
+  ResolvedApp,
+  ResolvedAuthority,
+  ResolvedCa,
+  ResolvedCert,
+  ResolvedConnection,
+  ResolvedPlan,
+  ResolvedRing,
+} from "./resolved.js";
+import { zoneProblem } from "./zos-time.js";
 
 /** Resolve and check everything the schema could not. */
 export function resolvePlan(

@@ -13,7 +13,7 @@ import type { AccessPlan } from "./access.js";
 import type { JobSpec } from "./jobs.js";
 import { shWord } from "./names.js";
 import type { OpensslViews } from "./openssl.js";
-import type { ResolvedPlan } from "./resolve.js";
+import type { ResolvedPlan } from "./resolved.js";
 import type { Reference } from "./state.js";
 
 export interface RunbookStep {

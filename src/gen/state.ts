@@ -19,7 +19,7 @@ import { buildChain } from "../model/chain.js";
 import { blankCertificate, formatSource, RacfModel as Model, type RacfModel } from "../model/model.js";
 import type { Source } from "../model/types.js";
 import { formatPath, type PlanIssue, type PlanLocator, type PlanPath } from "./plan.js";
-import type { ResolvedPlan } from "./resolve.js";
+import type { ResolvedPlan } from "./resolved.js";
 
 /** The site's current state, as the inputs describe it. */
 export interface SiteState {

@@ -23,7 +23,7 @@ import type { DatasetFile, ReadContext } from "../readers/context.js";
 import { type SimResult, simulate } from "../sim/simulate.js";
 import type { PlanSubject } from "./plan.js";
 import { SUBJECT_ORDER } from "./plan.js";
-import type { ResolvedApp, ResolvedCa, ResolvedCert, ResolvedPlan } from "./resolve.js";
+import type { ResolvedApp, ResolvedCa, ResolvedCert, ResolvedPlan } from "./resolved.js";
 
 export interface AppSimulation {
   app: ResolvedApp;
