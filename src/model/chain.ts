@@ -4,7 +4,7 @@
  * complete when it reaches a self-signed root (racf-rules §6, IBM KC21 icha400/le-listch.htm).
  * DNs are compared with dnEquals (src/model/dn.ts).
  */
-import { dnEquals, parseDn } from "./dn.js";
+import { dnCompareKey, dnEquals } from "./dn.js";
 import type { RacfModel } from "./model.js";
 import type { Certificate, Ring } from "./types.js";
 import { validAt } from "./validity.js";
@@ -30,19 +30,12 @@ export function findIssuer(model: RacfModel, cert: Certificate, at: Date): Certi
     if (s && s !== cert) return s;
   }
   const issuer = cert.issuer;
-  const bySubject = subjectIndex(model).get(subjectKey(issuer)) ?? [];
+  const bySubject = subjectIndex(model).get(dnCompareKey(issuer)) ?? [];
   const same = bySubject.filter((c) => c !== cert && c.owner === cert.owner && dnEquals(c.subject, issuer));
   const fromOwner = preferUsable(same, at);
   if (fromOwner) return fromOwner;
   const ca = bySubject.filter((c) => c !== cert && c.owner === "CERTAUTH" && dnEquals(c.subject, issuer));
   return preferUsable(ca, at);
-}
-
-/** A DN reduced the way dnEquals compares it (RDN types; values case- and blank-folded). */
-function subjectKey(dn: string): string {
-  return parseDn(dn)
-    .map((r) => `${r.type}=${r.value.replace(/\s+/g, " ").toLowerCase()}`)
-    .join("\u0001");
 }
 
 const subjectIndexes = new WeakMap<object, { count: number; map: Map<string, Certificate[]> }>();
@@ -59,7 +52,7 @@ function subjectIndex(model: RacfModel): Map<string, Certificate[]> {
   const map = new Map<string, Certificate[]>();
   for (const c of certs) {
     if (c.subject === null) continue;
-    const key = subjectKey(c.subject);
+    const key = dnCompareKey(c.subject);
     const list = map.get(key);
     if (list) list.push(c);
     else map.set(key, [c]);

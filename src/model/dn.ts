@@ -164,7 +164,8 @@ export function racfDisplayDn(dn: string): string {
 /**
  * What dnEquals compares: the RDN types, and the values with runs of blanks as one and case
  * folded. Memoised: an audit compares the same few thousand DNs once per ring and chain step.
- * The key is JSON, so no value can make two different DNs look alike.
+ * The key is JSON, so no value can make two different DNs look alike. Indexes of certificates
+ * by subject or issuer (chain.ts, the identity index of merge.ts) file them under this key.
  */
 const DN_COMPARE_KEYS = new Map<string, string>();
 const MAX_DN_COMPARE_KEYS = 100_000;

@@ -109,8 +109,18 @@ export function isCaOwner(owner: CertOwner): boolean {
 interface CertIndex {
   of: Certificate[];
   count: number;
-  byKey: Map<string, Certificate>;
+  /** Owner, then label: two Map reads, no key string built per look-up (rules ask per connection). */
+  byLabel: Map<CertOwner, Map<string, Certificate>>;
   byOwner: Map<CertOwner, Certificate[]>;
+}
+
+function fileByLabel(index: CertIndex["byLabel"], cert: Certificate): void {
+  let labels = index.get(cert.owner);
+  if (!labels) {
+    labels = new Map();
+    index.set(cert.owner, labels);
+  }
+  if (!labels.has(cert.label)) labels.set(cert.label, cert);
 }
 
 function certKey(owner: CertOwner, label: string): string {
@@ -342,26 +352,25 @@ export class RacfModel {
     const certs = this.state.certificates;
     const idx = this.#certIndex;
     if (idx && idx.of === certs && idx.count === certs.length) return idx;
-    const byKey = new Map<string, Certificate>();
+    const byLabel: CertIndex["byLabel"] = new Map();
     const byOwner = new Map<CertOwner, Certificate[]>();
     for (const c of certs) {
-      const key = certKey(c.owner, c.label);
-      if (!byKey.has(key)) byKey.set(key, c);
+      fileByLabel(byLabel, c);
       const list = byOwner.get(c.owner);
       if (list) list.push(c);
       else byOwner.set(c.owner, [c]);
     }
-    this.#certIndex = { of: certs, count: certs.length, byKey, byOwner };
+    this.#certIndex = { of: certs, count: certs.length, byLabel, byOwner };
     return this.#certIndex;
   }
 
   certificate(owner: CertOwner, label: string): Certificate | undefined {
     const idx = this.#certs();
-    const hit = idx.byKey.get(certKey(owner, label));
+    const hit = idx.byLabel.get(owner)?.get(label);
     if (hit && hit.owner === owner && hit.label === label) return hit;
     if (!hit) return undefined;
     this.#certIndex = null; // renamed outside the model: rebuild once
-    return this.#certs().byKey.get(certKey(owner, label));
+    return this.#certs().byLabel.get(owner)?.get(label);
   }
 
   certificatesOf(owner: CertOwner): Certificate[] {
@@ -371,8 +380,7 @@ export class RacfModel {
   addCertificate(cert: Certificate): Certificate {
     const idx = this.#certs();
     this.state.certificates.push(cert);
-    const key = certKey(cert.owner, cert.label);
-    if (!idx.byKey.has(key)) idx.byKey.set(key, cert);
+    fileByLabel(idx.byLabel, cert);
     const list = idx.byOwner.get(cert.owner);
     if (list) list.push(cert);
     else idx.byOwner.set(cert.owner, [cert]);
