@@ -127,7 +127,7 @@ describe("app-predicted-failure: the whole finding, from the simulator's predict
   });
 
   it("conditions whose other outcomes also fail, or none listed: still an error", () => {
-    const run = (outcomes: AuditSimResult["outcomes"]) =>
+    const run = (outcomes: NonNullable<AuditSimResult["outcomes"]>) =>
       exact(rule, {
         model: healthySite().build(),
         simulate: predicting({
