@@ -249,3 +249,58 @@ describe("ca-chain-incomplete: the whole finding", () => {
     ]);
   });
 });
+
+describe("ca-chain-incomplete: chains that do not end at a root", () => {
+  it("two CA certificates that name each other as issuer: the walk stops, nothing is reported", () => {
+    const a = aCert("CERTAUTH", "Loop A", {
+      subject: "CN=Loop A,C=US",
+      issuer: "CN=Loop B,C=US",
+      signer: null,
+      selfSigned: false,
+    });
+    const b = aCert("CERTAUTH", "Loop B", {
+      subject: "CN=Loop B,C=US",
+      issuer: "CN=Loop A,C=US",
+      signer: null,
+      selfSigned: false,
+    });
+    const model = healthySite()
+      .cert(a, b)
+      .ring("WEBSRV", "R2", [[a], [b]])
+      .build();
+    expect(exact(rule, { model })).toEqual({ findings: [], notEvaluated: [] });
+  });
+
+  it("known not to be self-signed, issuer DN unknown: not evaluated", () => {
+    const leaf = aCert("ID(WEBSRV)", "NoIssuer", { issuer: null, selfSigned: false });
+    const model = healthySite()
+      .cert(leaf)
+      .ring("WEBSRV", "R2", [[leaf]])
+      .build();
+    expect(exact(rule, { model })).toEqual({
+      findings: [],
+      notEvaluated: [
+        {
+          subject: "connection WEBSRV/R2:ID(WEBSRV):NoIssuer",
+          reason: "the subject or issuer DN of 'NoIssuer' is not in the inputs",
+        },
+      ],
+    });
+  });
+
+  it("self-issued but not self-signed (a CA's new key under its old name): its issuer is looked for, not itself", () => {
+    const renewed = aCert("CERTAUTH", "Renewed CA", {
+      subject: "CN=Renewed CA,C=US",
+      issuer: "CN=Renewed CA,C=US",
+      signer: null,
+      selfSigned: false,
+    });
+    const model = healthySite()
+      .cert(renewed)
+      .ring("WEBSRV", "R2", [[renewed]])
+      .build();
+    expect(exact(rule, { model }).findings.map((f) => f.message)).toEqual([
+      "The chain of 'Renewed CA' (CERTAUTH) on WEBSRV/R2 is incomplete: the issuer of 'Renewed CA', CN=Renewed CA,C=US, is not connected to the ring and not in the RACF inputs.",
+    ]);
+  });
+});

@@ -199,3 +199,34 @@ describe("default-cert-missing: the whole finding", () => {
     expect(exact(rule, { model, apps }).findings.map((f) => f.subject)).toEqual(["ring WEBSRV/Trust"]);
   });
 });
+
+describe("default-cert-missing: certificates the inputs do not describe", () => {
+  it("an undescribed DEFAULT is taken as usable; an undescribed PERSONAL one is proposed as the default", () => {
+    const model = healthySite()
+      .ring("WEBSRV", "R6", [[aCert("ID(WEBSRV)", "Unlisted Default"), { default: true }]])
+      .ring("WEBSRV", "R7", [[aRoot()], [aCert("ID(WEBSRV)", "Unlisted")]])
+      .build();
+    expect(exact(rule, { model })).toEqual({
+      findings: [
+        {
+          subject: "ring WEBSRV/R7",
+          ring: "WEBSRV/R7",
+          severity: "error",
+          confidence: "ibm",
+          message:
+            'WEBSRV (ring owner, assumed) opens WEBSRV/R7 without a certificate label, but no certificate is marked DEFAULT; System SSL returns 6 "Key label is not found."',
+          fix: {
+            summary:
+              "Make 'Unlisted' the ring's default certificate (or configure a certificate label in the application).",
+            commands: [
+              "RACDCERT ID(WEBSRV) CONNECT(ID(WEBSRV) LABEL('Unlisted') RING('R7') USAGE(PERSONAL) DEFAULT)",
+              "SETROPTS RACLIST(DIGTRING) REFRESH",
+            ],
+          },
+          evidence: lines(ringOf(model, "WEBSRV/R7")),
+        },
+      ],
+      notEvaluated: [],
+    });
+  });
+});

@@ -80,12 +80,13 @@ describe("label-not-on-ring: the whole finding", () => {
     ]);
   });
 
-  it("only --app labels: policy labels are policy-label-missing's, and a missing ring is reported elsewhere", () => {
+  it("only --app labels: policy labels are policy-label-missing's, a missing ring is reported elsewhere, no label is default-cert-missing's", () => {
     const model = healthySite().build();
     const apps = [
       app("WEBSRV", "WEBSRV", "WebRing", { label: "Other", origin: "policy", name: "policy rule Web" }),
       app("WEBSRV", "WEBSRV", "NoSuchRing", { label: "Other" }),
+      app("WEBSRV", "WEBSRV", "WebRing"),
     ];
-    expect(exact(rule, { model, apps }).findings).toEqual([]);
+    expect(exact(rule, { model, apps })).toEqual({ findings: [], notEvaluated: [] });
   });
 });

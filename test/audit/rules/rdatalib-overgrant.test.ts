@@ -311,3 +311,29 @@ describe("rdatalib-overgrant: the whole finding and the level each ring needs", 
     });
   });
 });
+
+describe("rdatalib-overgrant: ids the inputs do not define, rings without PERSONAL certificates", () => {
+  it("an id the inputs do not define is a user, not a group: READ for a ring of its own certificates", () => {
+    const own = aCert("ID(APPUSR)", "App");
+    const model = healthySite()
+      .cert(own)
+      .ring("APPUSR", "AppRing", [[own]])
+      .profile("RDATALIB", "APPUSR.APPRING.LST", "NONE", [["APPUSR", "UPDATE"]])
+      .build();
+    expect(exact(rule, { model }).findings.map((f) => f.message)).toEqual([
+      "RDATALIB APPUSR.APPRING.LST (covers APPUSR/AppRing) gives APPUSR UPDATE, but READ is enough for the certificates on the ring " +
+        "(every PERSONAL certificate there belongs to APPUSR, or there is none).",
+    ]);
+  });
+
+  it("a ring of CA certificates only: READ is enough for anyone", () => {
+    const model = healthySite()
+      .ring("WEBSRV", "Trust", [[aRoot()]])
+      .profile("RDATALIB", "WEBSRV.TRUST.LST", "NONE", [["STCRSE", "UPDATE"]])
+      .build();
+    expect(exact(rule, { model }).findings.map((f) => f.message)).toEqual([
+      "RDATALIB WEBSRV.TRUST.LST (covers WEBSRV/Trust) gives STCRSE UPDATE, but READ is enough for the certificates on the ring " +
+        "(every PERSONAL certificate there belongs to STCRSE, or there is none).",
+    ]);
+  });
+});

@@ -126,3 +126,14 @@ describe("ring-owner-locked-out: the whole finding", () => {
     expect(exact(rule, { model: site([], false, true) }).findings).toEqual([]);
   });
 });
+
+describe("ring-owner-locked-out: rings no RDATALIB profile covers", () => {
+  it("are left alone", () => {
+    const model = healthySite()
+      .ring("FTPD", "Other", [[aRoot()]])
+      .cls("RDATALIB", true)
+      .profile("RDATALIB", "WEBSRV.WEBRING.LST", "NONE", [["WEBSRV", "READ"]])
+      .build();
+    expect(exact(rule, { model })).toEqual({ findings: [], notEvaluated: [] });
+  });
+});

@@ -129,3 +129,15 @@ describe("server-cert-no-san: the whole finding", () => {
     ]);
   });
 });
+
+describe("server-cert-no-san: what racfring read of the certificate", () => {
+  it("an unloaded certificate that a GENCERT in the JCL also describes: its SANs are known", () => {
+    const model = ringWith({
+      altNames: [],
+      sources: [{ file: "u.txt", line: 3, kind: "unload" }, src(41)],
+    }).build();
+    expect(exact(rule, { model }).findings.map((f) => f.subject)).toEqual([
+      "connection WEBSRV/R2:ID(WEBSRV):Srv",
+    ]);
+  });
+});

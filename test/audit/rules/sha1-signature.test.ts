@@ -128,3 +128,28 @@ describe("sha1-signature: the whole finding", () => {
     });
   });
 });
+
+describe("sha1-signature: which connections make a self-signed root more than a trust anchor", () => {
+  it("PERSONAL beside other certificates on a ring: reported", () => {
+    const root = aRoot("Old Root", { signatureAlgorithm: "sha1RSA" });
+    const model = healthySite()
+      .cert(root)
+      .ring("WEBSRV", "R2", [[root]])
+      .ring("WEBSRV", "R3", [[aRoot()], [root, { usage: "PERSONAL" }]])
+      .build();
+    expect(exact(rule, { model }).findings.map((f) => f.subject)).toEqual(["certificate CERTAUTH:Old Root"]);
+  });
+
+  it("another CA certificate, or a user's certificate of the same label, PERSONAL: still only an anchor", () => {
+    const root = aRoot("Old Root", { signatureAlgorithm: "sha1RSA" });
+    const model = healthySite()
+      .cert(root)
+      .ring("WEBSRV", "R2", [
+        [root],
+        [aRoot("Other CA"), { usage: "PERSONAL" }],
+        [aCert("ID(WEBSRV)", "Old Root"), { usage: "PERSONAL" }],
+      ])
+      .build();
+    expect(exact(rule, { model })).toEqual({ findings: [], notEvaluated: [] });
+  });
+});

@@ -164,3 +164,35 @@ describe("weak-key: the whole finding, at each size boundary", () => {
     });
   });
 });
+
+describe("weak-key: a P-521 key counts as a server key where any ring holds that very certificate PERSONAL", () => {
+  const p521 = (label: string) => aRoot(label, { keyType: "NISTECC", keySize: 521 });
+
+  it("PERSONAL on one ring among others, beside other certificates: reported", () => {
+    const ca = p521("P521 Server");
+    const model = healthySite()
+      .cert(ca)
+      .ring("WEBSRV", "R2", [[ca]])
+      .ring("WEBSRV", "R3", [[aRoot()], [ca, { usage: "PERSONAL" }]])
+      .build();
+    expect(exact(rule, { model }).findings.map((f) => [f.ring, f.message])).toEqual([
+      [
+        "WEBSRV/R2",
+        "Certificate 'P521 Server' (CERTAUTH) on WEBSRV/R2, WEBSRV/R3 has a P-521 key (NISTECC SIZE(521)); browsers (Chrome, Firefox) do not support it for ECDSA, so browser-facing handshakes fail.",
+      ],
+    ]);
+  });
+
+  it("another certificate of the same owner, or with the same label, PERSONAL on its ring: not reported", () => {
+    const ca = p521("P521 CA");
+    const model = healthySite()
+      .cert(ca)
+      .ring("WEBSRV", "R2", [
+        [ca],
+        [aRoot("Other CA"), { usage: "PERSONAL" }],
+        [aCert("ID(WEBSRV)", "P521 CA"), { usage: "PERSONAL" }],
+      ])
+      .build();
+    expect(exact(rule, { model }).findings).toEqual([]);
+  });
+});
