@@ -141,3 +141,12 @@ describe("cert-notrust-on-ring: the whole finding and which fix", () => {
     ]);
   });
 });
+
+describe("cert-notrust-on-ring: a connected certificate the inputs do not describe", () => {
+  it("is not known to be NOTRUST: nothing reported", () => {
+    const model = healthySite()
+      .ring("WEBSRV", "R2", [[aCert("ID(WEBSRV)", "Unlisted")]])
+      .build();
+    expect(exact(rule, { model })).toEqual({ findings: [], notEvaluated: [] });
+  });
+});

@@ -332,3 +332,87 @@ describe("cert-owner-mismatch: the whole finding and the grant commands", () => 
     expect(exact(rule, { model, apps }).findings).toEqual([]);
   });
 });
+
+describe("cert-owner-mismatch: who is permitted what, and who is not this rule's", () => {
+  it("the certificate owner opening the ring as well is permitted READ; everyone else UPDATE", () => {
+    const model = fieldCase4()
+      .cls("RDATALIB", true)
+      .profile("RDATALIB", "FTPD.SERVRING.LST", "NONE", [
+        ["TCPIP", "READ"],
+        ["FTPD", "READ"],
+      ])
+      .build();
+    // FTPD opens its own ring too; it lacks nothing, so only TCPIP's grant is proposed
+    const apps = [app("TCPIP", "FTPD", "SERVRING"), app("FTPD", "FTPD", "SERVRING")];
+    expect(exact(rule, { model, apps }).findings.map((f) => f.fix?.commands)).toEqual([
+      [
+        "PERMIT FTPD.SERVRING.LST CLASS(RDATALIB) ID(TCPIP) ACCESS(UPDATE)",
+        "SETROPTS RACLIST(RDATALIB) REFRESH",
+      ],
+    ]);
+    const noOwnerEntry = fieldCase4()
+      .cls("RDATALIB", true)
+      .profile("RDATALIB", "FTPD.SERVRING.LST", "NONE", [["TCPIP", "READ"]])
+      .build();
+    expect(exact(rule, { model: noOwnerEntry, apps }).findings.map((f) => f.fix?.commands)).toEqual([
+      [
+        "PERMIT FTPD.SERVRING.LST CLASS(RDATALIB) ID(TCPIP) ACCESS(UPDATE)",
+        "PERMIT FTPD.SERVRING.LST CLASS(RDATALIB) ID(FTPD) ACCESS(READ)",
+        "SETROPTS RACLIST(RDATALIB) REFRESH",
+      ],
+    ]);
+  });
+
+  it("a ring owner who does not own the certificate and is not among the applications is permitted UPDATE", () => {
+    const appCert = aCert("ID(APPUSR)", "App Cert");
+    const model = healthySite()
+      .user("APPUSR")
+      .user("TCPIP")
+      .cert(appCert)
+      .ring("FTPD", "SHARED", [[appCert, { default: true }]])
+      .build();
+    expect(
+      exact(rule, { model, apps: [app("TCPIP", "FTPD", "SHARED")] }).findings.map((f) => f.fix?.commands),
+    ).toEqual([
+      [
+        "RDEFINE RDATALIB FTPD.SHARED.LST UACC(NONE)",
+        "PERMIT FTPD.SHARED.LST CLASS(RDATALIB) ID(TCPIP) ACCESS(UPDATE)",
+        "PERMIT FTPD.SHARED.LST CLASS(RDATALIB) ID(FTPD) ACCESS(UPDATE)",
+        "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)",
+      ],
+    ]);
+  });
+
+  it("the certificate's owner locked out of its own ring is ring-owner-locked-out's, not a mismatch", () => {
+    const model = fieldCase4()
+      .cls("RDATALIB", true)
+      .profile("RDATALIB", "FTPD.SERVRING.LST", "NONE", [["TCPIP", "UPDATE"]])
+      .build();
+    expect(exact(rule, { model, apps: [app("FTPD", "FTPD", "SERVRING")] }).findings).toEqual([]);
+  });
+
+  it("RDATALIB known inactive and no profile shown: global checking is certain, an error without condition", () => {
+    const root = aRoot();
+    const ftp = aCert("ID(FTPD)", "FTP Server");
+    const model = aModel()
+      .user("FTPD")
+      .user("TCPIP")
+      .cert(root, ftp)
+      .ring("FTPD", "SERVRING", [[root], [ftp, { default: true }]])
+      .cls("RDATALIB", false)
+      .build();
+    expect(
+      exact(rule, { model, apps: [app("TCPIP", "FTPD", "SERVRING")] }).findings.map((f) => [
+        f.severity,
+        f.message,
+      ]),
+    ).toEqual([
+      [
+        "error",
+        "Ring FTPD/SERVRING holds FTPD's certificate 'FTP Server' as PERSONAL DEFAULT, but TCPIP (--app TCPIP=FTPD/SERVRING) cannot get its private key: " +
+          "under global (FACILITY) checking a private key is returned only to the certificate's owner (FTPD), never to TCPIP. " +
+          'System SSL returns 428 "Key entry does not contain a private key." when it selects this certificate.',
+      ],
+    ]);
+  });
+});

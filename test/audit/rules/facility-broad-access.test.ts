@@ -159,3 +159,26 @@ describe("facility-broad-access: the whole finding", () => {
     ]);
   });
 });
+
+describe("facility-broad-access: counting the broad grants", () => {
+  const grants = (n: number, extra: [string, AccessLevel][] = []) =>
+    aModel()
+      .profile("FACILITY", "IRR.DIGTCERT.LISTRING", "NONE", [
+        ...Array.from({ length: n }, (_, i): [string, AccessLevel] => [`U${i + 1}`, "UPDATE"]),
+        ...extra,
+      ])
+      .build();
+
+  it("exactly ten: all named, no 'and 0 more'", () => {
+    expect(exact(rule, { model: grants(10) }).findings.map((f) => f.message)).toEqual([
+      "FACILITY IRR.DIGTCERT.LISTRING gives UPDATE or more to 10 ids (U1, U2, U3, U4, U5, U6, U7, U8, U9, U10; 10 of 10 access-list entries); each may open every other user's key ring.",
+    ]);
+  });
+
+  it("ID(*) UPDATE is its own finding, not one of the many", () => {
+    expect(exact(rule, { model: grants(6, [["*", "UPDATE"]]) }).findings.map((f) => f.message)).toEqual([
+      "FACILITY IRR.DIGTCERT.LISTRING permits ID(*) UPDATE (1 of 7 access-list entries): every RACF user may open every other user's key ring.",
+      "FACILITY IRR.DIGTCERT.LISTRING gives UPDATE or more to 6 ids (U1, U2, U3, U4, U5, U6; 6 of 7 access-list entries); each may open every other user's key ring.",
+    ]);
+  });
+});

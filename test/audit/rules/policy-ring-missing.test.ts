@@ -95,3 +95,16 @@ describe("policy-ring-missing: the whole finding", () => {
     ]);
   });
 });
+
+describe("policy-ring-missing: the owner's other rings are no hint", () => {
+  it("a ring of the owner with another name is not offered", () => {
+    const found = exact(rule, {
+      model: healthySite().build(),
+      policy: [],
+      apps: [policyApp("WEBSRV", "Other")],
+    }).findings;
+    expect(found.map((f) => f.message)).toEqual([
+      "Policy rule FTPServer uses key ring WEBSRV/Other, which is not defined in the inputs; AT-TLS reports 202 and the connection fails.",
+    ]);
+  });
+});

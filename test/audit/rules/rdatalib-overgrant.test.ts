@@ -337,3 +337,12 @@ describe("rdatalib-overgrant: ids the inputs do not define, rings without PERSON
     ]);
   });
 });
+
+describe("rdatalib-overgrant: READ on a profile that covers no ring in the inputs", () => {
+  it("is no question: only UPDATE or more needs the rings to judge", () => {
+    const model = healthySite()
+      .profile("RDATALIB", "OTHER.RING.LST", "NONE", [["STCRSE", "READ"]])
+      .build();
+    expect(exact(rule, { model })).toEqual({ findings: [], notEvaluated: [] });
+  });
+});

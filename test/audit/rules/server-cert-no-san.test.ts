@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { rule } from "../../../src/audit/rules/server-cert-no-san.js";
-import { aCert, app, healthySite, src } from "../builders.js";
+import { aCert, app, aRoot, healthySite, src } from "../builders.js";
 import { connOf, exact, lines } from "../exact.js";
 import { ruleTester } from "../rule-tester.js";
 
@@ -139,5 +139,29 @@ describe("server-cert-no-san: what racfring read of the certificate", () => {
     expect(exact(rule, { model }).findings.map((f) => f.subject)).toEqual([
       "connection WEBSRV/R2:ID(WEBSRV):Srv",
     ]);
+  });
+});
+
+describe("server-cert-no-san: which connection is the server certificate", () => {
+  it("the label picks its connection even when another PERSONAL one comes first", () => {
+    const named = aCert("ID(WEBSRV)", "Named", { altNames: [], sources: [src(60)] });
+    const model = healthySite()
+      .cert(named)
+      .ring("WEBSRV", "R2", [[aCert("ID(WEBSRV)", "Web Server"), { default: true }], [named]])
+      .build();
+    expect(
+      exact(rule, { model, apps: [app("APPA", "WEBSRV", "R2", { label: "Named" })] }).findings.map(
+        (f) => f.subject,
+      ),
+    ).toEqual(["connection WEBSRV/R2:ID(WEBSRV):Named"]);
+  });
+
+  it("a DEFAULT connected as CERTAUTH is not the server certificate", () => {
+    const root = aRoot("No SAN Root", { altNames: [] });
+    const model = healthySite()
+      .cert(root)
+      .ring("WEBSRV", "R2", [[root, { default: true }]])
+      .build();
+    expect(exact(rule, { model })).toEqual({ findings: [], notEvaluated: [] });
   });
 });

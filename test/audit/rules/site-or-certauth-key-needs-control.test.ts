@@ -137,3 +137,17 @@ describe("site-or-certauth-key-needs-control: the whole finding", () => {
     ).toEqual(["WEBSRV opens WEBSRV/SiteRing", "TCPIP opens WEBSRV/SiteRing"]);
   });
 });
+
+describe("site-or-certauth-key-needs-control: a CA certificate the inputs do not describe", () => {
+  it("is reported on the connection alone (its key may exist)", () => {
+    const model = healthySite()
+      .ring("WEBSRV", "R2", [[aCert("SITE", "Unlisted Site"), { usage: "PERSONAL", default: true }]])
+      .build();
+    expect(exact(rule, { model }).findings.map((f) => [f.subject, f.evidence])).toEqual([
+      [
+        "connection WEBSRV/R2:SITE:Unlisted Site",
+        lines(connOf(model, "WEBSRV/R2", "Unlisted Site"), ringOf(model, "WEBSRV/R2")),
+      ],
+    ]);
+  });
+});

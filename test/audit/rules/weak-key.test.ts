@@ -196,3 +196,19 @@ describe("weak-key: a P-521 key counts as a server key where any ring holds that
     expect(exact(rule, { model }).findings).toEqual([]);
   });
 });
+
+describe("weak-key: the P-521 fix only for a P-521 key", () => {
+  it("a small NIST key and a 521-bit RSA key get the general fix", () => {
+    expect(exact(rule, { model: ringWith("NISTECC", 255) }).findings.map((f) => f.fix?.summary)).toEqual([
+      "Re-create it with RSA SIZE(2048) or larger (or NISTECC SIZE(256)) and connect the new certificate in its place.",
+    ]);
+    expect(
+      exact(rule, { model: ringWith("RSA", 521) }).findings.map((f) => [f.message, f.fix?.summary]),
+    ).toEqual([
+      [
+        "Certificate 'K' (ID(WEBSRV)) on WEBSRV/R2 has a 521-bit RSA key; clients require at least 2048 bits.",
+        "Re-create it with RSA SIZE(2048) or larger (or NISTECC SIZE(256)) and connect the new certificate in its place.",
+      ],
+    ]);
+  });
+});
