@@ -304,3 +304,22 @@ describe("ca-chain-incomplete: chains that do not end at a root", () => {
     ]);
   });
 });
+
+describe("ca-chain-incomplete: a certificate whose own subject is unknown", () => {
+  it("may be a root itself: not evaluated, even with its issuer on the ring", () => {
+    const leaf = aCert("ID(WEBSRV)", "NoSubject", { subject: null, selfSigned: null, signer: null });
+    const model = healthySite()
+      .cert(leaf)
+      .ring("WEBSRV", "R2", [[aRoot()], [leaf]])
+      .build();
+    expect(exact(rule, { model })).toEqual({
+      findings: [],
+      notEvaluated: [
+        {
+          subject: "connection WEBSRV/R2:ID(WEBSRV):NoSubject",
+          reason: "the subject or issuer DN of 'NoSubject' is not in the inputs",
+        },
+      ],
+    });
+  });
+});
