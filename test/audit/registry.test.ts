@@ -103,3 +103,46 @@ describe("rule documentation", () => {
       expect(readme).toMatch(new RegExp(`\\| \`${rule.meta.id}\` +\\| ${rule.meta.severity} +\\|`));
   });
 });
+
+/** The README's table rows by rule id: the cells as written, `\|` read back as `|`. */
+function readmeRows(): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
+  for (const line of readFileSync(join(RULE_DIR, "README.md"), "utf8").split("\n")) {
+    if (!line.startsWith("| `")) continue;
+    const cells = line
+      .slice(1, line.lastIndexOf("|"))
+      .split(/(?<!\\)\|/)
+      .map((c) => c.trim().replace(/\\\|/g, "|"));
+    rows.set(cells[0]?.replace(/`/g, "") ?? "", cells);
+  }
+  return rows;
+}
+
+describe("rule metadata as each module builds it", () => {
+  // A rule's metadata is an object built once, when its module loads; a test that reads the
+  // registry reads what the first import built. Loading each module again here (the query makes
+  // it a new module instance) builds the metadata inside this test, so that mutation testing,
+  // which records which test runs which code, runs this test against planted metadata bugs
+  // (test/MUTATION.md). The expected values are the committed documentation, not the module.
+  const rows = readmeRows();
+  for (const file of files) {
+    it(`${file}: id, severity, confidence, texts and requirements are the documented ones`, async () => {
+      const fresh = (await import(`../../src/audit/rules/${file}.ts?metadata-check`)) as {
+        rule: (typeof RULES)[number];
+      };
+      // a module instance of its own, else this test would read what another import built
+      expect(fresh.rule).not.toBe(RULES_BY_ID.get(file));
+      const m = fresh.rule.meta;
+      expect(m.id).toBe(file);
+      expect([
+        `\`${m.id}\``,
+        m.severity,
+        m.confidence,
+        m.description,
+        m.rationale,
+        m.source,
+        m.requires.join(", "),
+      ]).toEqual(rows.get(file));
+    });
+  }
+});

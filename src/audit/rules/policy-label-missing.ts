@@ -27,11 +27,13 @@ export const rule: Rule = {
       if (!ring) continue; // policy-ring-missing
       if (ring.connections.some((c) => c.label === app.label)) continue;
       const near = ring.connections.find((c) => c.label.toLowerCase() === app.label?.toLowerCase());
+      // The application's name is "policy rule NAME"; the message names the rule once.
+      const policyRule = app.name.replace(/^policy rule /, "");
       findings.push({
-        subject: { kind: "policy", id: `${app.name.replace(/^policy rule /, "")}:${app.label}` },
+        subject: { kind: "policy", id: `${policyRule}:${app.label}` },
         ring: ringId(ring),
         message:
-          `Policy rule ${app.name} selects certificate label '${app.label}', which is not on ${ringId(ring)}` +
+          `Policy rule ${policyRule} selects certificate label '${app.label}', which is not on ${ringId(ring)}` +
           `${near ? ` (labels are case-sensitive; the ring has '${near.label}')` : ""}; System SSL returns 6 "Key label is not found."`,
         evidence: sourcesOf(app.evidence, ring.sources),
         fix: {

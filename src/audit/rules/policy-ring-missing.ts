@@ -36,13 +36,12 @@ export const rule: Rule = {
           ? ` A ring of that name belongs to ${sameName.owner}.`
           : "";
       const right = caseOnly ?? sameName;
+      // The application's name is "policy rule NAME"; the message names the rule once.
+      const policyRule = app.name.replace(/^policy rule /, "");
       findings.push({
-        subject: {
-          kind: "policy",
-          id: `${app.name.replace(/^policy rule /, "")}:${app.ring.owner}/${app.ring.name}`,
-        },
+        subject: { kind: "policy", id: `${policyRule}:${app.ring.owner}/${app.ring.name}` },
         ring: `${app.ring.owner}/${app.ring.name}`,
-        message: `Policy rule ${app.name} uses key ring ${app.ring.owner}/${app.ring.name}, which is not defined in the inputs; AT-TLS reports 202 and the connection fails.${hint}`,
+        message: `Policy rule ${policyRule} uses key ring ${app.ring.owner}/${app.ring.name}, which is not defined in the inputs; AT-TLS reports 202 and the connection fails.${hint}`,
         evidence: sourcesOf(app.evidence),
         fix: {
           summary: right

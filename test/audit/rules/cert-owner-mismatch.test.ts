@@ -1,5 +1,7 @@
+import { describe, expect, it } from "vitest";
 import { rule } from "../../../src/audit/rules/cert-owner-mismatch.js";
-import { aCert, aModel, app, aRoot, healthySite } from "../builders.js";
+import { aCert, aModel, app, aRoot, healthySite, src } from "../builders.js";
+import { connOf, exact, lines } from "../exact.js";
 import { ruleTester } from "../rule-tester.js";
 
 // Field case 4: FTPD's ring, FTPD's certificate, server runs as TCPIP (UPDATE on LISTRING).
@@ -194,4 +196,223 @@ ruleTester(rule, {
       ],
     },
   ],
+});
+
+describe("cert-owner-mismatch: the whole finding and the grant commands", () => {
+  const tail =
+    'System SSL returns 428 "Key entry does not contain a private key." when it selects this certificate.';
+  const grantSummary =
+    "Any one of: connect a certificate owned by TCPIP instead; run the application as FTPD; " +
+    "or give TCPIP UPDATE on the ring's RDATALIB profile FTPD.SERVRING.LST (commands below). " +
+    "Then restart the application or refresh the AT-TLS policy (F PAGENT,REFRESH): the ring is read when its environment starts.";
+
+  it("field case 4: the finding in full, with the four commands that switch the ring to ring-specific checking", () => {
+    const model = fieldCase4().build();
+    const ev = [src(5, "policy.conf")];
+    expect(exact(rule, { model, apps: [app("TCPIP", "FTPD", "SERVRING", { evidence: ev })] })).toEqual({
+      findings: [
+        {
+          subject: "connection FTPD/SERVRING:ID(FTPD):FTP Server",
+          ring: "FTPD/SERVRING",
+          severity: "error",
+          confidence: "ibm",
+          message:
+            "Ring FTPD/SERVRING holds FTPD's certificate 'FTP Server' as PERSONAL DEFAULT, but TCPIP (--app TCPIP=FTPD/SERVRING) cannot get its private key: " +
+            `under global (FACILITY) checking a private key is returned only to the certificate's owner (FTPD), never to TCPIP. ${tail}`,
+          fix: {
+            summary: grantSummary,
+            commands: [
+              "RDEFINE RDATALIB FTPD.SERVRING.LST UACC(NONE)",
+              "PERMIT FTPD.SERVRING.LST CLASS(RDATALIB) ID(TCPIP) ACCESS(UPDATE)",
+              "PERMIT FTPD.SERVRING.LST CLASS(RDATALIB) ID(FTPD) ACCESS(READ)",
+              "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)",
+            ],
+          },
+          evidence: [
+            ...lines(
+              connOf(model, "FTPD/SERVRING", "FTP Server"),
+              model.certificate("ID(FTPD)", "FTP Server"),
+            ),
+            "policy.conf:5",
+          ],
+        },
+      ],
+      notEvaluated: [],
+    });
+  });
+
+  it("users who already hold enough (the level wanted, UPDATE for READ, CONTROL, ALTER) are not permitted again", () => {
+    const model = fieldCase4()
+      .cls("RDATALIB", true)
+      .profile("RDATALIB", "FTPD.SERVRING.LST", "NONE", [
+        ["TCPIP", "READ"],
+        ["APPB", "ALTER"],
+        ["APPC", "CONTROL"],
+        ["APPD", "UPDATE"],
+        ["FTPD", "CONTROL"],
+      ])
+      .build();
+    const apps = ["TCPIP", "APPB", "APPC", "APPD", "FTPD"].map((u) => app(u, "FTPD", "SERVRING"));
+    expect(exact(rule, { model, apps }).findings.map((f) => [f.message, f.fix?.commands])).toEqual([
+      [
+        "Ring FTPD/SERVRING holds FTPD's certificate 'FTP Server' as PERSONAL DEFAULT, but TCPIP (--app TCPIP=FTPD/SERVRING) cannot get its private key: " +
+          `ring-specific checking: TCPIP has READ to RDATALIB FTPD.SERVRING.LST; UPDATE returns another user's private key. ${tail}`,
+        [
+          "PERMIT FTPD.SERVRING.LST CLASS(RDATALIB) ID(TCPIP) ACCESS(UPDATE)",
+          "SETROPTS RACLIST(RDATALIB) REFRESH",
+        ],
+      ],
+    ]);
+  });
+
+  it("an owner without access on an existing profile is permitted READ; the class state unknown: activated", () => {
+    const model = fieldCase4()
+      .profile("RDATALIB", "FTPD.SERVRING.LST", "NONE", [["TCPIP", "READ"]])
+      .build();
+    expect(
+      exact(rule, { model, apps: [app("TCPIP", "FTPD", "SERVRING")] }).findings.map((f) => f.fix?.commands),
+    ).toEqual([
+      [
+        "PERMIT FTPD.SERVRING.LST CLASS(RDATALIB) ID(TCPIP) ACCESS(UPDATE)",
+        "PERMIT FTPD.SERVRING.LST CLASS(RDATALIB) ID(FTPD) ACCESS(READ)",
+        "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)",
+      ],
+    ]);
+  });
+
+  it("NOTRUST or keyless: the full summary says why granting would not help", () => {
+    const summary = (over: Parameters<typeof aCert>[2]) =>
+      exact(rule, { model: fieldCase4(over).build(), apps: [app("TCPIP", "FTPD", "SERVRING")] }).findings.map(
+        (f) => f.fix,
+      );
+    expect(summary({ status: "NOTRUST" })).toEqual([
+      {
+        summary:
+          "Granting access would not help: the certificate is NOTRUST. Remove it from the ring and connect a certificate owned by TCPIP.",
+        commands: [],
+      },
+    ]);
+    expect(summary({ privateKey: false })).toEqual([
+      {
+        summary:
+          "Granting access would not help: the certificate has no private key. Remove it from the ring and connect a certificate owned by TCPIP.",
+        commands: [],
+      },
+    ]);
+  });
+
+  it("a certificate the inputs do not describe: the grant is proposed, the connection is the evidence", () => {
+    const model = aModel()
+      .user("FTPD")
+      .user("TCPIP")
+      .ring("FTPD", "SERVRING", [[aCert("ID(FTPD)", "Unlisted")]])
+      .profile("FACILITY", "IRR.DIGTCERT.LISTRING", "NONE", [["TCPIP", "UPDATE"]])
+      .build();
+    const found = exact(rule, { model, apps: [app("TCPIP", "FTPD", "SERVRING")] }).findings;
+    expect(found.map((f) => [f.message, f.fix?.summary, f.evidence])).toEqual([
+      [
+        "Ring FTPD/SERVRING holds FTPD's certificate 'Unlisted' as PERSONAL, but TCPIP (--app TCPIP=FTPD/SERVRING) cannot get its private key: " +
+          `under global (FACILITY) checking a private key is returned only to the certificate's owner (FTPD), never to TCPIP. ${tail}`,
+        grantSummary,
+        lines(connOf(model, "FTPD/SERVRING", "Unlisted")),
+      ],
+    ]);
+  });
+
+  it("not this rule's: the certificate's own user, CA-owned certificates, CERTAUTH usage", () => {
+    const site = aCert("SITE", "Site Cert");
+    const model = fieldCase4()
+      .cert(site)
+      .ring("FTPD", "CARING", [
+        [site, { usage: "PERSONAL" }],
+        [aCert("ID(FTPD)", "FTP Server"), { usage: "CERTAUTH" }],
+      ])
+      .build();
+    const apps = [app("FTPD", "FTPD", "SERVRING"), app("TCPIP", "FTPD", "CARING")];
+    expect(exact(rule, { model, apps }).findings).toEqual([]);
+  });
+});
+
+describe("cert-owner-mismatch: who is permitted what, and who is not this rule's", () => {
+  it("the certificate owner opening the ring as well is permitted READ; everyone else UPDATE", () => {
+    const model = fieldCase4()
+      .cls("RDATALIB", true)
+      .profile("RDATALIB", "FTPD.SERVRING.LST", "NONE", [
+        ["TCPIP", "READ"],
+        ["FTPD", "READ"],
+      ])
+      .build();
+    // FTPD opens its own ring too; it lacks nothing, so only TCPIP's grant is proposed
+    const apps = [app("TCPIP", "FTPD", "SERVRING"), app("FTPD", "FTPD", "SERVRING")];
+    expect(exact(rule, { model, apps }).findings.map((f) => f.fix?.commands)).toEqual([
+      [
+        "PERMIT FTPD.SERVRING.LST CLASS(RDATALIB) ID(TCPIP) ACCESS(UPDATE)",
+        "SETROPTS RACLIST(RDATALIB) REFRESH",
+      ],
+    ]);
+    const noOwnerEntry = fieldCase4()
+      .cls("RDATALIB", true)
+      .profile("RDATALIB", "FTPD.SERVRING.LST", "NONE", [["TCPIP", "READ"]])
+      .build();
+    expect(exact(rule, { model: noOwnerEntry, apps }).findings.map((f) => f.fix?.commands)).toEqual([
+      [
+        "PERMIT FTPD.SERVRING.LST CLASS(RDATALIB) ID(TCPIP) ACCESS(UPDATE)",
+        "PERMIT FTPD.SERVRING.LST CLASS(RDATALIB) ID(FTPD) ACCESS(READ)",
+        "SETROPTS RACLIST(RDATALIB) REFRESH",
+      ],
+    ]);
+  });
+
+  it("a ring owner who does not own the certificate and is not among the applications is permitted UPDATE", () => {
+    const appCert = aCert("ID(APPUSR)", "App Cert");
+    const model = healthySite()
+      .user("APPUSR")
+      .user("TCPIP")
+      .cert(appCert)
+      .ring("FTPD", "SHARED", [[appCert, { default: true }]])
+      .build();
+    expect(
+      exact(rule, { model, apps: [app("TCPIP", "FTPD", "SHARED")] }).findings.map((f) => f.fix?.commands),
+    ).toEqual([
+      [
+        "RDEFINE RDATALIB FTPD.SHARED.LST UACC(NONE)",
+        "PERMIT FTPD.SHARED.LST CLASS(RDATALIB) ID(TCPIP) ACCESS(UPDATE)",
+        "PERMIT FTPD.SHARED.LST CLASS(RDATALIB) ID(FTPD) ACCESS(UPDATE)",
+        "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)",
+      ],
+    ]);
+  });
+
+  it("the certificate's owner locked out of its own ring is ring-owner-locked-out's, not a mismatch", () => {
+    const model = fieldCase4()
+      .cls("RDATALIB", true)
+      .profile("RDATALIB", "FTPD.SERVRING.LST", "NONE", [["TCPIP", "UPDATE"]])
+      .build();
+    expect(exact(rule, { model, apps: [app("FTPD", "FTPD", "SERVRING")] }).findings).toEqual([]);
+  });
+
+  it("RDATALIB known inactive and no profile shown: global checking is certain, an error without condition", () => {
+    const root = aRoot();
+    const ftp = aCert("ID(FTPD)", "FTP Server");
+    const model = aModel()
+      .user("FTPD")
+      .user("TCPIP")
+      .cert(root, ftp)
+      .ring("FTPD", "SERVRING", [[root], [ftp, { default: true }]])
+      .cls("RDATALIB", false)
+      .build();
+    expect(
+      exact(rule, { model, apps: [app("TCPIP", "FTPD", "SERVRING")] }).findings.map((f) => [
+        f.severity,
+        f.message,
+      ]),
+    ).toEqual([
+      [
+        "error",
+        "Ring FTPD/SERVRING holds FTPD's certificate 'FTP Server' as PERSONAL DEFAULT, but TCPIP (--app TCPIP=FTPD/SERVRING) cannot get its private key: " +
+          "under global (FACILITY) checking a private key is returned only to the certificate's owner (FTPD), never to TCPIP. " +
+          'System SSL returns 428 "Key entry does not contain a private key." when it selects this certificate.',
+      ],
+    ]);
+  });
 });
