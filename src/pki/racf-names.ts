@@ -72,6 +72,19 @@ export const RACF_SIGNATURE_ALGORITHMS: readonly string[] = [
   "UNKNOWN",
 ];
 
+/**
+ * Why a certificate's signature algorithm cannot be judged, or null when it can: the inputs do
+ * not give it, or RACF lists it as UNKNOWN (an algorithm the release cannot name, such as
+ * RSASSA-PSS on older releases; formats.md §2). A rule about the algorithm then says it could not
+ * evaluate the certificate rather than passing it.
+ */
+export function signatureAlgorithmUnknown(algorithm: string | null): string | null {
+  if (algorithm === null) return "the certificate's signature algorithm is not in the inputs";
+  if (algorithm.trim().toUpperCase() === "UNKNOWN")
+    return "RACF lists the certificate's signature algorithm as UNKNOWN (one its release cannot name)";
+  return null;
+}
+
 /** Canonical RACF spelling of a signature algorithm read from text (case-insensitive). */
 export function canonicalSignatureAlgorithm(text: string): string {
   const t = text.trim();

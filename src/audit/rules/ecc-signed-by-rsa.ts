@@ -4,6 +4,7 @@
  * Works with some clients, hangs or fails with Java clients (field case 10; rules §4
  * browser-side rules [3rd]).
  */
+import { signatureAlgorithmUnknown } from "../../pki/racf-names.js";
 import { findIssuer } from "../chain.js";
 import { certSubject, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
@@ -35,7 +36,11 @@ export const rule: Rule = {
       }
       if (cert.keyType !== "NISTECC" && cert.keyType !== "BPECC") continue;
       const issuer = findIssuer(ctx.model, cert, ctx.at);
-      const bySig = cert.signatureAlgorithm !== null ? /RSA/i.test(cert.signatureAlgorithm) : null;
+      // RACF's UNKNOWN names no algorithm: it says nothing about RSA either way.
+      const bySig =
+        cert.signatureAlgorithm !== null && signatureAlgorithmUnknown(cert.signatureAlgorithm) === null
+          ? /RSA/i.test(cert.signatureAlgorithm)
+          : null;
       const byIssuer = issuer?.keyType ? issuer.keyType === "RSA" : null;
       if (bySig === null && byIssuer === null) {
         notEvaluated.push({

@@ -5,6 +5,7 @@
  * rules [3rd]). A self-signed root's own signature is not checked by validators, so trust
  * anchors are left out.
  */
+import { signatureAlgorithmUnknown } from "../../pki/racf-names.js";
 import { isSelfSigned } from "../chain.js";
 import { certSubject, ringId, sourcesOf } from "../subjects.js";
 import type { FindingDraft, NotEvaluatedDraft, Rule } from "../types.js";
@@ -30,14 +31,13 @@ export const rule: Rule = {
       const rings = ctx.model.ringsHolding(cert.owner, cert.label);
       const first = rings[0];
       if (!first) continue;
-      if (cert.signatureAlgorithm === null) {
-        notEvaluated.push({
-          subject: certSubject(cert),
-          reason: "the certificate's signature algorithm is not in the inputs",
-        });
+      const unknown = signatureAlgorithmUnknown(cert.signatureAlgorithm);
+      if (unknown !== null) {
+        notEvaluated.push({ subject: certSubject(cert), reason: unknown });
         continue;
       }
-      if (!WEAK.test(cert.signatureAlgorithm)) continue;
+      const algorithm = cert.signatureAlgorithm as string; // not null: checked just above
+      if (!WEAK.test(algorithm)) continue;
       const anchorOnly = rings.every((r) =>
         r.connections.every(
           (c) => c.owner !== cert.owner || c.label !== cert.label || c.usage !== "PERSONAL",
@@ -47,7 +47,7 @@ export const rule: Rule = {
       findings.push({
         subject: certSubject(cert),
         ring: ringId(first),
-        message: `Certificate '${cert.label}' (${cert.owner}) on ${rings.map(ringId).join(", ")} is signed with ${cert.signatureAlgorithm}; clients reject SHA-1 and older signatures.`,
+        message: `Certificate '${cert.label}' (${cert.owner}) on ${rings.map(ringId).join(", ")} is signed with ${algorithm}; clients reject SHA-1 and older signatures.`,
         evidence: sourcesOf(cert.sources),
         fix: {
           summary:

@@ -115,6 +115,24 @@ describe("ecc-signed-by-rsa: the whole finding", () => {
     expect(exact(rule, { model })).toEqual({ findings: [], notEvaluated: [] });
   });
 
+  it("RACF's UNKNOWN algorithm says nothing about RSA: the issuer's key decides, else not evaluated", () => {
+    // formats.md §2: RACF lists an algorithm its release cannot name as UNKNOWN.
+    const rsaIssued = ecc("ByRsaCa", { signatureAlgorithm: "UNKNOWN" });
+    const orphan = ecc("Orphan", {
+      signatureAlgorithm: "UNKNOWN",
+      issuer: "CN=Elsewhere,C=US",
+      signer: null,
+    });
+    const result = exact(rule, { model: onRing(rsaIssued, orphan) });
+    expect(result.findings.map((f) => f.subject)).toEqual(["certificate ID(WEBSRV):ByRsaCa"]);
+    expect(result.notEvaluated).toEqual([
+      {
+        subject: "certificate ID(WEBSRV):Orphan",
+        reason: "neither the signature algorithm nor the issuer's key type is in the inputs",
+      },
+    ]);
+  });
+
   it("not evaluated: key type unknown; neither the algorithm nor the issuer's key type known", () => {
     const noType = aCert("ID(WEBSRV)", "NoType", { keyType: null });
     const unknown = ecc("Unknown", { signatureAlgorithm: null, issuer: "CN=Elsewhere,C=US", signer: null });

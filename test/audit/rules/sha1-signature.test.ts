@@ -129,6 +129,27 @@ describe("sha1-signature: the whole finding", () => {
   });
 });
 
+describe("sha1-signature: an algorithm RACF cannot name", () => {
+  it("UNKNOWN in any case is not evaluated, never passed", () => {
+    // formats.md §2: RACF lists an algorithm its release cannot name as UNKNOWN; it may be SHA-1.
+    const c = aCert("ID(WEBSRV)", "Pss", { signatureAlgorithm: "UNKNOWN" });
+    const d = aCert("ID(WEBSRV)", "Odd", { signatureAlgorithm: "unknown" });
+    const model = healthySite()
+      .cert(c, d)
+      .ring("WEBSRV", "R2", [[c], [d]])
+      .build();
+    const reason =
+      "RACF lists the certificate's signature algorithm as UNKNOWN (one its release cannot name)";
+    expect(exact(rule, { model })).toEqual({
+      findings: [],
+      notEvaluated: [
+        { subject: "certificate ID(WEBSRV):Pss", reason },
+        { subject: "certificate ID(WEBSRV):Odd", reason },
+      ],
+    });
+  });
+});
+
 describe("sha1-signature: which connections make a self-signed root more than a trust anchor", () => {
   it("PERSONAL beside other certificates on a ring: reported", () => {
     const root = aRoot("Old Root", { signatureAlgorithm: "sha1RSA" });
