@@ -35,27 +35,18 @@ export function authorizeRing(s: Simulation): Failure | null {
     if (!rdProfile && rd.assumed && !s.virtual && !ringProtectionShown(model))
       rdatalibUnknown(s, resource.name);
   }
-  if (rdActive && rdProfile) return authorizeRingSpecific(s, resource, rdProfile);
-  if (rdProfile && !rdActive) {
+  if (rdProfile) {
+    if (rdActive) return authorizeRingSpecific(s, resource, rdProfile);
     // The real cause can be that RDATALIB is not RACLISTed (or not active): R_datalib then
     // ignores a profile that would grant the access (IBM KC24 ichd100/dlibauth.htm).
-    const failure = authorizeGlobalWithNote(s, resource.name, rdProfile, rd);
-    return failure;
+    return authorizeGlobalWithNote(s, resource.name, rdProfile, rd);
   }
-  const notes: string[] = [];
-  if (rdProfile && !rdActive) {
-    notes.push(
-      `RDATALIB profile ${rdProfile.name}${at(rdProfile.sources)} matches but RDATALIB is ${rd.active ? "not RACLISTed" : "not active"}${at(rd.sources)}: R_datalib ignores it.`,
-    );
-  } else if (!rdActive) {
-    notes.push(
-      `RDATALIB is not in effect${rd.assumed ? " (assumed)" : at(rd.sources)}, so FACILITY decides.`,
-    );
-  } else {
-    notes.push(
-      `RDATALIB is active and RACLISTed but no profile matches ${resource.name}, so FACILITY decides.`,
-    );
-  }
+  // No RDATALIB profile matches the ring: FACILITY decides whatever the class state.
+  const notes = [
+    rdActive
+      ? `RDATALIB is active and RACLISTed but no profile matches ${resource.name}, so FACILITY decides.`
+      : `RDATALIB is not in effect${rd.assumed ? " (assumed)" : at(rd.sources)}, so FACILITY decides.`,
+  ];
   return authorizeGlobal(s, resource.name, notes);
 }
 
