@@ -196,7 +196,7 @@ export function keyFixes(s: Simulation, e: Entry, d: KeyDecision): SimFix[] {
         // profile the inputs show is not defined again; a generic one is not widened.
         const permit = permitResource(model, "RDATALIB", lst, s.user, "UPDATE");
         fixes.push({
-          summary: `Switch this ring to ring-specific checking: ${model.profile("RDATALIB", lst) ? "" : "define "}${lst} in RDATALIB, give ${s.user} UPDATE (returns another user's key) and the ring owner ${certOwner === s.ringOwner ? certOwner : s.ringOwner} READ (a matching profile decides for the owner too).${permit.note ? ` ${permit.note}` : ""}`,
+          summary: `Switch this ring to ring-specific checking: ${model.profile("RDATALIB", lst) ? "" : "define "}${lst} in RDATALIB, give ${s.user} UPDATE (returns another user's key)${s.ringOwner !== s.user ? ` and the ring owner ${s.ringOwner} READ (a matching profile decides for the owner too)` : ""}.${permit.note ? ` ${permit.note}` : ""}`,
           commands: [
             ...permit.commands,
             ...(s.ringOwner !== s.user ? [permitCommand(lst, "RDATALIB", s.ringOwner, "READ")] : []),
