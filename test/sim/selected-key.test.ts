@@ -460,3 +460,145 @@ describe("selected-key: the fixes for each reason a key is withheld", () => {
     expect(r.fix?.summary).toMatch(/^Use the new ring START1\/TLSRING2: /);
   });
 });
+
+describe("selected-key: another user's certificate when the user owns none, and a key RACF does not hold", () => {
+  const OTHER_UPDATE = "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(OTHER) ACCESS(UPDATE)";
+  const OWN_CERT_FIX = (dflt: boolean) => ({
+    summary: `Give OTHER its own certificate: generate one for OTHER like 'MQ Server' (same subject, signed by CERTAUTH 'Example Root CA') and connect it PERSONAL${dflt ? " DEFAULT" : ""}.`,
+    commands: [
+      "RACDCERT ID(OTHER) GENCERT SUBJECTSDN(CN('start1.example.com')) ALTNAME(DOMAIN('start1.example.com')) RSA SIZE(2048) NOTAFTER(DATE(2027-06-01)) WITHLABEL('MQ Server OTHER') KEYUSAGE(HANDSHAKE) SIGNWITH(CERTAUTH LABEL('Example Root CA'))",
+      `RACDCERT ID(START1) CONNECT(ID(OTHER) LABEL('MQ Server OTHER') RING('MqRing') USAGE(PERSONAL)${dflt ? " DEFAULT" : ""})`,
+      "SETROPTS RACLIST(DIGTCERT) REFRESH",
+      "SETROPTS RACLIST(DIGTRING) REFRESH",
+    ],
+    notes: [RESTART],
+  });
+
+  it("no label: a new certificate like START1's, connected DEFAULT; running as START1 needs nothing more", () => {
+    const r = sim(OTHER_UPDATE, { user: "OTHER" });
+    expect(r.rc).toBe(428);
+    expect(r.fix).toEqual({
+      summary:
+        "Switch this ring to ring-specific checking: define START1.MQRING.LST in RDATALIB, give OTHER UPDATE (returns another user's key) and the ring owner START1 READ (a matching profile decides for the owner too).",
+      commands: [
+        "RDEFINE RDATALIB START1.MQRING.LST UACC(NONE)",
+        "PERMIT START1.MQRING.LST CLASS(RDATALIB) ID(OTHER) ACCESS(UPDATE)",
+        "PERMIT START1.MQRING.LST CLASS(RDATALIB) ID(START1) ACCESS(READ)",
+        "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)",
+      ],
+      notes: [RESTART, RDATALIB_ON_NOTE],
+    });
+    expect(r.alternatives).toEqual([
+      OWN_CERT_FIX(true),
+      {
+        summary:
+          "Run the application as START1, the certificate's owner (its STARTED profile's STDATA USER or the job's USER): the owner opens its own ring with READ.",
+        commands: [],
+        notes: [RUN_AS_NOTE],
+      },
+    ]);
+  });
+
+  it("a label and a STARTED profile: connected without DEFAULT; the STDATA change and its refresh; a generic RDATALIB profile is not widened", () => {
+    const r = sim(
+      `${OTHER_UPDATE}
+      RDEFINE RDATALIB START1.* UACC(NONE)
+      SETROPTS CLASSACT(RDATALIB)
+      RDEFINE STARTED FTPSRV.* STDATA(USER(OTHER))
+      SETROPTS RACLIST(STARTED)`,
+      {
+        user: "OTHER",
+        label: "MQ Server",
+        userOrigin: { description: "STARTED FTPSRV.*", startedProfile: "FTPSRV.*", sources: [] },
+      },
+    );
+    expect(r.rc).toBe(428);
+    expect(r.fix?.summary).toBe(
+      "Switch this ring to ring-specific checking: define START1.MQRING.LST in RDATALIB, give OTHER UPDATE (returns another user's key) and the ring owner START1 READ (a matching profile decides for the owner too). START1.* is generic: a PERMIT there would give OTHER UPDATE to everything it covers, so the discrete profile START1.MQRING.LST is defined from it (same UACC and access list) and decides for START1.MQRING.LST alone from then on; START1.* keeps deciding for the rest.",
+    );
+    expect(r.fix?.commands.slice(0, 3)).toEqual([
+      "RDEFINE RDATALIB START1.MQRING.LST FROM(START1.*)",
+      "PERMIT START1.MQRING.LST CLASS(RDATALIB) ID(OTHER) ACCESS(UPDATE)",
+      "PERMIT START1.MQRING.LST CLASS(RDATALIB) ID(START1) ACCESS(READ)",
+    ]);
+    expect(r.alternatives).toEqual([
+      OWN_CERT_FIX(false),
+      {
+        summary:
+          "Run the application as START1, the certificate's owner (STDATA of STARTED profile FTPSRV.*): the owner opens its own ring with READ.",
+        commands: ["RALTER STARTED FTPSRV.* STDATA(USER(START1))", "SETROPTS RACLIST(STARTED) REFRESH"],
+        notes: [RUN_AS_NOTE],
+      },
+    ]);
+  });
+
+  it("the new certificate's label fits RACDCERT's 32 characters: the old label is cut before the user id", () => {
+    const long = "A label of exactly thirty-two ch";
+    const r = run(
+      deck(
+        site(`${OTHER_UPDATE}
+  ${serverCert("START1", long)}
+  RACDCERT ID(START1) CONNECT(ID(START1) LABEL('${long}') RING(MqRing) USAGE(PERSONAL))`),
+      ),
+      { user: "OTHER", ring: MQ, label: long },
+    );
+    const fix = r.alternatives.find((f) => f.summary.startsWith("Give OTHER its own certificate"));
+    expect(fix?.commands[1]).toBe(
+      "RACDCERT ID(START1) CONNECT(ID(OTHER) LABEL('A label of exactly thirty- OTHER') RING('MqRing') USAGE(PERSONAL))",
+    );
+  });
+
+  it("a certificate signed from a request: RACF holds no key; import it as PKCS#12, or generate one in RACF", () => {
+    const r = run(
+      deck(`${BASE}
+      ADDUSER START1 DFLTGRP(STC)
+      PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(START1) ACCESS(READ)
+      RACDCERT ID(START1) GENCERT('START1.CSR') WITHLABEL('From CSR') -
+        SIGNWITH(CERTAUTH LABEL('Example Root CA')) -
+        NOTBEFORE(DATE(2025-06-01)) NOTAFTER(DATE(2027-06-01))
+      RACDCERT ID(START1) ADDRING(KEY)
+      RACDCERT ID(START1) CONNECT(LABEL('From CSR') RING(KEY) DEFAULT)`),
+      { user: "START1", ring: { owner: "START1", name: "KEY" } },
+    );
+    expect(stepOf(r, "selected-key").detail).toBe(
+      `ID(START1) 'From CSR': own certificate; but RACF holds no private key for it. ${WITHHELD}`,
+    );
+    expect(r.rc).toBe(428);
+    expect(r.fix).toEqual({
+      summary:
+        "RACF holds no private key for ID(START1) 'From CSR' (it was generated from a certificate request; the key stays with the requester): import it with its key (PKCS#12) under the same label, or generate the certificate in RACF.",
+      commands: [
+        "RACDCERT ID(START1) ADD('<PKCS12 DATA SET>') WITHLABEL('From CSR') PASSWORD('<PKCS12 PASSWORD>') TRUST",
+        "SETROPTS RACLIST(DIGTCERT) REFRESH",
+      ],
+      notes: ["Do not leave the PKCS#12 password in a stored job.", RESTART],
+    });
+    expect(r.alternatives).toEqual([
+      {
+        summary: "Or generate a new certificate in RACF (the key is created there) and connect it instead.",
+        commands: [
+          "RACDCERT ID(START1) GENCERT SUBJECTSDN(CN('<host name>')) RSA SIZE(2048) NOTAFTER(DATE(2027-06-01)) WITHLABEL('From CSR new') KEYUSAGE(HANDSHAKE) SIGNWITH(CERTAUTH LABEL('Example Root CA'))",
+          "RACDCERT ID(START1) CONNECT(ID(START1) LABEL('From CSR new') RING('KEY') USAGE(PERSONAL) DEFAULT)",
+          "SETROPTS RACLIST(DIGTCERT) REFRESH",
+          "SETROPTS RACLIST(DIGTRING) REFRESH",
+        ],
+        notes: [RESTART],
+      },
+    ]);
+  });
+
+  it("a key the inputs say is missing (not from a request): the summary names no request", () => {
+    const model = deck(site(""));
+    const cert = model.certificate("ID(START1)", "MQ Server");
+    if (!cert) throw new Error("no certificate");
+    cert.privateKey = false;
+    const r = run(model, { user: "START1", ring: MQ });
+    expect(r.rc).toBe(428);
+    expect(r.fix?.summary).toBe(
+      "RACF holds no private key for ID(START1) 'MQ Server': import it with its key (PKCS#12) under the same label, or generate the certificate in RACF.",
+    );
+    expect(r.alternatives[0]?.commands[1]).toBe(
+      "RACDCERT ID(START1) CONNECT(ID(START1) LABEL('MQ Server new') RING('MqRing') USAGE(PERSONAL) DEFAULT)",
+    );
+  });
+});
