@@ -285,6 +285,16 @@ describe("authorize-ring: global checking (FACILITY IRR.DIGTCERT.LISTRING)", () 
     expect(r.rc).toBe(202);
     expect(r.confidence).toBe("unconfirmed");
     expect(r.messages).toEqual([]);
+    // A PERMIT alone would change nothing while the class is inactive.
+    expect(r.fix).toEqual({
+      summary:
+        "Permit START1 READ to IRR.DIGTCERT.LISTRING (own ring), then activate and RACLIST FACILITY (every FACILITY profile then takes effect: review them first).",
+      commands: [
+        "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(START1) ACCESS(READ)",
+        "SETROPTS CLASSACT(FACILITY) RACLIST(FACILITY)",
+      ],
+      notes: [RESTART],
+    });
     expect(r.alternatives).toEqual(
       [rdDefine("START1", "READ", false, "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)")].map((f) => ({
         ...f,
