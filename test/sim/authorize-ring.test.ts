@@ -369,6 +369,9 @@ describe("authorize-ring: global checking (FACILITY IRR.DIGTCERT.LISTRING)", () 
     expect(r.messages).toEqual([
       "ICH408I USER(OTHER) GROUP(STC) IRR.DIGTCERT.LISTRING CL(FACILITY) INSUFFICIENT ACCESS AUTHORITY ACCESS INTENT(READ) ACCESS ALLOWED(NONE)",
     ]);
+    expect(r.fix?.summary).toBe(
+      "Permit OTHER READ to IRR.DIGTCERT.LISTRING (*AUTH*/*), then refresh FACILITY.",
+    );
     expect(r.fix?.commands).toEqual([
       "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(OTHER) ACCESS(READ)",
       "SETROPTS RACLIST(FACILITY) REFRESH",

@@ -230,7 +230,7 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
   // With FACILITY inactive a PERMIT alone changes nothing (RACF still answers "not protected"):
   // the class has to be activated, which makes every FACILITY profile take effect.
   const facFix: SimFix = {
-    summary: `Permit ${s.user} ${need} to IRR.DIGTCERT.LISTRING (${own ? "own ring" : "another user's ring"}), then ${fac.active ? "refresh FACILITY" : "activate and RACLIST FACILITY (every FACILITY profile then takes effect: review them first)"}.${unknownProfiles ? " The inputs do not show whether the profile exists: the RDEFINE is needed only if it does not (it fails harmlessly if it does)." : ""}`,
+    summary: `Permit ${s.user} ${need} to IRR.DIGTCERT.LISTRING (${own ? "own ring" : caVirtual ? `${s.ringOwner}/*` : "another user's ring"}), then ${fac.active ? "refresh FACILITY" : "activate and RACLIST FACILITY (every FACILITY profile then takes effect: review them first)"}.${unknownProfiles ? " The inputs do not show whether the profile exists: the RDEFINE is needed only if it does not (it fails harmlessly if it does)." : ""}`,
     commands: [
       ...missingProfiles.map((r) => `RDEFINE FACILITY ${r} UACC(NONE)`),
       ...resources.map((r) => permitCommand(r, "FACILITY", s.user, need)),
