@@ -4,8 +4,9 @@
  */
 import { ICSF_KEY_CLASS, icsfKeyAccess } from "../../model/access.js";
 import { isCaOwner, ownerUser, userOwner } from "../../model/model.js";
+import type { Certificate } from "../../model/types.js";
 import { connectCommand, permitCommand, permitResource, quote, refreshCommands } from "../commands.js";
-import { gencertLike, isCa, SIGNER_PLACEHOLDER, signerFor } from "../gencert.js";
+import { gencertLike, HOST_PLACEHOLDER, isCa, SIGNER_PLACEHOLDER, signerFor } from "../gencert.js";
 import { rdatalibResource } from "../ring-check.js";
 import type { SimFix } from "../types.js";
 import type { Entry, Failure, KeyDecision, Simulation } from "./context.js";
@@ -318,11 +319,10 @@ function caKeyFixes(s: Simulation, e: Entry): [SimFix, SimFix] {
     };
   }
   const c = e.cert ?? null;
-  // The certificate's own key signs the new one only when it is a CA; else its signer does.
-  const like = c && isCa(c) ? { ...c, signer: { owner: e.owner, label: e.label } } : c;
+  const like = serverCertLike(e);
   const newLabel = `${s.user} server`;
   const ownCert: SimFix = {
-    summary: `Better: issue ${s.user} its own server certificate${c && isCa(c) ? ` signed by ${e.owner} '${e.label}'` : " signed by the CA that signed it"} and connect it PERSONAL instead of the ${e.owner} certificate.`,
+    summary: `Better: issue ${s.user} its own server certificate${c && isCa(c) ? ` signed by ${e.owner} '${e.label}' (replace ${HOST_PLACEHOLDER} in SUBJECTSDN)` : " signed by the CA that signed it"} and connect it PERSONAL instead of the ${e.owner} certificate.`,
     commands: [
       gencertLike(
         userOwner(s.user),
@@ -355,11 +355,11 @@ function realRingFixes(s: Simulation, e: Entry): SimFix[] {
     ...s.refreshNotes(),
   ];
   const c = e.cert ?? null;
-  const like = c && isCa(c) ? { ...c, signer: { owner: e.owner, label: e.label } } : c;
+  const like = serverCertLike(e);
   const newLabel = `${s.user} server`;
   const fixes: SimFix[] = [
     {
-      summary: `Use the new ring ${ring}: add it, issue ${s.user} its own server certificate${c && isCa(c) ? ` signed by ${e.owner} '${e.label}'` : ""} and connect it PERSONAL DEFAULT.`,
+      summary: `Use the new ring ${ring}: add it, issue ${s.user} its own server certificate${c && isCa(c) ? ` signed by ${e.owner} '${e.label}' (replace ${HOST_PLACEHOLDER} in SUBJECTSDN)` : ""} and connect it PERSONAL DEFAULT.`,
       commands: [
         addring,
         gencertLike(
@@ -393,6 +393,26 @@ function realRingFixes(s: Simulation, e: Entry): SimFix[] {
     });
   }
   return fixes;
+}
+
+/**
+ * The model for a user's own server certificate replacing entry `e`. When `e` is a CA, its key
+ * signs the new certificate, and the new one takes neither its subject (a certificate whose
+ * subject equals its issuer's reads as self-issued, RFC 5280 §3.2, and chain building takes it
+ * for the CA) nor its names or end date (a CA's term, not a server's): the subject is a
+ * placeholder and the term the fix's usual year. Otherwise `e`'s certificate as it is (its
+ * signer signs).
+ */
+function serverCertLike(e: Entry): Certificate | null {
+  const c = e.cert ?? null;
+  if (!c || !isCa(c)) return c;
+  return {
+    ...c,
+    subject: null,
+    altNames: [],
+    notAfter: null,
+    signer: { owner: e.owner, label: e.label },
+  };
 }
 
 /** How a fix names who signs the new certificate. */
