@@ -77,6 +77,22 @@ describe("client-checks", () => {
     expect(r.warnings).toEqual(["'W' uses a Brainpool curve: browsers do not support it."]);
   });
 
+  it("a Brainpool key signed by an RSA CA: both warnings", () => {
+    const r = sim(W("ALTNAME(DOMAIN('web.example.com')) BPECC SIZE(512)"));
+    expect(r.warnings).toEqual([
+      "'W' uses a Brainpool curve: browsers do not support it.",
+      "'W' is an ECC certificate signed by an RSA CA ('Example Root CA'): some Java clients fail (field case 10).",
+    ]);
+  });
+
+  it("an ECC key whose signer the inputs do not hold: no signer warning", () => {
+    const m = deck(site(W("ALTNAME(DOMAIN('web.example.com')) NISTECC SIZE(256)")));
+    const c = m.certificate("ID(WEB)", "W");
+    if (!c) throw new Error("no certificate");
+    c.signer = { owner: "CERTAUTH", label: "Not in the inputs" };
+    expect(simModel(m).warnings).toEqual([]);
+  });
+
   it("an ECC key signed by an ECC CA: no warning", () => {
     const r = sim(
       W("ALTNAME(DOMAIN('web.example.com')) NISTECC SIZE(384)", "SIGNWITH(CERTAUTH LABEL('ECC CA'))"),
@@ -106,14 +122,30 @@ describe("client-checks", () => {
     if (!c) throw new Error("no certificate");
     Object.assign(c, { subject: null, altNames: [] });
     expect(simModel(m).warnings).toEqual([]);
-    Object.assign(c, { subject: "CN=web.example.com" });
+    // Only an e-mail name: the host name check applies although the subject is unknown.
+    Object.assign(c, { altNames: [{ type: "EMAIL", value: "a@example.com" }] });
+    expect(simModel(m).warnings).toEqual([
+      "'W' has no DNS/IP subjectAltName: browsers (Chrome) ignore the CN and will reject the host name.",
+    ]);
+    Object.assign(c, { subject: "CN=web.example.com", altNames: [] });
     expect(simModel(m).warnings).toEqual([
       "'W' has no DNS/IP subjectAltName: browsers (Chrome) ignore the CN and will reject the host name.",
     ]);
   });
 
   it("a client's own certificate is not judged by browser rules: no step", () => {
-    const r = simModel(deck(site(W("RSA SIZE(1024)"))), "client");
+    // The ring holds the CA too, so the client's walk reaches the end (no 109 before it).
+    const text = `${site(W("RSA SIZE(1024)"))}
+  RACDCERT ID(WEB) CONNECT(CERTAUTH LABEL('Example Root CA') RING(WEBRING) USAGE(CERTAUTH))`;
+    const m = deck(text);
+    const r = run(m, {
+      user: "WEB",
+      ring: { owner: "WEB", name: "WEBRING" },
+      role: "client",
+      clientAuth: "required",
+    });
+    expect(r.rc).toBe(0);
+    expect(r.steps.at(-1)?.id).toBe("peer-validation");
     expect(r.steps.map((s) => s.id)).not.toContain("client-checks");
     expect(r.warnings).toEqual([]);
   });

@@ -257,3 +257,56 @@ describe("negotiate: settings that cannot agree", () => {
     );
   });
 });
+
+describe("negotiate: lists and partial settings", () => {
+  it("several protocols, suites, unknown entries and signature algorithms are listed comma-separated; an unknown protocol is dropped", () => {
+    const r = sim({
+      protocols: ["TLSv1.2", "bogus", "1.3"],
+      ciphers: ["C02F 1301", "ZZZZ,YYYY"],
+      peerSignatureAlgorithms: ["sha384ECDSA", "sha256RSA"],
+    });
+    expect(negStep(r).detail).toBe(
+      `Protocols enabled: TLSv1.2, TLSv1.3. Cipher suites: ${C02F}, 1301 TLS_AES_128_GCM_SHA256; not recognised (ignored): ZZZZ, YYYY. Server key RSA: 2 of 2 usable suites fit it. Partner accepts signature algorithms sha384ECDSA, sha256RSA; 'MQ Server' is signed sha256RSA. A common protocol and suite exist on this side.`,
+    );
+    expect(r.rc).toBe(0);
+  });
+
+  it("suites without protocols: every suite counts as usable, the step is evaluated", () => {
+    const r = sim({ ciphers: ["C02F"] });
+    expect(negStep(r).detail).toBe(
+      `Cipher suites: ${C02F}. Server key RSA: 1 of 1 usable suites fit it. A common protocol and suite exist on this side.`,
+    );
+    expect(r.rc).toBe(0);
+  });
+
+  it("two protocols none of the suites can use are both named", () => {
+    expect(negStep(sim({ protocols: ["TLSv1", "TLSv1.1"], ciphers: ["C02F"] })).detail).toBe(
+      `Protocols enabled: TLSv1, TLSv1.1. Cipher suites: ${C02F}. None of the suites can be used with TLSv1, TLSv1.1 (GCM and SHA-256/384 suites need TLSv1.2; 13xx suites need TLSv1.3).`,
+    );
+  });
+
+  it("a policy that sets every protocol: no defaults assumed; two defaulted protocols are both named", () => {
+    const set = sim({
+      protocols: ["TLSv1.2"],
+      ciphers: ["C02F"],
+      policy: { ...POLICY, defaultedProtocols: [] },
+    });
+    expect(set.assumptions.filter((a) => a.startsWith("AT-TLS protocol defaults"))).toEqual([]);
+    const two = sim({
+      protocols: ["TLSv1.2"],
+      ciphers: ["C02F"],
+      policy: { ...POLICY, defaultedProtocols: ["TLSv1", "TLSv1.1"] },
+    });
+    expect(two.assumptions).toContain(
+      "AT-TLS protocol defaults assumed for TLSv1, TLSv1.1 (z/OS V2R1: TLSv1 and TLSv1.1 On, TLSv1.2 Off, TLSv1.3 Off unless the policy says otherwise; check your release)",
+    );
+  });
+
+  it("a client that sends its certificate: its key is not matched against the suites (no 434)", () => {
+    const r = sim({ role: "client", clientAuth: "required", protocols: ["TLSv1.2"], ciphers: ["C02B"] });
+    expect(negStep(r).detail).toBe(
+      "Protocols enabled: TLSv1.2. Cipher suites: C02B TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256. A common protocol and suite exist on this side.",
+    );
+    expect(r.rc).not.toBe(434);
+  });
+});

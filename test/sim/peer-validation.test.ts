@@ -412,3 +412,135 @@ describe("peer-validation: the partner's chain", () => {
     ]);
   });
 });
+
+describe("peer-validation: details that decide", () => {
+  const POLICY = {
+    file: "p.conf",
+    rule: "R",
+    keyring: null,
+    label: null,
+    role: null,
+    clientAuth: { file: "p.conf", line: 9, kind: "policy" as const },
+    protocols: null,
+    ciphers: null,
+    defaultedProtocols: [],
+  };
+
+  it("the policy's ClientAuthType line is the evidence when the partner is not validated, and when Full accepts no certificate", () => {
+    expect(peerStep(sim({ clientAuth: "passthru", policy: POLICY })).evidence).toEqual(["p.conf:9"]);
+    expect(peerStep(sim({ clientAuth: "full", peerCertificates: [], policy: POLICY })).evidence).toEqual([
+      "deck.jcl:18",
+      "p.conf:9",
+    ]);
+  });
+
+  it("a client whose server sends no certificate: the chain is not checked (ClientAuthType is a server's setting)", () => {
+    const r = client([]);
+    expect(peerStep(r).ok).toBeNull();
+    expect(peerStep(r).detail).toBe(
+      `${AGAINST_ROOT} No partner certificate supplied (--peer-cert): the chain itself is not checked.`,
+    );
+  });
+
+  it("a CA connected with USAGE(SITE) is a trust anchor too", () => {
+    const r = run(
+      deck(`${NO_CA}
+  RACDCERT SITE GENCERT SUBJECTSDN(CN('Site CA') O('Example')) WITHLABEL('Site CA') NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))
+  RACDCERT ID(START1) CONNECT(SITE LABEL('Site CA') RING(MqRing) USAGE(SITE))`),
+      {
+        user: "START1",
+        ring: MQ,
+        role: "client",
+        peerCertificates: [peerCert({ issuer: "CN=Site CA,O=Example" })],
+      },
+    );
+    expect(r.rc).toBe(0);
+    expect(peerStep(r).detail).toBe(
+      "The server's certificate is validated against the ring's CA certificates: SITE 'Site CA'. Partner leaf: CN=partner.example.net,O=Partner. Issued by SITE 'Site CA' on the ring (deck.jcl:20).",
+    );
+  });
+
+  it("no CA on the ring: the fix names the partner's issuer, not the first CA RACF holds", () => {
+    const r = run(
+      deck(`${NO_CA}
+  RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Partner CA')) WITHLABEL('Partner CA') NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))`),
+      { user: "START1", ring: MQ, role: "client", peerCertificates: [peerCert({ issuer: "CN=Partner CA" })] },
+    );
+    expect(r.rc).toBe(109);
+    expect(r.fix?.summary).toBe(
+      "Connect the partner's CA CERTAUTH 'Partner CA' to START1/MqRing with USAGE(CERTAUTH).",
+    );
+  });
+
+  it("an issuing CA on the ring with no key usage shown can sign", () => {
+    const model = deck(OWN);
+    const root = model.certificate("CERTAUTH", "Example Root CA");
+    if (!root) throw new Error("no root");
+    root.keyUsage = [];
+    const r = run(model, { user: "START1", ring: MQ, role: "client", peerCertificates: [peerCert()] });
+    expect(r.rc).toBe(0);
+  });
+
+  it("an unrelated certificate the partner also sends is not taken for the issuer", () => {
+    const r = client([
+      peerCert({ issuer: "CN=Other CA,O=Other" }),
+      intermediate({ subject: "CN=Unrelated,O=Other", issuer: "CN=Example Root CA,O=Example" }),
+    ]);
+    expect(r.rc).toBe(435);
+    expect(peerStep(r).detail).toBe(
+      `${AGAINST_ROOT} ${LEAF} Issuer CN=Other CA,O=Other of CN=partner.example.net,O=Partner is not among the ring's CA certificates.`,
+    );
+  });
+
+  it("subject equal to issuer is self-signed even when not flagged so: 417", () => {
+    const r = client([peerCert({ issuer: "CN=partner.example.net,O=Partner", selfSigned: false })]);
+    expect(r.rc).toBe(417);
+  });
+
+  it("a user's certificate with the issuer's subject is not the CA to connect; a trusted CERTAUTH one is, without ALTER TRUST", () => {
+    const userCert = run(
+      deck(`${OWN}
+  RACDCERT ID(START1) GENCERT SUBJECTSDN(CN('Other CA') O('Other')) WITHLABEL('Lookalike') NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))`),
+      {
+        user: "START1",
+        ring: MQ,
+        role: "client",
+        peerCertificates: [peerCert({ issuer: "CN=Other CA,O=Other" })],
+      },
+    );
+    expect(userCert.rc).toBe(435);
+    expect(userCert.fix).toEqual(addPartnerCa("CN=Other CA,O=Other"));
+    const trusted = run(
+      deck(`${OWN}
+  RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Other CA') O('Other')) WITHLABEL('Other CA') NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))`),
+      {
+        user: "START1",
+        ring: MQ,
+        role: "client",
+        peerCertificates: [peerCert({ issuer: "CN=Other CA,O=Other" })],
+      },
+    );
+    expect(trusted.rc).toBe(435);
+    expect(trusted.fix).toEqual({
+      summary:
+        "RACF has the CA CERTAUTH 'Other CA' (deck.jcl:20): connect it to START1/MqRing with USAGE(CERTAUTH).",
+      commands: [
+        "RACDCERT ID(START1) CONNECT(CERTAUTH LABEL('Other CA') RING('MqRing') USAGE(CERTAUTH))",
+        "SETROPTS RACLIST(DIGTCERT) REFRESH",
+        "SETROPTS RACLIST(DIGTRING) REFRESH",
+      ],
+      notes: [RESTART],
+    });
+  });
+
+  it("a partner certificate without subject or issuer: the sentences say so", () => {
+    const r = client([peerCert({ subject: null, issuer: null })]);
+    expect(r.rc).toBe(435);
+    expect(peerStep(r).detail).toBe(
+      `${AGAINST_ROOT} Partner leaf: partner. Issuer ? of the partner's certificate is not among the ring's CA certificates.`,
+    );
+    expect(r.fix?.summary).toBe(
+      "Add the CA that issued the partner's certificate (?) as CERTAUTH and connect it to START1/MqRing.",
+    );
+  });
+});

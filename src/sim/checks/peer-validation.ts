@@ -121,25 +121,27 @@ export function peerValidation(s: Simulation): Failure | null {
     if (expiredAt(c, s.req.at)) return `expired ${c.notAfter}`;
     return null;
   };
-  let current = peers[0] as Certificate;
+  const leaf = peers[0] as Certificate;
+  let current = leaf;
   const chain = peers.slice(1);
-  // Each certificate of the chain is followed once: a chain whose issuers loop back (A issued
-  // by B, B by A) ends at an issuer not on the ring instead of counting as validated.
-  const followed = new Set<Certificate>([current]);
+  // Each certificate the partner sends above its leaf is followed once: a chain whose issuers
+  // loop back (A issued by B, B by A) ends at an issuer not on the ring instead of counting as
+  // validated.
+  const followed = new Set<Certificate>();
   lines.push(`Partner leaf: ${current.subject ?? current.label}.`);
-  for (let depth = 0; ; depth++) {
+  for (;;) {
     const bad = dated(current);
     if (bad) {
       // The partner's own certificate out of its dates is 401 (IBM's text); that System SSL
       // reports an expired CA of the partner's chain the same way is not documented.
       const who =
-        depth === 0
+        current === leaf
           ? ""
           : " (a CA in the partner's chain: that System SSL reports it as 401 is not documented)";
       return fail(
         401,
         `${current.subject ?? current.label} is ${bad} at ${s.req.at.toISOString()}${who}.`,
-        depth === 0 ? "ibm" : "unconfirmed",
+        current === leaf ? "ibm" : "unconfirmed",
         {
           summary: `The ${partnerSide} must renew its certificate (${current.subject ?? current.label}).`,
           commands: [],
