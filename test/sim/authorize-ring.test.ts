@@ -465,6 +465,31 @@ describe("authorize-ring: global checking (FACILITY IRR.DIGTCERT.LISTRING)", () 
     expect(r.partner).toBeNull();
   });
 
+  it("another user's ring, client asked for its certificate: UPDATE on .LST (it needs the key of START1's certificate)", () => {
+    const r = sim("PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(OTHER) ACCESS(READ)", {
+      user: "OTHER",
+      role: "client",
+      clientAuth: "required",
+    });
+    expect(r.rc).toBe(202);
+    expect(r.fix).toEqual({
+      ...rdDefine("OTHER", "UPDATE", true, "SETROPTS CLASSACT(RDATALIB) RACLIST(RDATALIB)"),
+      notes: [RESTART, RDATALIB_ON_NOTE],
+    });
+  });
+
+  it("a SPECIAL user's CERTAUTH key needs only READ on .LST", () => {
+    const r = sim(
+      `ALTUSER START1 SPECIAL
+      ${RD_ON}
+      RACDCERT ID(START1) CONNECT(CERTAUTH LABEL('Example Root CA') RING(MqRing) USAGE(PERSONAL))
+      RDEFINE RDATALIB START1.MQRING.LST UACC(NONE)`,
+      { user: "START1", label: "Example Root CA" },
+    );
+    expect(r.rc).toBe(202);
+    expect(r.fix?.commands[0]).toBe("PERMIT START1.MQRING.LST CLASS(RDATALIB) ID(START1) ACCESS(READ)");
+  });
+
   it("the ring owner already has READ on the existing .LST profile: no PERMIT for it in the RDATALIB fix", () => {
     const r = sim(
       `SETROPTS CLASSACT(RDATALIB) NORACLIST(RDATALIB)

@@ -88,6 +88,19 @@ describe("access through another group: list-of-groups checking", () => {
     ]);
   });
 
+  it("under NOGRPLIST the started task's STDATA GROUP is the group whose access counts", () => {
+    const started = {
+      userOrigin: { description: "STARTED MQ.*", startedProfile: "MQ.*", sources: [] },
+    };
+    const text = (stdataGroup: string) => `ADDGROUP WEBGRP
+      CONNECT START1 GROUP(WEBGRP)
+      RDEFINE STARTED MQ.* STDATA(USER(START1) GROUP(${stdataGroup}))
+      SETROPTS NOGRPLIST
+      PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(WEBGRP) ACCESS(READ)`;
+    expect(sim(text("WEBGRP"), started).rc).toBe(0);
+    expect(sim(text("STC"), started).rc).toBe(202);
+  });
+
   it("a user the inputs do not define: ICH408I names no group", () => {
     const r = run(deck(site("")), { user: "NOBODY", ring: MQ, role: "client" });
     expect(r.rc).toBe(202);
