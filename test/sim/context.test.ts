@@ -229,6 +229,17 @@ describe("the driver: event, AT-TLS messages", () => {
     expect(r.messages).toEqual([]);
   });
 
+  it("a success is only as sure as the weakest rule a decided step rests on", () => {
+    const r = sim(READ, {
+      user: "START1",
+      ring: { owner: "*AUTH*", name: "*" },
+      role: "client",
+    });
+    expect(r.rc).toBe(0);
+    expect(r.steps.find((x) => x.id === "authorize-ring")?.confidence).toBe("unconfirmed");
+    expect(r.confidence).toBe("unconfirmed");
+  });
+
   it("success: no messages, no fix, no partner; 0's text", () => {
     const r = sim(READ, { policy: POLICY });
     expect(r.rc).toBe(0);

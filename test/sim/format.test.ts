@@ -156,7 +156,7 @@ describe("formatResult", () => {
     expect(r.rc).toBe(6);
     const text = formatResult(r);
     expect(text).toContain(
-      "\nThen check what the inputs do not show (each command's output decides a condition):\n  SETROPTS LIST\n",
+      "\n\nThen check what the inputs do not show (each command's output decides a condition):\n  SETROPTS LIST\n",
     );
     // A failing prediction on conditions wraps its headline too (default width 100).
     expect(text.split("\n").slice(2, 5)).toEqual([
@@ -227,6 +227,54 @@ describe("formatCode", () => {
   it("a code not in the catalogue: only the headline and the UNCONFIRMED source", () => {
     expect(formatCode(codeInfo(9999))).toBe(
       "AT-TLS return code 9999: (text not in racfring's catalogue) [text: UNCONFIRMED]\n\nSource: [UNCONFIRMED]\n",
+    );
+  });
+});
+
+describe("formatResult: sections that appear only when they have content", () => {
+  const OTHER_RING = `${BASE}
+  ADDUSER START1 DFLTGRP(STC)
+  ADDUSER OTHER DFLTGRP(STC)
+  PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(OTHER) ACCESS(READ)
+  ${serverCert("START1", "MQ Server")}
+  RACDCERT ID(START1) ADDRING(MqRing)
+  RACDCERT ID(START1) CONNECT(ID(START1) LABEL('MQ Server') RING(MqRing) USAGE(PERSONAL) DEFAULT)`;
+
+  it("a server's failure: the partner is the client; RACF's messages are listed; the unconditional headline stays one line at width 100", () => {
+    const r = run(deck(OTHER_RING), { user: "OTHER", ring: { owner: "START1", name: "MqRing" } });
+    const text = formatResult(r);
+    expect(text.split("\n").slice(2, 8)).toEqual([
+      'Prediction: RC 202 "Error detected while opening the certificate database." on the server side at "Environment Init". [text: IBM; prediction: IBM]',
+      'Partner (client): RC 406 "Error while reading or writing data.". [third-party]',
+      "",
+      "Expected messages:",
+      "  ICH408I USER(OTHER) GROUP(STC) IRR.DIGTCERT.LISTRING CL(FACILITY) INSUFFICIENT ACCESS AUTHORITY ACCESS INTENT(UPDATE) ACCESS ALLOWED(READ)",
+      "",
+    ]);
+  });
+
+  it("no alternatives, no assumptions, no evidence: no header and no empty line for them", () => {
+    const r = run(deck(OTHER_RING), { user: "OTHER", ring: { owner: "START1", name: "MqRing" } });
+    r.alternatives = [];
+    r.assumptions = [];
+    for (const step of r.steps) step.evidence = [];
+    const text = formatResult(r, { width: Number.POSITIVE_INFINITY });
+    expect(text).not.toContain("Alternative");
+    expect(text).not.toContain("Assumptions:");
+    expect(text).not.toContain("evidence:");
+    expect(text.endsWith("make sure each grants what its ring's users need.\n")).toBe(true);
+  });
+
+  it("several other codes: 'otherwise RC a or RC b'", () => {
+    const r = run(deck(LISTING_ONLY), { user: "WEB", ring: { owner: "WEB", name: "WebRing" } });
+    r.outcomes.push({
+      rc: 428,
+      text: "Key entry does not contain a private key.",
+      condition: "x",
+      confidence: "ibm",
+    });
+    expect(formatResult(r, { width: Number.POSITIVE_INFINITY }).split("\n")[2]).toBe(
+      "Prediction: RC 0 — the handshake succeeds on this side — if WEB can read its ring (READ to FACILITY IRR.DIGTCERT.LISTRING; not shown in the inputs); otherwise RC 202 or RC 428. [prediction: IBM]",
     );
   });
 });

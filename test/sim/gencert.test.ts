@@ -45,6 +45,7 @@ describe("isCa: who may sign a new certificate in a fix", () => {
     expect(isCa(cert(m, "ID(WEB)", "Web"))).toBe(false);
     expect(isCa({ ...cert(m, "CERTAUTH", "Root"), keyUsage: null })).toBe(true);
     expect(isCa({ ...cert(m, "ID(WEB)", "Web"), keyUsage: [] })).toBe(false);
+    expect(isCa({ ...cert(m, "CERTAUTH", "Root"), keyUsage: [] })).toBe(true);
   });
 });
 
@@ -73,6 +74,36 @@ describe("signerFor", () => {
     expect(signerFor(m, null)).toEqual(PLACEHOLDER);
     expect(signerFor(m, null, { owner: "WEB", name: "R" })).toEqual(ROOT);
     expect(signerFor(m, null, { owner: "WEB", name: "NoSuchRing" })).toEqual(PLACEHOLDER);
+  });
+  it("the recorded signer when the issuer is not known", () => {
+    const m = model();
+    expect(signerFor(m, { ...cert(m, "ID(WEB)", "Web"), issuer: null })).toEqual(ROOT);
+  });
+  it("the ring's CA is a CA connected USAGE(CERTAUTH) whose key RACF holds", () => {
+    const m = deck(`
+  RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Personal CA')) WITHLABEL('PersonalCA') NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))
+  RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Leaf')) WITHLABEL('Leaf') KEYUSAGE(HANDSHAKE) NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))
+  RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Keyless CA')) WITHLABEL('Keyless') NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))
+  RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Root CA')) WITHLABEL('Root') NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))
+  RACDCERT ID(WEB) ADDRING(R)
+  RACDCERT ID(WEB) CONNECT(CERTAUTH LABEL('PersonalCA') RING(R) USAGE(PERSONAL))
+  RACDCERT ID(WEB) CONNECT(CERTAUTH LABEL('Leaf') RING(R) USAGE(CERTAUTH))
+  RACDCERT ID(WEB) CONNECT(CERTAUTH LABEL('Keyless') RING(R) USAGE(CERTAUTH))
+  RACDCERT ID(WEB) CONNECT(CERTAUTH LABEL('Root') RING(R) USAGE(CERTAUTH))`);
+    cert(m, "CERTAUTH", "Keyless").privateKey = false;
+    expect(signerFor(m, null, { owner: "WEB", name: "R" })).toEqual(ROOT);
+  });
+  it("the CA found by the issuer's subject is a CERTAUTH or SITE CA whose key RACF holds", () => {
+    const m = deck(`
+  RACDCERT ID(X) GENCERT SUBJECTSDN(CN('Issuer')) WITHLABEL('User copy') NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))
+  RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Issuer')) WITHLABEL('No key') NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))
+  RACDCERT SITE GENCERT SUBJECTSDN(CN('Issuer')) WITHLABEL('Site issuer') KEYUSAGE(CERTSIGN) NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))
+  RACDCERT ID(WEB) GENCERT SUBJECTSDN(CN('web')) WITHLABEL('Web') SIGNWITH(SITE LABEL('Site issuer')) NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2026-06-01))`);
+    cert(m, "CERTAUTH", "No key").privateKey = false;
+    const like = { ...cert(m, "ID(WEB)", "Web"), signer: null };
+    expect(signerFor(m, like)).toEqual({ ref: { owner: "SITE", label: "Site issuer" }, placeholder: false });
+    // An issuer subject no CA has: a placeholder (the certificate is not self-signed).
+    expect(signerFor(m, { ...like, issuer: "CN=Elsewhere" })).toEqual(PLACEHOLDER);
   });
   it("a certificate signed by itself through SIGNWITH is not its own signer", () => {
     const m = model();
@@ -129,6 +160,14 @@ describe("the pieces", () => {
   it("the renewal request data set: the owner's user id, or the CA keyword", () => {
     expect(requestDataset("ID(FTPD)")).toBe("FTPD.CERTREQ.RENEW");
     expect(requestDataset("CERTAUTH")).toBe("CERTAUTH.CERTREQ.RENEW");
+    expect(requestDataset("SITE")).toBe("SITE.CERTREQ.RENEW");
+  });
+  it("renewal of a self-signed certificate: no SIGNWITH; an end date equal to the old one is kept", () => {
+    const m = model();
+    expect(renewCommands(cert(m, "ID(WEB)", "Self"), new Date("2026-06-01T23:59:59Z"), m)).toEqual([
+      "RACDCERT ID(WEB) GENREQ(LABEL('Self')) DSN('WEB.CERTREQ.RENEW')",
+      "RACDCERT ID(WEB) GENCERT('WEB.CERTREQ.RENEW') NOTAFTER(DATE(2026-06-01))",
+    ]);
   });
   it("renewal with the model: the signer looked up, the old end date kept", () => {
     const m = model();

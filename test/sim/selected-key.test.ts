@@ -603,3 +603,31 @@ describe("selected-key: another user's certificate when the user owns none, and 
     );
   });
 });
+
+describe("selected-key: an intermediate CA's certificate used as the server certificate", () => {
+  it("the user's own certificate is signed by that CA itself, not by its issuer", () => {
+    const r = run(
+      deck(`${BASE}
+  RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Issuing CA') O('Example')) WITHLABEL('Issuing CA') KEYUSAGE(CERTSIGN) SIGNWITH(CERTAUTH LABEL('Example Root CA')) NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2030-01-01))
+  ADDUSER WEB DFLTGRP(STC)
+  PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(WEB) ACCESS(READ)
+  RACDCERT ID(WEB) ADDRING(WEBRING)
+  RACDCERT ID(WEB) CONNECT(CERTAUTH LABEL('Issuing CA') RING(WEBRING) USAGE(PERSONAL) DEFAULT)`),
+      { user: "WEB", ring: { owner: "WEB", name: "WEBRING" } },
+    );
+    expect(r.rc).toBe(428);
+    expect(r.alternatives[0]?.summary).toBe(
+      "Better: issue WEB its own server certificate signed by CERTAUTH 'Issuing CA' (replace <host name> in SUBJECTSDN) and connect it PERSONAL instead of the CERTAUTH certificate.",
+    );
+    expect(r.alternatives[0]?.commands[0]).toBe(
+      "RACDCERT ID(WEB) GENCERT SUBJECTSDN(CN('<host name>')) RSA SIZE(2048) NOTAFTER(DATE(2027-01-15)) WITHLABEL('WEB server') KEYUSAGE(HANDSHAKE) SIGNWITH(CERTAUTH LABEL('Issuing CA'))",
+    );
+    // The CONTROL fix comes first here (the key is withheld for its owner, not its usage), and
+    // defines IRR.DIGTCERT.GENCERT, which the inputs do not show.
+    expect(r.fix?.commands).toEqual([
+      "RDEFINE FACILITY IRR.DIGTCERT.GENCERT UACC(NONE)",
+      "PERMIT IRR.DIGTCERT.GENCERT CLASS(FACILITY) ID(WEB) ACCESS(CONTROL)",
+      "SETROPTS RACLIST(FACILITY) REFRESH",
+    ]);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { ICSF_KEY_CLASS, icsfKeyAccess } from "../../model/access.js";
 import { isCaOwner, ownerUser, userOwner } from "../../model/model.js";
-import type { Certificate } from "../../model/types.js";
+import type { Certificate, CertOwner } from "../../model/types.js";
 import { connectCommand, permitCommand, permitResource, quote, refreshCommands } from "../commands.js";
 import { gencertLike, HOST_PLACEHOLDER, isCa, SIGNER_PLACEHOLDER, signerFor } from "../gencert.js";
 import { rdatalibResource } from "../ring-check.js";
@@ -319,8 +319,8 @@ function caKeyFixes(s: Simulation, e: Entry): [SimFix, SimFix] {
     };
   }
   const c = e.cert ?? null;
-  const like = serverCertLike(e);
   const newLabel = `${s.user} server`;
+  const like = serverCertLike(e, userOwner(s.user), newLabel);
   const ownCert: SimFix = {
     summary: `Better: issue ${s.user} its own server certificate${c && isCa(c) ? ` signed by ${e.owner} '${e.label}' (replace ${HOST_PLACEHOLDER} in SUBJECTSDN)` : " signed by the CA that signed it"} and connect it PERSONAL instead of the ${e.owner} certificate.`,
     commands: [
@@ -355,8 +355,8 @@ function realRingFixes(s: Simulation, e: Entry): SimFix[] {
     ...s.refreshNotes(),
   ];
   const c = e.cert ?? null;
-  const like = serverCertLike(e);
   const newLabel = `${s.user} server`;
+  const like = serverCertLike(e, userOwner(s.user), newLabel);
   const fixes: SimFix[] = [
     {
       summary: `Use the new ring ${ring}: add it, issue ${s.user} its own server certificate${c && isCa(c) ? ` signed by ${e.owner} '${e.label}' (replace ${HOST_PLACEHOLDER} in SUBJECTSDN)` : ""} and connect it PERSONAL DEFAULT.`,
@@ -403,11 +403,15 @@ function realRingFixes(s: Simulation, e: Entry): SimFix[] {
  * placeholder and the term the fix's usual year. Otherwise `e`'s certificate as it is (its
  * signer signs).
  */
-function serverCertLike(e: Entry): Certificate | null {
+function serverCertLike(e: Entry, owner: CertOwner, label: string): Certificate | null {
   const c = e.cert ?? null;
   if (!c || !isCa(c)) return c;
   return {
     ...c,
+    // The new certificate's own identity: with the CA's, signerFor takes the CA for the
+    // certificate itself (never its own signer) and signs with the CA's issuer instead.
+    owner,
+    label,
     subject: null,
     altNames: [],
     notAfter: null,
