@@ -745,3 +745,79 @@ describe("authorize-ring: RDATALIB explicitly inactive and no profile for the ri
     expect(r.assumptions).not.toContainEqual(expect.stringMatching(/^RDATALIB assumed/));
   });
 });
+
+describe("authorize-ring: details that decide", () => {
+  it("GRPLIST not in the inputs under ring-specific checking: the condition names this step", () => {
+    const r = sim(
+      `${RD_ON}
+      ADDGROUP WEBGRP
+      CONNECT START1 GROUP(WEBGRP)
+      RDEFINE RDATALIB START1.MQRING.LST UACC(NONE)
+      PERMIT START1.MQRING.LST CLASS(RDATALIB) ID(WEBGRP) ACCESS(READ)`,
+      { user: "START1" },
+    );
+    expect(r.rc).toBe(0);
+    expect(r.conditions.map((c) => [c.step, c.decide])).toEqual([["authorize-ring", ["SETROPTS LIST"]]]);
+  });
+
+  it("another user's virtual ring needs UPDATE, like any other user's ring", () => {
+    const r = run(deck(site("")), { user: "OTHER", ring: { owner: "START1", name: "*" }, role: "client" });
+    expect(r.rc).toBe(202);
+    expect(r.fix?.summary).toBe(
+      "Permit OTHER UPDATE to IRR.DIGTCERT.LISTRING (another user's ring), then refresh FACILITY.",
+    );
+  });
+
+  it("FACILITY inactive with --check-digtcert-list: both resources named", () => {
+    const r = sim("SETROPTS NOCLASSACT(FACILITY)", { user: "START1", checkDigtcertList: true });
+    expect(authStep(r).detail).toBe(
+      `${NOT_IN_EFFECT} FACILITY is not active (deck.jcl:5, deck.jcl:19): RACF answers "not protected" for IRR.DIGTCERT.LISTRING and IRR.DIGTCERT.LIST; racfring treats that as not authorised (unconfirmed).`,
+    );
+  });
+
+  it("a generic FACILITY profile is named as such", () => {
+    const r = sim(
+      `PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(START1) ACCESS(READ)
+      RDEFINE FACILITY IRR.DIGTCERT.* UACC(READ)`,
+      { user: "START1", checkDigtcertList: true },
+    );
+    expect(r.rc).toBe(0);
+    expect(authStep(r).detail).toBe(
+      `${NOT_IN_EFFECT} ${facilityLine("START1", "READ (via its own access-list entry)", "deck.jcl:4, deck.jcl:19", "its own ring needs READ")} FACILITY IRR.DIGTCERT.LIST, generic profile IRR.DIGTCERT.* (deck.jcl:20): START1 has READ (via UACC); its own ring needs READ.`,
+    );
+  });
+
+  it("other FACILITY profiles shown, none for LISTRING: 'not protected' cited, the RDEFINE proposed without the 'inputs do not show' caveat", () => {
+    const text = `
+  ADDUSER START1 DFLTGRP(STC)
+  ${serverCert("START1", "MQ Server")}
+  RACDCERT ID(START1) ADDRING(MqRing)
+  RACDCERT ID(START1) CONNECT(ID(START1) LABEL('MQ Server') RING(MqRing) USAGE(PERSONAL) DEFAULT)
+  RDEFINE FACILITY IRR.DIGTCERT.GENCERT UACC(NONE)
+  SETROPTS RACLIST(FACILITY) REFRESH`;
+    const r = run(deck(text), { user: "START1", ring: MQ });
+    expect(r.rc).toBe(202);
+    expect(authStep(r).source).toBe(`${R.listring}; ${R.notProtected}`);
+    expect(r.fix).toEqual({
+      summary: "Permit START1 READ to IRR.DIGTCERT.LISTRING (own ring), then refresh FACILITY.",
+      commands: [
+        "RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(NONE)",
+        "PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(START1) ACCESS(READ)",
+        "SETROPTS RACLIST(FACILITY) REFRESH",
+      ],
+      notes: [RESTART],
+    });
+  });
+
+  it("a defined user's entry on the .LST list is no group: READ from a possible group only, START1's key withheld (428)", () => {
+    const r = sim(
+      `${RD_ON}
+      RDEFINE RDATALIB START1.MQRING.LST UACC(NONE)
+      PERMIT START1.MQRING.LST CLASS(RDATALIB) ID(SOMEGRP) ACCESS(READ)
+      PERMIT START1.MQRING.LST CLASS(RDATALIB) ID(OTHER) ACCESS(UPDATE)`,
+      { user: "UNDEF" },
+    );
+    expect(authStep(r).ok).toBeNull();
+    expect(r.rc).toBe(428);
+  });
+});

@@ -119,7 +119,6 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
   let ok = true;
   let confidence: Confidence = caVirtual ? "unconfirmed" : "ibm";
   const ev: Source[] = [];
-  let level: AccessLevel = "NONE";
   const missingProfiles: string[] = [];
   const missing: string[] = [];
   let unknown = false;
@@ -143,7 +142,6 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
           // has it; who may read it is not shown. The walk goes on as if the user had what it
           // needs, so a certain defect further on is still found; the 202 branch is kept.
           unknown = true;
-          if (res === "IRR.DIGTCERT.LISTRING") level = need;
           lines.push(
             `The inputs contain no FACILITY profiles, so they do not show who may read ${res}. racfring takes the typical setting — a profile covers it (R_datalib needs one) — and goes on as if ${s.user} had ${need} (${own ? "its own ring" : caVirtual ? `${s.ringOwner}/*` : `another user's ring`}); if it has not, the ring cannot be opened (202).`,
           );
@@ -188,7 +186,6 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
         continue;
       }
       const acc = s.decide(p, need, "authorize-ring", 202);
-      if (res === "IRR.DIGTCERT.LISTRING") level = acc.level;
       const enough = acc.granted;
       const prof = p.name === res ? "discrete profile" : `generic profile ${p.name}`;
       lines.push(
@@ -199,7 +196,6 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
       if (!fac.assumed) ev.push(...fac.sources);
       if (!enough && groupsUnknown(s, p, need)) {
         unknown = true;
-        if (res === "IRR.DIGTCERT.LISTRING") level = need;
         lines.push(groupsLine(s, p, need));
         missing.push(`${s.user}'s groups (LISTUSER ${s.user})`);
       } else if (!enough) {
@@ -209,7 +205,7 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
     }
   }
   if (!ok && s.special) lines.push("SPECIAL is not assumed to bypass this check (unconfirmed).");
-  s.mode = { kind: "global", resource: "IRR.DIGTCERT.LISTRING", level, sources: ev };
+  s.mode = { kind: "global", sources: ev };
   s.step({
     id: "authorize-ring",
     ok: ok ? (unknown ? null : true) : false,
