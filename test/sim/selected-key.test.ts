@@ -631,3 +631,196 @@ describe("selected-key: an intermediate CA's certificate used as the server cert
     ]);
   });
 });
+
+describe("selected-key: the remaining branches", () => {
+  it("own certificate with its key: the whole passing step", () => {
+    const r = sim("");
+    expect(stepOf(r, "selected-key")).toEqual({
+      id: "selected-key",
+      ok: true,
+      verdict: "pass",
+      title: "Private key of the selected certificate",
+      detail: "ID(START1) 'MQ Server': own certificate; key present.",
+      evidence: ["deck.jcl:18", "deck.jcl:11", "deck.jcl:4", "deck.jcl:9", "deck.jcl:5"],
+      source: R.key428,
+      confidence: "ibm",
+    });
+  });
+
+  it("a client's withheld key: 428, no partner code", () => {
+    const r = sim(
+      `${serverCert("START1", "Spare")}
+      RACDCERT ID(START1) CONNECT(ID(START1) LABEL('Spare') RING(MqRing) USAGE(CERTAUTH))
+      RACDCERT ID(START1) CONNECT(CERTAUTH LABEL('Example Root CA') RING(MqRing) USAGE(CERTAUTH))`,
+      { label: "Spare", role: "client", clientAuth: "required" },
+    );
+    expect(r.rc).toBe(428);
+    expect(r.partner).toBeNull();
+  });
+
+  it("a key in ICSF TKDS is checked too", () => {
+    const r = sim("SETROPTS NOCLASSACT(CSFKEYS)", {}, serverCert("START1", "MQ Server", "TKDS"));
+    expect(stepOf(r, "icsf-key").detail).toBe(
+      "ID(START1) 'MQ Server': class CSFKEYS is inactive: ICSF does not check access to the key.",
+    );
+  });
+
+  it("a CA certificate's unknown key: RACDCERT CERTAUTH LIST decides", () => {
+    const model = deck(
+      site(`ALTUSER START1 SPECIAL
+      RACDCERT ID(START1) CONNECT(CERTAUTH LABEL('Example Root CA') RING(MqRing) USAGE(PERSONAL))`),
+    );
+    const root = model.certificate("CERTAUTH", "Example Root CA");
+    if (!root) throw new Error("no root");
+    root.privateKey = null;
+    const r = run(model, { user: "START1", ring: MQ, label: "Example Root CA" });
+    expect(r.conditions.map((c) => c.decide)).toContainEqual([
+      "RACDCERT CERTAUTH LIST(LABEL('Example Root CA'))",
+    ]);
+  });
+
+  it("another user's virtual ring: the other-user fixes, not a new ring", () => {
+    const r = sim(
+      "ADDUSER WEB2 DFLTGRP(STC)\n PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(OTHER) ACCESS(UPDATE)",
+      {
+        user: "OTHER",
+        ring: { owner: "START1", name: "*" },
+        label: "MQ Server",
+      },
+    );
+    expect(r.rc).toBe(428);
+    expect([r.fix, ...r.alternatives].map((f) => f?.summary.slice(0, 24))).toEqual([
+      "Switch this ring to ring",
+      "Give OTHER its own certi",
+      "Run the application as S",
+    ]);
+    // The virtual ring's own .LST resource, never the generic START1.*.LST over all START1's rings.
+    expect(r.fix?.commands.slice(0, 3)).toEqual([
+      "RDEFINE RDATALIB START1.IRR_VIRTUAL_KEYRING.LST UACC(NONE)",
+      "PERMIT START1.IRR_VIRTUAL_KEYRING.LST CLASS(RDATALIB) ID(OTHER) ACCESS(UPDATE)",
+      "PERMIT START1.IRR_VIRTUAL_KEYRING.LST CLASS(RDATALIB) ID(START1) ACCESS(READ)",
+    ]);
+  });
+
+  it("an existing discrete .LST profile is not defined again in the other-user fix", () => {
+    const r = sim(
+      `PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(OTHER) ACCESS(UPDATE)
+      RDEFINE RDATALIB START1.MQRING.LST UACC(NONE)
+      SETROPTS NOCLASSACT(RDATALIB)`,
+      { user: "OTHER" },
+    );
+    expect(r.rc).toBe(428);
+    expect(r.fix?.summary).toBe(
+      "Switch this ring to ring-specific checking: START1.MQRING.LST in RDATALIB, give OTHER UPDATE (returns another user's key) and the ring owner START1 READ (a matching profile decides for the owner too).",
+    );
+    expect(r.fix?.commands.slice(0, 2)).toEqual([
+      "PERMIT START1.MQRING.LST CLASS(RDATALIB) ID(OTHER) ACCESS(UPDATE)",
+      "PERMIT START1.MQRING.LST CLASS(RDATALIB) ID(START1) ACCESS(READ)",
+    ]);
+  });
+
+  it("the user's own certificates that are NOTRUST, keyless or expired are not proposed; a usable one is connected DEFAULT", () => {
+    const unusable = `PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(OTHER) ACCESS(UPDATE)
+      ${serverCert("OTHER", "Distrusted")}
+      RACDCERT ID(OTHER) ALTER(LABEL('Distrusted')) NOTRUST
+      ${serverCert("OTHER", "Old", "", "NOTBEFORE(DATE(2023-01-01)) NOTAFTER(DATE(2024-01-01))")}`;
+    const none = sim(unusable, { user: "OTHER" });
+    expect(none.alternatives[0]?.summary).toMatch(/^Give OTHER its own certificate: /);
+    const model = deck(
+      site(`${unusable}\n ${serverCert("OTHER", "Keyless")}\n ${serverCert("OTHER", "Good")}`),
+    );
+    const keyless = model.certificate("ID(OTHER)", "Keyless");
+    if (!keyless) throw new Error("no certificate");
+    keyless.privateKey = false;
+    const r = run(model, { user: "OTHER", ring: MQ });
+    expect(r.alternatives[0]?.summary).toMatch(
+      /^Use a certificate OTHER owns: connect ID\(OTHER\) 'Good' \(deck\.jcl:\d+\) PERSONAL DEFAULT\.$/,
+    );
+    expect(r.alternatives[0]?.commands[0]).toBe(
+      "RACDCERT ID(START1) CONNECT(ID(OTHER) LABEL('Good') RING('MqRing') USAGE(PERSONAL) DEFAULT)",
+    );
+  });
+
+  it("no CA to sign the user's new certificate: the summary says to choose one", () => {
+    const r = run(
+      deck(`
+  ADDUSER START1 DFLTGRP(STC)
+  ADDUSER OTHER DFLTGRP(STC)
+  RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(UPDATE)
+  RACDCERT ID(START1) GENCERT SUBJECTSDN(CN('a.example.com')) WITHLABEL('A') NOTBEFORE(DATE(2025-06-01)) NOTAFTER(DATE(2027-06-01))
+  RACDCERT ID(START1) ADDRING(MqRing)
+  RACDCERT ID(START1) CONNECT(ID(START1) LABEL('A') RING(MqRing) USAGE(PERSONAL) DEFAULT)`),
+      { user: "OTHER", ring: MQ },
+    );
+    const model = deck(`RACDCERT ID(X) GENCERT SUBJECTSDN(CN('x')) WITHLABEL('X')`);
+    expect(model.certificate("ID(X)", "X")?.selfSigned).toBe(true);
+    expect(r.alternatives[0]?.summary).toBe(
+      "Give OTHER its own certificate: generate one for OTHER like 'A' (same subject, self-signed like it) and connect it PERSONAL DEFAULT.",
+    );
+    const m2 = deck(`
+  ADDUSER START1 DFLTGRP(STC)
+  ADDUSER OTHER DFLTGRP(STC)
+  RDEFINE FACILITY IRR.DIGTCERT.LISTRING UACC(UPDATE)
+  RACDCERT ID(START1) GENCERT SUBJECTSDN(CN('a.example.com')) WITHLABEL('A') NOTBEFORE(DATE(2025-06-01)) NOTAFTER(DATE(2027-06-01))
+  RACDCERT ID(START1) ADDRING(MqRing)
+  RACDCERT ID(START1) CONNECT(ID(START1) LABEL('A') RING(MqRing) USAGE(PERSONAL) DEFAULT)`);
+    const a = m2.certificate("ID(START1)", "A");
+    if (!a) throw new Error("no certificate");
+    Object.assign(a, { selfSigned: false, issuer: "CN=Unknown CA" });
+    expect(run(m2, { user: "OTHER", ring: MQ }).alternatives[0]?.summary).toBe(
+      "Give OTHER its own certificate: generate one for OTHER like 'A' (same subject, signed by a CA you choose: replace <CA label> in SIGNWITH) and connect it PERSONAL DEFAULT.",
+    );
+  });
+
+  it("a CERTAUTH certificate that is no CA, used PERSONAL without a label: its own signer signs the user's copy, connected DEFAULT; GENCERT profile shown, so no RDEFINE", () => {
+    const r = run(
+      deck(`${BASE}
+  ADDUSER WEB DFLTGRP(STC)
+  PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(WEB) ACCESS(READ)
+  RDEFINE FACILITY IRR.DIGTCERT.GENCERT UACC(NONE)
+  RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('shared.example.com')) WITHLABEL('Shared TLS') KEYUSAGE(HANDSHAKE) SIGNWITH(CERTAUTH LABEL('Example Root CA')) NOTBEFORE(DATE(2025-06-01)) NOTAFTER(DATE(2027-06-01))
+  RACDCERT ID(WEB) ADDRING(WEBRING)
+  RACDCERT ID(WEB) CONNECT(CERTAUTH LABEL('Shared TLS') RING(WEBRING) USAGE(PERSONAL) DEFAULT)`),
+      { user: "WEB", ring: { owner: "WEB", name: "WEBRING" } },
+    );
+    expect(r.rc).toBe(428);
+    expect(r.fix?.commands).toEqual([
+      "PERMIT IRR.DIGTCERT.GENCERT CLASS(FACILITY) ID(WEB) ACCESS(CONTROL)",
+      "SETROPTS RACLIST(FACILITY) REFRESH",
+    ]);
+    expect(r.alternatives[0]?.summary).toBe(
+      "Better: issue WEB its own server certificate signed by the CA that signed it and connect it PERSONAL instead of the CERTAUTH certificate.",
+    );
+    expect(r.alternatives[0]?.commands.slice(0, 2)).toEqual([
+      "RACDCERT ID(WEB) GENCERT SUBJECTSDN(CN('shared.example.com')) RSA SIZE(2048) NOTAFTER(DATE(2027-06-01)) WITHLABEL('WEB server') KEYUSAGE(HANDSHAKE) SIGNWITH(CERTAUTH LABEL('Example Root CA'))",
+      "RACDCERT ID(WEB) CONNECT(ID(WEB) LABEL('WEB server') RING('WEBRING') USAGE(PERSONAL) DEFAULT)",
+    ]);
+  });
+
+  it("a SPECIAL user on *AUTH*/*: the new ring only, no CONTROL alternative; TLSRING and TLSRING2 taken", () => {
+    const r = sim(
+      `ALTUSER START1 SPECIAL
+      RACDCERT ID(START1) ADDRING(TLSRING)
+      RACDCERT ID(START1) ADDRING(TLSRING2)`,
+      { ring: { owner: "*AUTH*", name: "*" }, label: "Example Root CA" },
+    );
+    expect(r.rc).toBe(428);
+    expect(r.fix?.commands[0]).toBe("RACDCERT ID(START1) ADDRING(TLSRING3)");
+    expect(r.alternatives).toEqual([]);
+  });
+
+  it("a long label: the replacement's label is cut to 28 characters before ' new'", () => {
+    const long = "A label of exactly thirty-two ch";
+    const model = deck(
+      site(`${serverCert("START1", long)}
+  RACDCERT ID(START1) CONNECT(ID(START1) LABEL('${long}') RING(MqRing) USAGE(PERSONAL))`),
+    );
+    const c = model.certificate("ID(START1)", long);
+    if (!c) throw new Error("no certificate");
+    c.privateKey = false;
+    const r = run(model, { user: "START1", ring: MQ, label: long });
+    expect(r.alternatives[0]?.commands[1]).toBe(
+      "RACDCERT ID(START1) CONNECT(ID(START1) LABEL('A label of exactly thirty-tw new') RING('MqRing') USAGE(PERSONAL))",
+    );
+  });
+});

@@ -7,12 +7,11 @@ import { isCaOwner, ownerUser, userOwner } from "../../model/model.js";
 import type { Certificate, CertOwner } from "../../model/types.js";
 import { connectCommand, permitCommand, permitResource, quote, refreshCommands } from "../commands.js";
 import { gencertLike, HOST_PLACEHOLDER, isCa, SIGNER_PLACEHOLDER, signerFor } from "../gencert.js";
-import { rdatalibResource } from "../ring-check.js";
 import type { SimFix } from "../types.js";
 import type { Entry, Failure, KeyDecision, Simulation } from "./context.js";
 import { keyDecision } from "./private-keys.js";
 import { R } from "./rules.js";
-import { at, evidence, plusYear, weakest } from "./util.js";
+import { at, evidence, plusYear } from "./util.js";
 
 export function selectedKey(s: Simulation): Failure | null {
   const e = s.selected;
@@ -45,7 +44,7 @@ export function selectedKey(s: Simulation): Failure | null {
     detail: `${e.owner} '${e.label}': ${d.why}.${ok ? "" : ' System SSL sees a certificate without a private key. A listing that shows "Private Key: YES" does not contradict this: the key exists but is not returned to this caller.'}`,
     evidence: evidence(e.sources, e.cert?.sources, s.mode?.sources),
     source: isCaOwner(e.owner) ? `${R.key428}; ${R.caKeys}` : R.key428,
-    confidence: weakest(d.confidence, d.cause === "other-user" ? "ibm" : d.confidence),
+    confidence: d.confidence,
   });
   if (ok) return icsfKey(s, e);
   const fixes = keyFixes(s, e, d);
@@ -150,7 +149,9 @@ function icsfKey(s: Simulation, e: Entry): Failure | null {
 
 export function keyFixes(s: Simulation, e: Entry, d: KeyDecision): SimFix[] {
   const model = s.model;
-  const lst = rdatalibResource({ owner: s.ringOwner, name: s.ringName });
+  // The ring's own .LST resource; a virtual ring's is <owner>.IRR_VIRTUAL_KEYRING.LST, never
+  // <owner>.*.LST (that would be a generic profile over all of the owner's rings).
+  const lst = s.ringResource().name;
   const notes = s.refreshNotes();
   const label = s.req.label ?? null;
   // A virtual ring cannot be changed (IBM KC21 icha700/uvkr.htm) and *SITE*/*AUTH* are no user
