@@ -168,6 +168,39 @@ describe("no DEFAULT certificate on the ring: the fix connects one", () => {
     );
   });
 
+  it("the certificate proposed: trusted, with a key, valid before expired, whatever the order of definition", () => {
+    const text = (certs: string) => `ADDUSER OTHER DFLTGRP(STC)
+      PERMIT IRR.DIGTCERT.LISTRING CLASS(FACILITY) ID(OTHER) ACCESS(READ)
+      ${certs}
+      RACDCERT ID(OTHER) ADDRING(Empty)`;
+    const req = { user: "OTHER", ring: { owner: "OTHER", name: "Empty" } };
+    const model = deck(
+      site(
+        text(`${serverCert("OTHER", "Distrusted")}
+      RACDCERT ID(OTHER) ALTER(LABEL('Distrusted')) NOTRUST
+      ${serverCert("OTHER", "Old", "", "NOTBEFORE(DATE(2023-01-01)) NOTAFTER(DATE(2024-01-01))")}
+      ${serverCert("OTHER", "Keyless")}
+      ${serverCert("OTHER", "Good")}`),
+      ),
+    );
+    const keyless = model.certificate("ID(OTHER)", "Keyless");
+    if (!keyless) throw new Error("no certificate");
+    keyless.privateKey = false;
+    expect(run(model, req).fix?.commands[0]).toBe(
+      "RACDCERT ID(OTHER) CONNECT(ID(OTHER) LABEL('Good') RING('Empty') USAGE(PERSONAL) DEFAULT)",
+    );
+    // Only an expired one: still proposed (renewing it is the next step), rather than a new one.
+    const onlyOld = run(
+      deck(
+        site(text(serverCert("OTHER", "Old", "", "NOTBEFORE(DATE(2023-01-01)) NOTAFTER(DATE(2024-01-01))"))),
+      ),
+      req,
+    );
+    expect(onlyOld.fix?.commands[0]).toBe(
+      "RACDCERT ID(OTHER) CONNECT(ID(OTHER) LABEL('Old') RING('Empty') USAGE(PERSONAL) DEFAULT)",
+    );
+  });
+
   it("the user owns none: generate one with placeholders, connect it DEFAULT; a policy gets the policy note", () => {
     const r = sim(
       `ADDUSER OTHER DFLTGRP(STC)
