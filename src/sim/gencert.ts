@@ -10,12 +10,15 @@ import { quote } from "./commands.js";
 /** SUBJECTSDN keywords RACDCERT accepts (IBM le-gencert.htm). */
 const SDN_KEYWORDS = ["CN", "T", "OU", "O", "L", "SP", "C"] as const;
 
+/** The subject written when it is the administrator's to fill in. */
+export const HOST_PLACEHOLDER = "<host name>";
+
 export function subjectsdn(dn: string | null): string {
   const rdns = dn ? parseDn(dn) : [];
   const parts = rdns
     .filter((r) => (SDN_KEYWORDS as readonly string[]).includes(r.type))
     .map((r) => `${r.type}(${quote(r.value)})`);
-  return `SUBJECTSDN(${parts.length > 0 ? parts.join(" ") : "CN('<host name>')"})`;
+  return `SUBJECTSDN(${parts.length > 0 ? parts.join(" ") : `CN('${HOST_PLACEHOLDER}')`})`;
 }
 
 export function altname(names: readonly AltName[]): string | null {

@@ -35,27 +35,18 @@ export function authorizeRing(s: Simulation): Failure | null {
     if (!rdProfile && rd.assumed && !s.virtual && !ringProtectionShown(model))
       rdatalibUnknown(s, resource.name);
   }
-  if (rdActive && rdProfile) return authorizeRingSpecific(s, resource, rdProfile);
-  if (rdProfile && !rdActive) {
+  if (rdProfile) {
+    if (rdActive) return authorizeRingSpecific(s, resource, rdProfile);
     // The real cause can be that RDATALIB is not RACLISTed (or not active): R_datalib then
     // ignores a profile that would grant the access (IBM KC24 ichd100/dlibauth.htm).
-    const failure = authorizeGlobalWithNote(s, resource.name, rdProfile, rd);
-    return failure;
+    return authorizeGlobalWithNote(s, resource.name, rdProfile, rd);
   }
-  const notes: string[] = [];
-  if (rdProfile && !rdActive) {
-    notes.push(
-      `RDATALIB profile ${rdProfile.name}${at(rdProfile.sources)} matches but RDATALIB is ${rd.active ? "not RACLISTed" : "not active"}${at(rd.sources)}: R_datalib ignores it.`,
-    );
-  } else if (!rdActive) {
-    notes.push(
-      `RDATALIB is not in effect${rd.assumed ? " (assumed)" : at(rd.sources)}, so FACILITY decides.`,
-    );
-  } else {
-    notes.push(
-      `RDATALIB is active and RACLISTed but no profile matches ${resource.name}, so FACILITY decides.`,
-    );
-  }
+  // No RDATALIB profile matches the ring: FACILITY decides whatever the class state.
+  const notes = [
+    rdActive
+      ? `RDATALIB is active and RACLISTed but no profile matches ${resource.name}, so FACILITY decides.`
+      : `RDATALIB is not in effect${rd.assumed ? " (assumed)" : at(rd.sources)}, so FACILITY decides.`,
+  ];
   return authorizeGlobal(s, resource.name, notes);
 }
 
@@ -128,7 +119,6 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
   let ok = true;
   let confidence: Confidence = caVirtual ? "unconfirmed" : "ibm";
   const ev: Source[] = [];
-  let level: AccessLevel = "NONE";
   const missingProfiles: string[] = [];
   const missing: string[] = [];
   let unknown = false;
@@ -152,7 +142,6 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
           // has it; who may read it is not shown. The walk goes on as if the user had what it
           // needs, so a certain defect further on is still found; the 202 branch is kept.
           unknown = true;
-          if (res === "IRR.DIGTCERT.LISTRING") level = need;
           lines.push(
             `The inputs contain no FACILITY profiles, so they do not show who may read ${res}. racfring takes the typical setting — a profile covers it (R_datalib needs one) — and goes on as if ${s.user} had ${need} (${own ? "its own ring" : caVirtual ? `${s.ringOwner}/*` : `another user's ring`}); if it has not, the ring cannot be opened (202).`,
           );
@@ -197,7 +186,6 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
         continue;
       }
       const acc = s.decide(p, need, "authorize-ring", 202);
-      if (res === "IRR.DIGTCERT.LISTRING") level = acc.level;
       const enough = acc.granted;
       const prof = p.name === res ? "discrete profile" : `generic profile ${p.name}`;
       lines.push(
@@ -208,7 +196,6 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
       if (!fac.assumed) ev.push(...fac.sources);
       if (!enough && groupsUnknown(s, p, need)) {
         unknown = true;
-        if (res === "IRR.DIGTCERT.LISTRING") level = need;
         lines.push(groupsLine(s, p, need));
         missing.push(`${s.user}'s groups (LISTUSER ${s.user})`);
       } else if (!enough) {
@@ -218,7 +205,7 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
     }
   }
   if (!ok && s.special) lines.push("SPECIAL is not assumed to bypass this check (unconfirmed).");
-  s.mode = { kind: "global", resource: "IRR.DIGTCERT.LISTRING", level, sources: ev };
+  s.mode = { kind: "global", sources: ev };
   s.step({
     id: "authorize-ring",
     ok: ok ? (unknown ? null : true) : false,
@@ -236,12 +223,16 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
   // Fixes: FACILITY permit (field case 2), or a ring-specific RDATALIB profile.
   const lstLevel = s.neededLstLevel();
   const unknownProfiles = missingProfiles.length > 0 && !facilityShown;
+  // With FACILITY inactive a PERMIT alone changes nothing (RACF still answers "not protected"):
+  // the class has to be activated, which makes every FACILITY profile take effect.
   const facFix: SimFix = {
-    summary: `Permit ${s.user} ${need} to IRR.DIGTCERT.LISTRING (${own ? "own ring" : "another user's ring"}), then refresh FACILITY.${unknownProfiles ? " The inputs do not show whether the profile exists: the RDEFINE is needed only if it does not (it fails harmlessly if it does)." : ""}`,
+    summary: `Permit ${s.user} ${need} to IRR.DIGTCERT.LISTRING (${own ? "own ring" : caVirtual ? `${s.ringOwner}/*` : "another user's ring"}), then ${fac.active ? "refresh FACILITY" : "activate and RACLIST FACILITY (every FACILITY profile then takes effect: review them first)"}.${unknownProfiles ? " The inputs do not show whether the profile exists: the RDEFINE is needed only if it does not (it fails harmlessly if it does)." : ""}`,
     commands: [
       ...missingProfiles.map((r) => `RDEFINE FACILITY ${r} UACC(NONE)`),
       ...resources.map((r) => permitCommand(r, "FACILITY", s.user, need)),
-      ...refreshCommands(model, ["FACILITY"]),
+      ...(fac.active
+        ? refreshCommands(model, ["FACILITY"])
+        : ["SETROPTS CLASSACT(FACILITY) RACLIST(FACILITY)"]),
     ],
     notes: s.refreshNotes(),
   };

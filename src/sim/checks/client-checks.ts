@@ -21,7 +21,8 @@ export function clientChecks(s: Simulation): void {
   }
   if (c.keyType === "RSA" && c.keySize !== null && c.keySize < 2048)
     w.push(`'${c.label}' has a ${c.keySize}-bit RSA key: current clients reject RSA below 2048 bits.`);
-  if ((c.keyType === "NISTECC" || c.keyType === "BPECC") && c.keySize === 521) {
+  // 521 bits is NIST P-521 only: Brainpool curves stop at 512 (RACDCERT BPECC sizes).
+  if (c.keyType === "NISTECC" && c.keySize === 521) {
     w.push(
       `'${c.label}' uses curve P-521: Chrome and Firefox do not support it for ECDSA (field case 9) — use NISTECC SIZE(256) or SIZE(384).`,
     );

@@ -65,7 +65,8 @@ export type Mode =
       /** The profile is in WARNING mode: RACF lets denied requests through (logged). */
       warning?: boolean;
     }
-  | { kind: "global"; resource: string; level: AccessLevel; sources: Source[] };
+  /** FACILITY decides; the lines it was read from (a certificate's key then depends on its owner alone). */
+  | { kind: "global"; sources: Source[] };
 
 /**
  * The other branch of an unknown: either its return code is known at once (`rc`), or the driver

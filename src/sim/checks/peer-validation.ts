@@ -62,6 +62,21 @@ export function peerValidation(s: Simulation): Failure | null {
         notes: [],
       });
     }
+    // ClientAuthType Full validates a certificate the client sends and accepts a client that
+    // sends none (IBM AT-TLS ClientAuthType): nothing is left to check.
+    s.step({
+      id: "peer-validation",
+      ok: true,
+      title: "Validate the partner",
+      detail: `${lines.join(" ")} The client sends no certificate; ClientAuthType Full accepts that.`,
+      evidence: evidence(
+        ...anchors.map((e) => e.sources),
+        s.req.policy?.clientAuth ? [s.req.policy.clientAuth] : [],
+      ),
+      source: R.peer,
+      confidence: "ibm",
+    });
+    return null;
   }
   if (anchors.length === 0) {
     const leafIssuer = peers?.[0]?.issuer ?? null;
@@ -106,40 +121,33 @@ export function peerValidation(s: Simulation): Failure | null {
     if (expiredAt(c, s.req.at)) return `expired ${c.notAfter}`;
     return null;
   };
-  let current = peers[0] as Certificate;
+  const leaf = peers[0] as Certificate;
+  let current = leaf;
   const chain = peers.slice(1);
+  // Each certificate the partner sends above its leaf is followed once: a chain whose issuers
+  // loop back (A issued by B, B by A) ends at an issuer not on the ring instead of counting as
+  // validated.
+  const followed = new Set<Certificate>();
   lines.push(`Partner leaf: ${current.subject ?? current.label}.`);
-  for (let depth = 0; depth < 10; depth++) {
+  for (;;) {
     const bad = dated(current);
     if (bad) {
       // The partner's own certificate out of its dates is 401 (IBM's text); that System SSL
       // reports an expired CA of the partner's chain the same way is not documented.
       const who =
-        depth === 0
+        current === leaf
           ? ""
           : " (a CA in the partner's chain: that System SSL reports it as 401 is not documented)";
       return fail(
         401,
         `${current.subject ?? current.label} is ${bad} at ${s.req.at.toISOString()}${who}.`,
-        depth === 0 ? "ibm" : "unconfirmed",
+        current === leaf ? "ibm" : "unconfirmed",
         {
           summary: `The ${partnerSide} must renew its certificate (${current.subject ?? current.label}).`,
           commands: [],
           notes: [],
         },
       );
-    }
-    const anchor = anchors.find(
-      (e) =>
-        e.cert &&
-        sameDn(e.cert.subject, current.subject) &&
-        (current.fingerprint === null ||
-          e.cert.fingerprint === null ||
-          e.cert.fingerprint === current.fingerprint),
-    );
-    if (anchor && depth > 0) {
-      lines.push(`Reached trusted ${anchor.owner} '${anchor.label}' on the ring.`);
-      break;
     }
     const issuerAnchor = anchors.find((e) => e.cert && sameDn(e.cert.subject, current.issuer));
     if (issuerAnchor?.cert) {
@@ -174,8 +182,11 @@ export function peerValidation(s: Simulation): Failure | null {
       );
       break;
     }
-    const next = chain.find((c) => sameDn(c.subject, current.issuer) && c !== current);
+    // A certificate whose issuer is on the ring was found above; the walk only goes up through
+    // certificates the partner sent, each once.
+    const next = chain.find((c) => sameDn(c.subject, current.issuer) && !followed.has(c));
     if (next && !sameDn(current.subject, current.issuer)) {
+      followed.add(next);
       current = next;
       continue;
     }
@@ -185,7 +196,10 @@ export function peerValidation(s: Simulation): Failure | null {
     );
     const fix: SimFix = known
       ? {
-          summary: `RACF has the CA ${known.owner} '${known.label}'${at(known.sources)}: connect it to ${s.ringLabel} with USAGE(CERTAUTH)${known.status === "NOTRUST" ? " and mark it TRUST" : ""}.`,
+          // A virtual ring cannot be connected to: it holds every trusted CERTAUTH certificate.
+          summary: s.virtual
+            ? `RACF has the CA ${known.owner} '${known.label}'${at(known.sources)}: mark it TRUST (${s.ringLabel} holds every trusted CERTAUTH certificate).`
+            : `RACF has the CA ${known.owner} '${known.label}'${at(known.sources)}: connect it to ${s.ringLabel} with USAGE(CERTAUTH)${known.status === "NOTRUST" ? " and mark it TRUST" : ""}.`,
           commands: [
             ...(known.status === "NOTRUST" ? [alterTrustCommand(known.owner, known.label)] : []),
             ...(s.virtual

@@ -4,14 +4,14 @@
  */
 import { ICSF_KEY_CLASS, icsfKeyAccess } from "../../model/access.js";
 import { isCaOwner, ownerUser, userOwner } from "../../model/model.js";
+import type { Certificate, CertOwner } from "../../model/types.js";
 import { connectCommand, permitCommand, permitResource, quote, refreshCommands } from "../commands.js";
-import { gencertLike, isCa, SIGNER_PLACEHOLDER, signerFor } from "../gencert.js";
-import { rdatalibResource } from "../ring-check.js";
+import { gencertLike, HOST_PLACEHOLDER, isCa, SIGNER_PLACEHOLDER, signerFor } from "../gencert.js";
 import type { SimFix } from "../types.js";
 import type { Entry, Failure, KeyDecision, Simulation } from "./context.js";
 import { keyDecision } from "./private-keys.js";
 import { R } from "./rules.js";
-import { at, evidence, plusYear, weakest } from "./util.js";
+import { at, evidence, plusYear } from "./util.js";
 
 export function selectedKey(s: Simulation): Failure | null {
   const e = s.selected;
@@ -44,7 +44,7 @@ export function selectedKey(s: Simulation): Failure | null {
     detail: `${e.owner} '${e.label}': ${d.why}.${ok ? "" : ' System SSL sees a certificate without a private key. A listing that shows "Private Key: YES" does not contradict this: the key exists but is not returned to this caller.'}`,
     evidence: evidence(e.sources, e.cert?.sources, s.mode?.sources),
     source: isCaOwner(e.owner) ? `${R.key428}; ${R.caKeys}` : R.key428,
-    confidence: weakest(d.confidence, d.cause === "other-user" ? "ibm" : d.confidence),
+    confidence: d.confidence,
   });
   if (ok) return icsfKey(s, e);
   const fixes = keyFixes(s, e, d);
@@ -149,7 +149,9 @@ function icsfKey(s: Simulation, e: Entry): Failure | null {
 
 export function keyFixes(s: Simulation, e: Entry, d: KeyDecision): SimFix[] {
   const model = s.model;
-  const lst = rdatalibResource({ owner: s.ringOwner, name: s.ringName });
+  // The ring's own .LST resource; a virtual ring's is <owner>.IRR_VIRTUAL_KEYRING.LST, never
+  // <owner>.*.LST (that would be a generic profile over all of the owner's rings).
+  const lst = s.ringResource().name;
   const notes = s.refreshNotes();
   const label = s.req.label ?? null;
   // A virtual ring cannot be changed (IBM KC21 icha700/uvkr.htm) and *SITE*/*AUTH* are no user
@@ -196,7 +198,7 @@ export function keyFixes(s: Simulation, e: Entry, d: KeyDecision): SimFix[] {
         // profile the inputs show is not defined again; a generic one is not widened.
         const permit = permitResource(model, "RDATALIB", lst, s.user, "UPDATE");
         fixes.push({
-          summary: `Switch this ring to ring-specific checking: ${model.profile("RDATALIB", lst) ? "" : "define "}${lst} in RDATALIB, give ${s.user} UPDATE (returns another user's key) and the ring owner ${certOwner === s.ringOwner ? certOwner : s.ringOwner} READ (a matching profile decides for the owner too).${permit.note ? ` ${permit.note}` : ""}`,
+          summary: `Switch this ring to ring-specific checking: ${model.profile("RDATALIB", lst) ? "" : "define "}${lst} in RDATALIB, give ${s.user} UPDATE (returns another user's key)${s.ringOwner !== s.user ? ` and the ring owner ${s.ringOwner} READ (a matching profile decides for the owner too)` : ""}.${permit.note ? ` ${permit.note}` : ""}`,
           commands: [
             ...permit.commands,
             ...(s.ringOwner !== s.user ? [permitCommand(lst, "RDATALIB", s.ringOwner, "READ")] : []),
@@ -318,11 +320,10 @@ function caKeyFixes(s: Simulation, e: Entry): [SimFix, SimFix] {
     };
   }
   const c = e.cert ?? null;
-  // The certificate's own key signs the new one only when it is a CA; else its signer does.
-  const like = c && isCa(c) ? { ...c, signer: { owner: e.owner, label: e.label } } : c;
   const newLabel = `${s.user} server`;
+  const like = serverCertLike(e, userOwner(s.user), newLabel);
   const ownCert: SimFix = {
-    summary: `Better: issue ${s.user} its own server certificate${c && isCa(c) ? ` signed by ${e.owner} '${e.label}'` : " signed by the CA that signed it"} and connect it PERSONAL instead of the ${e.owner} certificate.`,
+    summary: `Better: issue ${s.user} its own server certificate${c && isCa(c) ? ` signed by ${e.owner} '${e.label}' (replace ${HOST_PLACEHOLDER} in SUBJECTSDN)` : " signed by the CA that signed it"} and connect it PERSONAL instead of the ${e.owner} certificate.`,
     commands: [
       gencertLike(
         userOwner(s.user),
@@ -355,11 +356,11 @@ function realRingFixes(s: Simulation, e: Entry): SimFix[] {
     ...s.refreshNotes(),
   ];
   const c = e.cert ?? null;
-  const like = c && isCa(c) ? { ...c, signer: { owner: e.owner, label: e.label } } : c;
   const newLabel = `${s.user} server`;
+  const like = serverCertLike(e, userOwner(s.user), newLabel);
   const fixes: SimFix[] = [
     {
-      summary: `Use the new ring ${ring}: add it, issue ${s.user} its own server certificate${c && isCa(c) ? ` signed by ${e.owner} '${e.label}'` : ""} and connect it PERSONAL DEFAULT.`,
+      summary: `Use the new ring ${ring}: add it, issue ${s.user} its own server certificate${c && isCa(c) ? ` signed by ${e.owner} '${e.label}' (replace ${HOST_PLACEHOLDER} in SUBJECTSDN)` : ""} and connect it PERSONAL DEFAULT.`,
       commands: [
         addring,
         gencertLike(
@@ -393,6 +394,30 @@ function realRingFixes(s: Simulation, e: Entry): SimFix[] {
     });
   }
   return fixes;
+}
+
+/**
+ * The model for a user's own server certificate replacing entry `e`. When `e` is a CA, its key
+ * signs the new certificate, and the new one takes neither its subject (a certificate whose
+ * subject equals its issuer's reads as self-issued, RFC 5280 §3.2, and chain building takes it
+ * for the CA) nor its names or end date (a CA's term, not a server's): the subject is a
+ * placeholder and the term the fix's usual year. Otherwise `e`'s certificate as it is (its
+ * signer signs).
+ */
+function serverCertLike(e: Entry, owner: CertOwner, label: string): Certificate | null {
+  const c = e.cert ?? null;
+  if (!c || !isCa(c)) return c;
+  return {
+    ...c,
+    // The new certificate's own identity: with the CA's, signerFor takes the CA for the
+    // certificate itself (never its own signer) and signs with the CA's issuer instead.
+    owner,
+    label,
+    subject: null,
+    altNames: [],
+    notAfter: null,
+    signer: { owner: e.owner, label: e.label },
+  };
 }
 
 /** How a fix names who signs the new certificate. */
