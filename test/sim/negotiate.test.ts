@@ -200,7 +200,7 @@ describe("negotiate: settings that cannot agree", () => {
     expect(r.confidence).toBe("third-party");
     expect(r.fix).toEqual(
       fix(
-        "Add suites for a RSA key (C02F TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, C030 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, 009C TLS_RSA_WITH_AES_128_GCM_SHA256), or use a certificate whose key type fits the suites.",
+        "Add suites for an RSA key (C02F TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, C030 TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, 009C TLS_RSA_WITH_AES_128_GCM_SHA256), or use a certificate whose key type fits the suites.",
       ),
     );
   });

@@ -135,7 +135,7 @@ export function negotiate(s: Simulation): Failure | null {
         `The server certificate's ${cert.keyType} key cannot be used with any of them (${cert.keyType === "RSA" ? "only ECDSA/DSS suites" : "only RSA suites"}).`,
         "third-party",
         {
-          summary: `Add suites for a ${cert.keyType} key (${want.map((c) => `${c} ${findSuite(c)?.name ?? ""}`).join(", ")})${policyWhere(policy?.ciphers)}, or use a certificate whose key type fits the suites.`,
+          summary: `Add suites for ${cert.keyType === "RSA" ? "an" : "a"} ${cert.keyType} key (${want.map((c) => `${c} ${findSuite(c)?.name ?? ""}`).join(", ")})${policyWhere(policy?.ciphers)}, or use a certificate whose key type fits the suites.`,
           commands: [],
           notes,
         },
