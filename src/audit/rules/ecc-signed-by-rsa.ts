@@ -38,8 +38,8 @@ export const rule: Rule = {
       const issuer = findIssuer(ctx.model, cert, ctx.at);
       // RACF's UNKNOWN names no algorithm: it says nothing about RSA either way.
       const bySig =
-        cert.signatureAlgorithm !== null && signatureAlgorithmUnknown(cert.signatureAlgorithm) === null
-          ? /RSA/i.test(cert.signatureAlgorithm)
+        signatureAlgorithmUnknown(cert.signatureAlgorithm) === null
+          ? /RSA/i.test(cert.signatureAlgorithm as string) // not null: the check above
           : null;
       const byIssuer = issuer?.keyType ? issuer.keyType === "RSA" : null;
       if (bySig === null && byIssuer === null) {
