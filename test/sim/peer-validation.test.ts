@@ -192,16 +192,70 @@ describe("peer-validation: no CA certificate on the ring → 109", () => {
     });
   });
 
-  it("a virtual ring cannot be connected to: the fix has no commands", () => {
+  it("a user's virtual ring holds only the user's certificates: it can never hold the CA, no command", () => {
     const r = run(deck(NO_CA), { user: "START1", ring: { owner: "START1", name: "*" }, role: "client" });
     expect(r.rc).toBe(109);
     expect(r.fix).toEqual({
       summary:
-        "Connect the CA that issued the server's certificate to START1/* with USAGE(CERTAUTH) (add it with RACDCERT CERTAUTH ADD first if RACF does not have it).",
+        "START1/* is the virtual ring of START1's own certificates and can never hold the partner's CA: validate the server with a real ring that has its CA connected USAGE(CERTAUTH), or with the CA virtual ring *AUTH*/*.",
       commands: [],
-      notes: [RESTART],
+      notes: [],
     });
     expect(peerStep(r).evidence).toEqual([]);
+  });
+
+  it("*SITE*/* with no SITE certificate: add the CA as SITE, or use *AUTH*/* or a real ring", () => {
+    const r = run(deck(OWN), {
+      user: "START1",
+      ring: { owner: "*SITE*", name: "*" },
+      role: "client",
+      peerCertificates: [peerCert()],
+    });
+    expect(r.rc).toBe(109);
+    expect(r.fix).toEqual({
+      summary:
+        "*SITE*/* holds only SITE certificates and none is in the inputs: add the server's CA as a trusted SITE certificate (RACDCERT SITE ADD … TRUST), or validate with *AUTH*/* or with a real ring that has the CA connected USAGE(CERTAUTH).",
+      commands: [],
+      notes: [],
+    });
+  });
+
+  it("*AUTH*/* with no trusted CERTAUTH certificate: trust the partner's CA when RACF has it NOTRUST", () => {
+    const r = run(deck(`${OWN}\n  RACDCERT CERTAUTH ALTER(LABEL('Example Root CA')) NOTRUST`), {
+      user: "START1",
+      ring: { owner: "*AUTH*", name: "*" },
+      role: "client",
+      peerCertificates: [peerCert()],
+    });
+    expect(r.rc).toBe(109);
+    expect(r.fix).toEqual({
+      summary:
+        "Mark the partner's CA CERTAUTH 'Example Root CA' TRUST (*AUTH*/* holds every trusted CERTAUTH certificate).",
+      commands: [
+        "RACDCERT CERTAUTH ALTER(LABEL('Example Root CA')) TRUST",
+        "SETROPTS RACLIST(DIGTCERT) REFRESH",
+      ],
+      notes: [RESTART],
+    });
+  });
+
+  it("*AUTH*/* with no CERTAUTH certificate at all: add the partner's CA, trusted", () => {
+    const r = run(deck(`${OWN}\n  RACDCERT CERTAUTH DELETE(LABEL('Example Root CA'))`), {
+      user: "START1",
+      ring: { owner: "*AUTH*", name: "*" },
+      role: "client",
+      peerCertificates: [peerCert()],
+    });
+    expect(r.rc).toBe(109);
+    expect(r.fix).toEqual({
+      summary:
+        "Add the CA that issued the server's certificate as a trusted CERTAUTH certificate (*AUTH*/* holds every trusted CERTAUTH certificate).",
+      commands: [
+        "RACDCERT CERTAUTH ADD('<CA CERTIFICATE DATA SET>') WITHLABEL('<partner CA>') TRUST",
+        "SETROPTS RACLIST(DIGTCERT) REFRESH",
+      ],
+      notes: [RESTART],
+    });
   });
 });
 

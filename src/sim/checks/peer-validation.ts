@@ -83,23 +83,55 @@ export function peerValidation(s: Simulation): Failure | null {
     const caCert = leafIssuer
       ? s.model.state.certificates.find((c) => c.owner === "CERTAUTH" && sameDn(c.subject, leafIssuer))
       : undefined;
+    if (s.virtual && s.ringOwner === "*SITE*") {
+      // *SITE*/* is the SITE certificates (rules §1, virtual rings) and takes no CONNECT.
+      return fail(109, "No CA certificate on the ring: nothing to validate the partner with.", "ibm", {
+        summary: `${s.ringLabel} holds only SITE certificates and none is in the inputs: add the ${partnerSide}'s CA as a trusted SITE certificate (RACDCERT SITE ADD … TRUST), or validate with *AUTH*/* or with a real ring that has the CA connected USAGE(CERTAUTH).`,
+        commands: [],
+        notes: [],
+      });
+    }
+    if (s.virtual && s.ringOwner !== "*AUTH*") {
+      // A user's virtual ring is that user's own certificates, usage PERSONAL (rules §1, virtual
+      // rings): it can never hold the partner's CA, and it takes no CONNECT.
+      return fail(109, "No CA certificate on the ring: nothing to validate the partner with.", "ibm", {
+        summary: `${s.ringLabel} is the virtual ring of ${s.ringOwner}'s own certificates and can never hold the partner's CA: validate the ${partnerSide} with a real ring that has its CA connected USAGE(CERTAUTH), or with the CA virtual ring *AUTH*/*.`,
+        commands: [],
+        notes: [],
+      });
+    }
+    if (s.virtual) {
+      // *AUTH*/* takes no CONNECT: it holds every trusted CERTAUTH certificate, so the partner's
+      // CA must be in RACF and TRUST.
+      const untrusted = caCert?.status === "NOTRUST" ? caCert : undefined;
+      return fail(109, "No CA certificate on the ring: nothing to validate the partner with.", "ibm", {
+        summary: untrusted
+          ? `Mark the partner's CA ${untrusted.owner} '${untrusted.label}' TRUST (${s.ringLabel} holds every trusted CERTAUTH certificate).`
+          : `Add the CA that issued the ${partnerSide}'s certificate as a trusted CERTAUTH certificate (${s.ringLabel} holds every trusted CERTAUTH certificate).`,
+        commands: [
+          untrusted
+            ? alterTrustCommand(untrusted.owner, untrusted.label)
+            : `RACDCERT CERTAUTH ADD('<CA CERTIFICATE DATA SET>') WITHLABEL('<partner CA>') TRUST`,
+          ...refreshCommands(s.model, ["DIGTCERT"]),
+        ],
+        notes: s.refreshNotes(),
+      });
+    }
     return fail(109, "No CA certificate on the ring: nothing to validate the partner with.", "ibm", {
       summary: caCert
         ? `Connect the partner's CA ${caCert.owner} '${caCert.label}' to ${s.ringLabel} with USAGE(CERTAUTH).`
         : `Connect the CA that issued the ${partnerSide}'s certificate to ${s.ringLabel} with USAGE(CERTAUTH) (add it with RACDCERT CERTAUTH ADD first if RACF does not have it).`,
-      commands: s.virtual
-        ? []
-        : [
-            connectCommand(
-              s.ringOwner,
-              s.ringName,
-              "CERTAUTH",
-              caCert?.label ?? "<partner CA label>",
-              "CERTAUTH",
-              false,
-            ),
-            ...refreshCommands(s.model, ["DIGTRING"]),
-          ],
+      commands: [
+        connectCommand(
+          s.ringOwner,
+          s.ringName,
+          "CERTAUTH",
+          caCert?.label ?? "<partner CA label>",
+          "CERTAUTH",
+          false,
+        ),
+        ...refreshCommands(s.model, ["DIGTRING"]),
+      ],
       notes: s.refreshNotes(),
     });
   }
@@ -210,7 +242,9 @@ export function peerValidation(s: Simulation): Failure | null {
           notes: s.refreshNotes(),
         }
       : {
-          summary: `Add the CA that issued ${current.subject ?? "the partner's certificate"} (${current.issuer ?? "?"}) as CERTAUTH and connect it to ${s.ringLabel}.`,
+          summary: s.virtual
+            ? `Add the CA that issued ${current.subject ?? "the partner's certificate"} (${current.issuer ?? "?"}) as a trusted CERTAUTH certificate (${s.ringLabel} holds every trusted CERTAUTH certificate).`
+            : `Add the CA that issued ${current.subject ?? "the partner's certificate"} (${current.issuer ?? "?"}) as CERTAUTH and connect it to ${s.ringLabel}.`,
           commands: [
             `RACDCERT CERTAUTH ADD('<CA CERTIFICATE DATA SET>') WITHLABEL('<partner CA>') TRUST`,
             ...(s.virtual
