@@ -11,7 +11,7 @@ import { clip } from "./guard.js";
 import { type Cursor, isTopLevelHeader, readWrapped } from "./listing-common.js";
 import { explainedByMessage } from "./listing-messages.js";
 import { emptyFacts, mergeCertificate } from "./merge.js";
-import type { CleanLine } from "./text.js";
+import { type CleanLine, existingInstant } from "./text.js";
 
 /**
  * RACDCERT LIST / LISTCHAIN output: one certificate per block with its fields, dates, key usage
@@ -232,9 +232,7 @@ function readRingAssociations(cur: Cursor, ctx: ReadContext, c: CertInProgress):
 function listingDate(text: string): string | null {
   const m = /^(\d{4})[/-](\d{2})[/-](\d{2})(?:\s+(\d{2}):(\d{2}):(\d{2}))?$/.exec(text.trim());
   if (!m) return null;
-  const iso = `${m[1]}-${m[2]}-${m[3]}T${m[4] ?? "00"}:${m[5] ?? "00"}:${m[6] ?? "00"}Z`;
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso.slice(0, 10) ? null : iso;
+  return existingInstant(m[1] ?? "", m[2] ?? "", m[3] ?? "", m[4], m[5], m[6]);
 }
 
 function finishCert(c: CertInProgress, owner: CertOwner | null, ctx: ReadContext): void {

@@ -103,3 +103,34 @@ export function yesNo(value: string): boolean | null {
   if (v === "NO" || v === "N") return false;
   return null;
 }
+
+/**
+ * `yyyy-mm-ddThh:mm:ssZ` for date and time fields as RACF prints them (listings, IRRDBU00), or
+ * null when that day or time does not exist: a date is refused, never moved to another day.
+ * Every day up to the 28th of every month at any time of day exists, so most dates need no Date
+ * (an unload holds two on each of tens of thousands of certificates).
+ */
+export function existingInstant(
+  year: string,
+  month: string,
+  day: string,
+  hour = "00",
+  minute = "00",
+  second = "00",
+): string | null {
+  const iso = `${year}-${month}-${day}T${hour}:${minute}:${second}Z`;
+  if (
+    month >= "01" &&
+    month <= "12" &&
+    day >= "01" &&
+    day <= "28" &&
+    hour <= "23" &&
+    minute <= "59" &&
+    second <= "59"
+  )
+    return iso;
+  const parsed = new Date(iso);
+  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso.slice(0, 10)
+    ? null
+    : iso;
+}

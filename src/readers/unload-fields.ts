@@ -1,5 +1,6 @@
 import { genericMatches, isGenericName } from "../model/profiles.js";
 import type { CertOwner, CertStatus } from "../model/types.js";
+import { existingInstant } from "./text.js";
 import { LAYOUTS } from "./unload-layouts.js";
 
 /**
@@ -181,24 +182,6 @@ export function keepProfile(cls: string, name: string): boolean {
 export function isoDate(date: string, time: string): string | null {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!d) return null;
-  const t = /^(\d{2}):(\d{2}):(\d{2})$/.exec(time) ?? [null, "00", "00", "00"];
-  const iso = `${d[1]}-${d[2]}-${d[3]}T${t[1]}:${t[2]}:${t[3]}Z`;
-  // Every day up to the 28th of every month, at any time of day, exists: no Date needed (a
-  // site's unload has two dates on each of tens of thousands of certificates).
-  const [, , month = "", day = ""] = d;
-  const [, hour = "", minute = "", second = ""] = t;
-  if (
-    month >= "01" &&
-    month <= "12" &&
-    day >= "01" &&
-    day <= "28" &&
-    hour <= "23" &&
-    minute <= "59" &&
-    second <= "59"
-  )
-    return iso;
-  const parsed = new Date(iso);
-  return Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== iso.slice(0, 10)
-    ? null
-    : iso;
+  const t = /^(\d{2}):(\d{2}):(\d{2})$/.exec(time);
+  return existingInstant(d[1] ?? "", d[2] ?? "", d[3] ?? "", t?.[1], t?.[2], t?.[3]);
 }
