@@ -5,11 +5,10 @@
  */
 
 import { truncate } from "../audit/format/safe-text.js";
+import { MAX_LABEL, MAX_RING, USERID_RE } from "../model/model.js";
 import { ISSUE_SEVERITY, type RacfIssue } from "../racf/issues.js";
 import type { Keyword } from "../racf/parse.js";
 import type { LintIssue } from "./types.js";
-
-export const USERID_RE = /^[A-Z#$@][A-Z0-9#$@]{0,7}$/;
 
 /** What a sequence of jobs has done so far (files linted together share it). */
 export interface DeckState {
@@ -78,13 +77,13 @@ export function checkLabel(
   where: string,
 ): void {
   if (!value) return;
-  if (value.text.length > 32) {
+  if (value.text.length > MAX_LABEL) {
     c.add(
       value.line,
       value.column,
       "error",
       "label-too-long",
-      `${where}: label is ${value.text.length} characters; labels are at most 32`,
+      `${where}: label is ${value.text.length} characters; labels are at most ${MAX_LABEL}`,
     );
   }
 }
@@ -95,13 +94,13 @@ export function checkRing(
   where: string,
 ): void {
   if (!value || value.text === "*") return;
-  if (value.text.length > 237) {
+  if (value.text.length > MAX_RING) {
     c.add(
       value.line,
       value.column,
       "error",
       "ring-too-long",
-      `${where}: ring name is ${value.text.length} characters; ring names are at most 237`,
+      `${where}: ring name is ${value.text.length} characters; ring names are at most ${MAX_RING}`,
     );
   }
 }
