@@ -83,57 +83,12 @@ export function peerValidation(s: Simulation): Failure | null {
     const caCert = leafIssuer
       ? s.model.state.certificates.find((c) => c.owner === "CERTAUTH" && sameDn(c.subject, leafIssuer))
       : undefined;
-    if (s.virtual && s.ringOwner === "*SITE*") {
-      // *SITE*/* is the SITE certificates (rules §1, virtual rings) and takes no CONNECT.
-      return fail(109, "No CA certificate on the ring: nothing to validate the partner with.", "ibm", {
-        summary: `${s.ringLabel} holds only SITE certificates and none is in the inputs: add the ${partnerSide}'s CA as a trusted SITE certificate (RACDCERT SITE ADD … TRUST), or validate with *AUTH*/* or with a real ring that has the CA connected USAGE(CERTAUTH).`,
-        commands: [],
-        notes: [],
-      });
-    }
-    if (s.virtual && s.ringOwner !== "*AUTH*") {
-      // A user's virtual ring is that user's own certificates, usage PERSONAL (rules §1, virtual
-      // rings): it can never hold the partner's CA, and it takes no CONNECT.
-      return fail(109, "No CA certificate on the ring: nothing to validate the partner with.", "ibm", {
-        summary: `${s.ringLabel} is the virtual ring of ${s.ringOwner}'s own certificates and can never hold the partner's CA: validate the ${partnerSide} with a real ring that has its CA connected USAGE(CERTAUTH), or with the CA virtual ring *AUTH*/*.`,
-        commands: [],
-        notes: [],
-      });
-    }
-    if (s.virtual) {
-      // *AUTH*/* takes no CONNECT: it holds every trusted CERTAUTH certificate, so the partner's
-      // CA must be in RACF and TRUST.
-      const untrusted = caCert?.status === "NOTRUST" ? caCert : undefined;
-      return fail(109, "No CA certificate on the ring: nothing to validate the partner with.", "ibm", {
-        summary: untrusted
-          ? `Mark the partner's CA ${untrusted.owner} '${untrusted.label}' TRUST (${s.ringLabel} holds every trusted CERTAUTH certificate).`
-          : `Add the CA that issued the ${partnerSide}'s certificate as a trusted CERTAUTH certificate (${s.ringLabel} holds every trusted CERTAUTH certificate).`,
-        commands: [
-          untrusted
-            ? alterTrustCommand(untrusted.owner, untrusted.label)
-            : `RACDCERT CERTAUTH ADD('<CA CERTIFICATE DATA SET>') WITHLABEL('<partner CA>') TRUST`,
-          ...refreshCommands(s.model, ["DIGTCERT"]),
-        ],
-        notes: s.refreshNotes(),
-      });
-    }
-    return fail(109, "No CA certificate on the ring: nothing to validate the partner with.", "ibm", {
-      summary: caCert
-        ? `Connect the partner's CA ${caCert.owner} '${caCert.label}' to ${s.ringLabel} with USAGE(CERTAUTH).`
-        : `Connect the CA that issued the ${partnerSide}'s certificate to ${s.ringLabel} with USAGE(CERTAUTH) (add it with RACDCERT CERTAUTH ADD first if RACF does not have it).`,
-      commands: [
-        connectCommand(
-          s.ringOwner,
-          s.ringName,
-          "CERTAUTH",
-          caCert?.label ?? "<partner CA label>",
-          "CERTAUTH",
-          false,
-        ),
-        ...refreshCommands(s.model, ["DIGTRING"]),
-      ],
-      notes: s.refreshNotes(),
-    });
+    return fail(
+      109,
+      "No CA certificate on the ring: nothing to validate the partner with.",
+      "ibm",
+      noCaFix(s, partnerSide, caCert),
+    );
   }
   if (!peers || peers.length === 0) {
     s.step({
@@ -279,4 +234,57 @@ export function peerValidation(s: Simulation): Failure | null {
     confidence: "ibm",
   });
   return null;
+}
+
+/**
+ * The fix for 109. A real ring gets the partner's CA connected USAGE(CERTAUTH). No virtual ring
+ * takes a CONNECT (rules §1, virtual rings): a user's is that user's own certificates and can
+ * never hold the CA; the SITE virtual ring is the SITE certificates; the CERTAUTH virtual ring
+ * holds every trusted CERTAUTH certificate, so there the CA must be in RACF and TRUST.
+ */
+function noCaFix(s: Simulation, partnerSide: string, caCert: Certificate | undefined): SimFix {
+  if (s.virtual && s.ringOwner === "*SITE*")
+    return {
+      summary: `${s.ringLabel} holds only SITE certificates and none is in the inputs: add the ${partnerSide}'s CA as a trusted SITE certificate (RACDCERT SITE ADD … TRUST), or validate with *AUTH*/* or with a real ring that has the CA connected USAGE(CERTAUTH).`,
+      commands: [],
+      notes: [],
+    };
+  if (s.virtual && s.ringOwner !== "*AUTH*")
+    return {
+      summary: `${s.ringLabel} is the virtual ring of ${s.ringOwner}'s own certificates and can never hold the partner's CA: validate the ${partnerSide} with a real ring that has its CA connected USAGE(CERTAUTH), or with the CA virtual ring *AUTH*/*.`,
+      commands: [],
+      notes: [],
+    };
+  if (s.virtual) {
+    const untrusted = caCert?.status === "NOTRUST" ? caCert : undefined;
+    return {
+      summary: untrusted
+        ? `Mark the partner's CA ${untrusted.owner} '${untrusted.label}' TRUST (${s.ringLabel} holds every trusted CERTAUTH certificate).`
+        : `Add the CA that issued the ${partnerSide}'s certificate as a trusted CERTAUTH certificate (${s.ringLabel} holds every trusted CERTAUTH certificate).`,
+      commands: [
+        untrusted
+          ? alterTrustCommand(untrusted.owner, untrusted.label)
+          : `RACDCERT CERTAUTH ADD('<CA CERTIFICATE DATA SET>') WITHLABEL('<partner CA>') TRUST`,
+        ...refreshCommands(s.model, ["DIGTCERT"]),
+      ],
+      notes: s.refreshNotes(),
+    };
+  }
+  return {
+    summary: caCert
+      ? `Connect the partner's CA ${caCert.owner} '${caCert.label}' to ${s.ringLabel} with USAGE(CERTAUTH).`
+      : `Connect the CA that issued the ${partnerSide}'s certificate to ${s.ringLabel} with USAGE(CERTAUTH) (add it with RACDCERT CERTAUTH ADD first if RACF does not have it).`,
+    commands: [
+      connectCommand(
+        s.ringOwner,
+        s.ringName,
+        "CERTAUTH",
+        caCert?.label ?? "<partner CA label>",
+        "CERTAUTH",
+        false,
+      ),
+      ...refreshCommands(s.model, ["DIGTRING"]),
+    ],
+    notes: s.refreshNotes(),
+  };
 }
