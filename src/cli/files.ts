@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
-import { access, chmod, lstat, mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { access, chmod, type FileHandle, lstat, mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { nonTextHint, nonTextKind } from "../readers/guard.js";
 import { InputError } from "./errors.js";
@@ -62,6 +62,16 @@ function kindOf(st: {
  */
 export async function inputStream(path: string, cwd: string): Promise<NodeJS.ReadableStream> {
   if (path === STDIN) return process.stdin;
+  const fh = await inputFile(path, cwd);
+  // Large reads: an unload is hundreds of megabytes, read once from start to end.
+  return fh.createReadStream({ highWaterMark: 1 << 20 });
+}
+
+/**
+ * An input file opened for reading, checked as inputStream checks it (a regular file, and still
+ * one once open). The caller closes it.
+ */
+export async function inputFile(path: string, cwd: string): Promise<FileHandle> {
   const full = resolve(cwd, path);
   const refuse = (why: string) => new InputError(`${path}: cannot read input (${why})`);
   const st = await stat(full).catch((e: NodeJS.ErrnoException) => {
@@ -74,8 +84,7 @@ export async function inputStream(path: string, cwd: string): Promise<NodeJS.Rea
     await fh.close();
     throw refuse(`${kindOf(again)}; racfring reads only regular files, or - for standard input`);
   }
-  // Large reads: an unload is hundreds of megabytes, read once from start to end.
-  return fh.createReadStream({ highWaterMark: 1 << 20 });
+  return fh;
 }
 
 /**

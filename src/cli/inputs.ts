@@ -9,7 +9,7 @@ import { displayControlIssues } from "../readers/display-controls.js";
 import { mergeCertificate, sameCertificate } from "../readers/merge.js";
 import { type Io, type OptionSpecs, type ParsedArgs, str } from "./command.js";
 import { InputError, UsageError } from "./errors.js";
-import { inputStream, readInput } from "./files.js";
+import { inputFile, inputStream, readInput, STDIN } from "./files.js";
 import {
   NO_PROGRESS,
   type ProgressSink,
@@ -17,6 +17,7 @@ import {
   progressDelay,
   progressSink,
 } from "./progress.js";
+import { readUsersInWorker, type UserWorker, WORKER_MIN_BYTES, workerUse } from "./unload-users.js";
 
 /**
  * The progress bar for a command's reads and audits: on stderr, only when it is a terminal, and
@@ -115,6 +116,61 @@ async function* fileChunks(
     }
   } finally {
     task.done();
+  }
+}
+
+/**
+ * Read an IRRDBU00 unload. A file of some size has its user records read by a worker thread
+ * at the same time (src/cli/unload-users.ts), through the descriptor opened and checked here;
+ * standard input, a small file or RACFRING_UNLOAD_WORKER=off is read on this thread alone.
+ */
+async function readUnloadInput(
+  value: string,
+  cwd: string,
+  ctx: ReadContext,
+  progress: ProgressSink,
+  sanitize: (line: string, n: number) => string,
+): Promise<void> {
+  const { readUnloadBytes } = await import("../readers/unload.js");
+  const use = workerUse(process.env);
+  if (value === STDIN || use === "off") {
+    const stream = await inputStream(value, cwd);
+    // The bar's total is the file's size; standard input has none (the bar then counts only).
+    const size = value === STDIN ? undefined : (await stat(resolve(cwd, value))).size;
+    const task = progress.start(`reading ${value}`, "bytes", size);
+    await readUnloadBytes(fileChunks(stream, task), ctx, { sanitize });
+    return;
+  }
+  const fh = await inputFile(value, cwd);
+  let worker: UserWorker | null = null;
+  try {
+    const { size } = await fh.stat();
+    const task = progress.start(`reading ${value}`, "bytes", size);
+    // Every reading of the descriptor is at explicit positions (start: 0): none moves another's.
+    const read = () => fh.createReadStream({ start: 0, autoClose: false, highWaterMark: 1 << 20 });
+    if (use === "auto" && size < WORKER_MIN_BYTES) {
+      await readUnloadBytes(fileChunks(read(), task), ctx, { sanitize });
+      return;
+    }
+    worker = readUsersInWorker(fh.fd, value);
+    const started = worker;
+    const table =
+      use === "require"
+        ? started.table.then((t) => {
+            if (!t)
+              throw new InputError(
+                `${value}: the user records could not be read in a worker thread: ${started.failure()}`,
+              );
+            return t;
+          })
+        : started.table;
+    await readUnloadBytes(fileChunks(read(), task), ctx, {
+      sanitize,
+      users: { table, again: read, clean: (line) => sanitizeText(line).text },
+    });
+  } finally {
+    await worker?.stop();
+    await fh.close();
   }
 }
 
@@ -264,16 +320,11 @@ export async function loadInputs(
         break;
       }
       case "unload": {
-        const stream = await inputStream(value, cwd);
-        const { readUnloadBytes } = await import("../readers/unload.js");
         const found: InputIssue[] = [];
         const counted = { lines: 0 };
-        // The bar's total is the file's size; standard input has none (the bar then counts only).
-        const size = value === "-" ? undefined : (await stat(resolve(cwd, value))).size;
-        const task = progress.start(`reading ${value}`, "bytes", size);
-        await readUnloadBytes(fileChunks(stream, task), ctx(value), {
-          sanitize: (line, n) => sanitizeUnloadLine(line, n, value, found, counted),
-        });
+        await readUnloadInput(value, cwd, ctx(value), progress, (line, n) =>
+          sanitizeUnloadLine(line, n, value, found, counted),
+        );
         for (const i of found) model.issue(i);
         files.push(value);
         break;

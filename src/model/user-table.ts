@@ -19,6 +19,25 @@ import type { Source, User } from "./types.js";
  * - groups keep the order they were first named in, without repeats.
  */
 
+/**
+ * A table as plain data: what a worker thread that read the user records hands back (typed
+ * arrays travel without a copy).
+ */
+export interface UserTableParts {
+  ids: string[];
+  flags: Uint8Array<ArrayBuffer>;
+  dflt: Int32Array<ArrayBuffer>;
+  referLine: Int32Array<ArrayBuffer>;
+  defineLine: Int32Array<ArrayBuffer>;
+  moreLines: Array<[number, number[]]>;
+  head: Int32Array<ArrayBuffer>;
+  tail: Int32Array<ArrayBuffer>;
+  next: Int32Array<ArrayBuffer>;
+  group: Int32Array<ArrayBuffer>;
+  links: number;
+  groupNames: string[];
+}
+
 const DEFINED = 1;
 const SPECIAL = 2;
 const REVOKED = 4;
@@ -27,21 +46,21 @@ export class UserTable {
   readonly #file: string;
   readonly #rows = new Map<string, number>();
   #ids: string[] = [];
-  #flags = new Uint8Array(1024);
+  #flags: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   /** Default group number + 1 (0: none). */
   #dflt = new Int32Array(1024);
   /** Line of the 0205 that named the user before any 0200 (0: none). */
   #referLine = new Int32Array(1024);
   /** Line of the user's first 0200 (0: none); later 0200 lines in #moreLines. */
   #defineLine = new Int32Array(1024);
-  readonly #moreLines = new Map<number, number[]>();
+  #moreLines = new Map<number, number[]>();
   /** Groups per user as linked lists: first and last link per row, then next and group per link. */
   #head = new Int32Array(1024).fill(-1);
   #tail = new Int32Array(1024).fill(-1);
   #next = new Int32Array(1024);
   #group = new Int32Array(1024);
   #links = 0;
-  readonly #groupNames: string[] = [];
+  #groupNames: string[] = [];
   readonly #groupNumbers = new Map<string, number>();
   /** Users built so far, by row. */
   readonly #built: Array<User | undefined> = [];
@@ -55,6 +74,54 @@ export class UserTable {
 
   get size(): number {
     return this.#ids.length;
+  }
+
+  /** The table as plain data, and the buffers that can be moved rather than copied. */
+  parts(): { parts: UserTableParts; buffers: ArrayBuffer[] } {
+    const parts: UserTableParts = {
+      ids: this.#ids,
+      flags: this.#flags,
+      dflt: this.#dflt,
+      referLine: this.#referLine,
+      defineLine: this.#defineLine,
+      moreLines: [...this.#moreLines],
+      head: this.#head,
+      tail: this.#tail,
+      next: this.#next,
+      group: this.#group,
+      links: this.#links,
+      groupNames: this.#groupNames,
+    };
+    const arrays = [parts.flags, parts.dflt, parts.referLine, parts.defineLine, parts.head, parts.tail];
+    return { parts, buffers: [...arrays, parts.next, parts.group].map((a) => a.buffer) };
+  }
+
+  /** A table from `parts()`, its users' sources naming `file`. */
+  static fromParts(file: string, parts: UserTableParts): UserTable {
+    const t = new UserTable(file);
+    const rows = parts.ids.length;
+    const arrays = [parts.flags, parts.dflt, parts.referLine, parts.defineLine, parts.head, parts.tail];
+    if (
+      arrays.some((a) => a.length < rows) ||
+      parts.next.length < parts.links ||
+      parts.group.length < parts.links
+    )
+      throw new Error("user table parts do not fit together");
+    t.#ids = parts.ids;
+    t.#flags = parts.flags;
+    t.#dflt = parts.dflt;
+    t.#referLine = parts.referLine;
+    t.#defineLine = parts.defineLine;
+    t.#moreLines = new Map(parts.moreLines);
+    t.#head = parts.head;
+    t.#tail = parts.tail;
+    t.#next = parts.next;
+    t.#group = parts.group;
+    t.#links = parts.links;
+    t.#groupNames = parts.groupNames;
+    for (let row = 0; row < rows; row++) t.#rows.set(parts.ids[row] as string, row);
+    for (let g = 0; g < parts.groupNames.length; g++) t.#groupNumbers.set(parts.groupNames[g] as string, g);
+    return t;
   }
 
   /** A 0200 record: `id` upper case, `defaultGroup` upper case or "". */

@@ -18,17 +18,6 @@ const FIELDS: Readonly<Record<string, FieldMap>> = Object.fromEntries(
   ]),
 );
 
-/** Value of a field (trimmed), blank when the record is shorter. */
-export function field(record: string, type: string, name: string): string {
-  const range = FIELDS[type]?.[name];
-  if (!range) return "";
-  const value = record.slice(range[0] - 1, range[1]).trim();
-  // V8 makes a slice of 13 characters or more a view into the whole record; kept in the model
-  // (a certificate name, a fingerprint) it would keep the record alive, 2,400 characters for a
-  // 1560. Concatenating and slicing again leaves a string of its own.
-  return value.length < 13 ? value : ` ${value}`.slice(1);
-}
-
 /**
  * How far each record type must reach to be read (formats.md §6, IBM usr.htm/grr.htm). Trailing
  * blanks are stripped on download, so a record may end early, but only where every later field
@@ -82,29 +71,6 @@ export const LAST_READ: Readonly<Record<string, string>> = {
 /** End column of a field (0 when unknown). */
 export function endOf(type: string, name: string): number {
   return FIELDS[type]?.[name]?.[1] ?? 0;
-}
-
-/**
- * IRRDBU00 writes one blank after every field. A non-blank character right after a field's end
- * column means the columns do not line up (a shifted, re-wrapped or hand-edited record): reading
- * it by column would split values in the wrong places. Returns the 1-based column of the first
- * such character, or null.
- */
-export function misalignedColumn(record: string, type: string): number | null {
-  const layout = LAYOUTS[type];
-  const last = LAST_READ[type];
-  if (!layout || !last) return null;
-  const limit = endOf(type, last);
-  for (const f of layout.fields) {
-    if (f.end > limit) break;
-    if (record.length > f.end && record.charAt(f.end) !== " ") return f.end + 1;
-  }
-  return null;
-}
-
-/** Column where a field starts, for located issues. */
-export function columnOf(type: string, name: string): number {
-  return FIELDS[type]?.[name]?.[0] ?? 1;
 }
 
 /** Owners RACF uses for CERTAUTH, SITE and MULTIID certificates (rules §6; IBM irrids.htm). */

@@ -14,13 +14,16 @@ const CR = 0x0d;
 
 export interface LineSink {
   /**
-   * A line of printable ASCII only (bytes X'20'–X'7E'), given as `bytes[start, end)` without its
-   * line end: decoding it as Latin-1 gives the same text as UTF-8, and no clean-up applies.
+   * A line of printable characters given one byte each, as `bytes[start, end)` without its line
+   * end: decoding it as Latin-1 gives the line's text, and no clean-up applies. Printable ASCII
+   * comes as it is in the file; a line that also holds printable Latin-1 letters (U+00A1–U+00FF:
+   * the `¢` of DIGTCERT names) comes as a Latin-1 copy of its UTF-8 bytes, in a buffer the
+   * scanner reuses for the next such line.
    */
-  ascii(bytes: Buffer, start: number, end: number): void;
+  singleByte(bytes: Buffer, start: number, end: number): void;
   /**
-   * A line of printable UTF-8 text beyond ASCII (a DIGTCERT name's `¢`): no control character,
-   * tab, no-break space or byte that is not UTF-8, so clean-up has nothing to do in it.
+   * A line of printable UTF-8 text beyond Latin-1 (a `€`): no control character, tab, no-break
+   * space or byte that is not UTF-8, so clean-up has nothing to do in it.
    */
   printable(line: string): void;
   /** Any other line (control characters, tabs, no-break spaces, bytes that are not UTF-8), decoded. */
@@ -35,6 +38,7 @@ const NOT_PRINTABLE = /[\u0080-\u00a0\ufffd\u202a-\u202e\u2066-\u2069]/;
 
 /** Hand every line of `chunks` to `sink`, in order. */
 export async function scanLines(chunks: AsyncIterable<Uint8Array | string>, sink: LineSink): Promise<void> {
+  const latin1 = new Latin1Copy();
   // The start of a line that began in an earlier chunk, kept as parts: a line longer than a
   // chunk (a hostile 20 MB line) is joined once, not once per chunk.
   let parts: Buffer[] = [];
@@ -50,14 +54,14 @@ export async function scanLines(chunks: AsyncIterable<Uint8Array | string>, sink
       parts.push(bytes.subarray(0, lf));
       const line = Buffer.concat(parts);
       parts = [];
-      emit(line, 0, line.length, sink);
+      emit(line, 0, line.length, sink, latin1);
       pos = lf + 1;
     }
     const words = wordsOf(bytes);
     for (;;) {
       const lf = bytes.indexOf(LF, pos);
       if (lf < 0) break;
-      emit(bytes, pos, lf, sink, words);
+      emit(bytes, pos, lf, sink, latin1, words);
       pos = lf + 1;
     }
     if (pos < bytes.length) parts.push(bytes.subarray(pos));
@@ -65,7 +69,7 @@ export async function scanLines(chunks: AsyncIterable<Uint8Array | string>, sink
   if (parts.length > 0) {
     const line = Buffer.concat(parts);
     // A CR at the very end is a line end (readline reads "A\r" as the line "A").
-    emit(line, 0, line.length, sink);
+    emit(line, 0, line.length, sink, latin1);
   }
 }
 
@@ -100,39 +104,63 @@ function notPrintableAscii(w: number): boolean {
   return ((((w - 0x20202020) & ~w) | (w + 0x01010101) | w) & 0x80808080) !== 0;
 }
 
-/** One line between LFs: the one check of its bytes decides between the kinds of line. */
-function emit(bytes: Buffer, start: number, lf: number, sink: LineSink, words: Words | null = null): void {
-  const end = lf > start && bytes[lf - 1] === CR ? lf - 1 : lf;
-  let i = start;
+/**
+ * The first byte of `bytes[i, end)` outside printable ASCII (X'20'–X'7E'), or `end`: single
+ * bytes up to a word boundary, then whole words while they are clean, then single bytes.
+ */
+function cleanRun(bytes: Buffer, i: number, end: number, words: Words | null): number {
   if (words) {
-    // Single bytes up to the first word boundary, then whole words while they are clean.
-    let head = (words.first - start) & 3;
-    while (head > 0 && i < end) {
+    while (((i - words.first) & 3) !== 0 && i < end) {
       const b = bytes[i] as number;
-      if (b < 0x20 || b >= 0x7f) break;
+      if (b < 0x20 || b >= 0x7f) return i;
       i++;
-      head--;
     }
-    if (head === 0) {
-      let k = (i - words.first) >> 2;
-      while (i + 4 <= end && !notPrintableAscii(words.view[k] as number)) {
-        i += 4;
-        k++;
-      }
+    let k = (i - words.first) >> 2;
+    while (i + 4 <= end && !notPrintableAscii(words.view[k] as number)) {
+      i += 4;
+      k++;
     }
   }
-  let high = false;
   for (; i < end; i++) {
     const b = bytes[i] as number;
-    if (b < 0x20 || b === 0x7f) {
+    if (b < 0x20 || b >= 0x7f) return i;
+  }
+  return end;
+}
+
+function isControl(b: number): boolean {
+  return b < 0x20 || b === 0x7f;
+}
+
+/** One line between LFs: the one check of its bytes decides between the kinds of line. */
+function emit(
+  bytes: Buffer,
+  start: number,
+  lf: number,
+  sink: LineSink,
+  latin1: Latin1Copy,
+  words: Words | null = null,
+): void {
+  const end = lf > start && bytes[lf - 1] === CR ? lf - 1 : lf;
+  const odd = cleanRun(bytes, start, end, words);
+  if (odd === end) {
+    sink.singleByte(bytes, start, end);
+    return;
+  }
+  if (isControl(bytes[odd] as number)) {
+    asText(bytes, start, end, sink);
+    return;
+  }
+  const length = latin1.copy(bytes, start, odd, end, words);
+  if (length >= 0) {
+    sink.singleByte(latin1.bytes, 0, length);
+    return;
+  }
+  for (let i = odd; i < end; i++) {
+    if (isControl(bytes[i] as number)) {
       asText(bytes, start, end, sink);
       return;
     }
-    if (b > 0x7f) high = true;
-  }
-  if (!high) {
-    sink.ascii(bytes, start, end);
-    return;
   }
   const line = bytes.toString("utf8", start, end);
   if (NOT_PRINTABLE.test(line)) sink.text(line);
@@ -142,4 +170,43 @@ function emit(bytes: Buffer, start: number, lf: number, sink: LineSink, words: W
 function asText(bytes: Buffer, start: number, end: number, sink: LineSink): void {
   // The CR of a CRLF is gone; any CR left is a line end of its own.
   for (const line of bytes.toString("utf8", start, end).split("\r")) sink.text(line);
+}
+
+/** Runs of ASCII shorter than this are copied byte by byte: a native copy costs more. */
+const SHORT_RUN = 16;
+
+/**
+ * A Latin-1 copy of a line whose bytes are printable ASCII and the UTF-8 of printable Latin-1
+ * letters (U+00A1–U+00FF: C2 A1–C2 BF, C3 80–C3 BF): in a real unload, the `¢` that stands for
+ * a blank in every DIGTCERT and DIGTRING name, on every certificate and ring record. The copy
+ * has one byte per character, so columns are bytes. U+0080–U+00A0 (C1 controls and the
+ * no-break space) are left to the text path, which cleans them up.
+ */
+class Latin1Copy {
+  bytes: Buffer = Buffer.allocUnsafe(4096);
+
+  /**
+   * Copy `src[start, end)`, whose bytes before `odd` are printable ASCII and whose byte at
+   * `odd` is not ASCII: the copy's length, or -1 when the line holds anything but printable
+   * ASCII and printable Latin-1 letters.
+   */
+  copy(src: Buffer, start: number, odd: number, end: number, words: Words | null): number {
+    if (this.bytes.length < end - start) this.bytes = Buffer.allocUnsafe(2 * (end - start));
+    const out = this.bytes;
+    let n = src.copy(out, 0, start, odd);
+    let i = odd;
+    while (i < end) {
+      const b = src[i] as number;
+      const next = i + 1 < end ? (src[i + 1] as number) : 0;
+      if (b === 0xc2 && next >= 0xa1 && next <= 0xbf) out[n++] = next;
+      else if (b === 0xc3 && next >= 0x80 && next <= 0xbf) out[n++] = next + 0x40;
+      else return -1;
+      i += 2;
+      const run = cleanRun(src, i, end, words);
+      if (run - i >= SHORT_RUN) n += src.copy(out, n, i, run);
+      else for (let j = i; j < run; j++) out[n++] = src[j] as number;
+      i = run;
+    }
+    return n;
+  }
 }

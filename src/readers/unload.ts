@@ -1,12 +1,15 @@
+import { RacfModel } from "../model/model.js";
+import type { UserTable } from "../model/user-table.js";
 import type { ReadContext } from "./context.js";
 import { clip } from "./guard.js";
+import { ShortStrings } from "./short-strings.js";
 import { cleanLine } from "./text.js";
-import { endOf } from "./unload-fields.js";
 import { finishUnload } from "./unload-finish.js";
 import { UnloadIssues } from "./unload-issues.js";
 import { DOCUMENTED_RECORD_TYPES, LAYOUTS } from "./unload-layouts.js";
 import { UnloadRecords } from "./unload-records.js";
 import { scanLines } from "./unload-scan.js";
+import { ByteView, TextView } from "./unload-view.js";
 
 export { endOf, keyFromType, REQUIRED_THROUGH, trustFromUacc } from "./unload-fields.js";
 
@@ -23,8 +26,10 @@ export { endOf, keyFromType, REQUIRED_THROUGH, trustFromUacc } from "./unload-fi
  *
  * Two ways in, one reading: `readUnload` takes lines of text; `readUnloadBytes` takes the bytes
  * of the file (what the CLI does) and finds the lines itself (unload-scan.ts), so that the record
- * types racfring does not read are skipped without being decoded, and a line of plain ASCII
- * skips the clean-up of control characters, tabs and code-page artefacts it cannot contain.
+ * types racfring does not read are skipped without being decoded, a line of printable
+ * characters skips the clean-up of control characters, tabs and code-page artefacts it cannot
+ * contain, and the fields of a line whose characters are single bytes are read from its bytes
+ * (unload-view.ts).
  */
 
 export interface UnloadByteOptions {
@@ -34,6 +39,30 @@ export interface UnloadByteOptions {
    * never hold one and are not passed.
    */
   sanitize?: (line: string, no: number) => string;
+  /** The user records, read at the same time by someone else (see ParallelUsers). */
+  users?: ParallelUsers;
+}
+
+/**
+ * User records (0200, 0205) are most of a site's unload, and reading them depends on nothing
+ * else in it: the CLI has a worker thread read them from the same file, on the machine's other
+ * core, with `readCleanUserRecords`, while this reader reads the rest.
+ *
+ * Only clean user records are read there: lines of printable characters whose record lines up,
+ * is as long as IRRDBU00 writes it and names its user (and group), which `read` takes without a
+ * word (unload-records.ts `cleanUser`). This reader skips exactly those, and reads and words
+ * every other line itself, in order, as it always has. Should one of those others still be a
+ * user the reader takes (a user record with a tab, say), or the worker fail, the user records
+ * are read again from the file, all of them in order, so that the table is always the one a
+ * single reading gives.
+ */
+export interface ParallelUsers {
+  /** The table of the clean user records, or null when they could not be read there. */
+  table: Promise<UserTable | null>;
+  /** The same bytes again, for a second reading of the user records. */
+  again: () => AsyncIterable<Uint8Array | string>;
+  /** Clean-up of a line in the second reading; what it finds was reported the first time. */
+  clean?: (line: string, no: number) => string;
 }
 
 /** Read an unload given as lines (without their line ends). */
@@ -49,23 +78,56 @@ export async function readUnloadBytes(
   ctx: ReadContext,
   options: UnloadByteOptions = {},
 ): Promise<void> {
-  const reader = new UnloadReader(ctx, options.sanitize);
+  const parallel = options.users;
+  const reader = new UnloadReader(ctx, options.sanitize, parallel ? "skip-clean-users" : "all");
   await scanLines(chunks, reader);
+  if (parallel) {
+    const theirs = await parallel.table;
+    if (theirs && reader.users.size === 0) reader.useUsers(theirs);
+    else {
+      // What this reader found of the users, and the worker's table, are parts of one table
+      // whose order only a reading in order gives. The second reading's issues were reported
+      // by the first: they go to a model nobody reads.
+      const again = new UnloadReader({ ...ctx, model: new RacfModel() }, parallel.clean, "users-only");
+      await scanLines(parallel.again(), again);
+      reader.useUsers(again.users);
+    }
+  }
   reader.finish();
+}
+
+/**
+ * The clean user records of an unload (see ParallelUsers), in a table of their own; `file`
+ * names the input in the users' sources.
+ */
+export async function readCleanUserRecords(
+  chunks: AsyncIterable<Uint8Array | string>,
+  file: string,
+): Promise<UserTable> {
+  const ctx: ReadContext = {
+    model: new RacfModel(),
+    file,
+    datasets: new Map(),
+    ranAt: new Date(0),
+    ranAtGiven: true,
+  };
+  const reader = new UnloadReader(ctx, undefined, "clean-users-only");
+  await scanLines(chunks, reader);
+  return reader.users;
+}
+
+/**
+ * Which records a reader reads: all; all but the clean user records (read elsewhere); only
+ * those; or only the user records, clean or not (the second reading of ParallelUsers).
+ */
+type Mode = "all" | "skip-clean-users" | "clean-users-only" | "users-only";
+
+function isUserType(type: string): boolean {
+  return type === "0200" || type === "0205";
 }
 
 /** The first 64 KiB of the input are kept to name an EBCDIC or binary file when no record is found. */
 const SAMPLE = 65536;
-
-/**
- * Record types whose reader looks no further than a column well before the record's end: only
- * that much of the line is decoded. A 0200 (user) record is 635 characters long and the reader
- * needs its first 104 (through USBD_DEFGRP_ID and the blank after it, which the alignment check
- * looks at); a site has hundreds of thousands of them.
- */
-const DECODE_THROUGH: Readonly<Record<string, number>> = {
-  "0200": endOf("0200", "USBD_DEFGRP_ID") + 1,
-};
 
 class UnloadReader {
   readonly #ctx: ReadContext;
@@ -79,17 +141,37 @@ class UnloadReader {
   #sample = "";
   /** Record type strings by their four bytes, so that the bytes of a type are decoded once. */
   readonly #types = new Map<number, string>();
+  readonly #bytes = new ByteView(new ShortStrings());
+  readonly #text = new TextView();
 
-  constructor(ctx: ReadContext, sanitize: ((line: string, no: number) => string) | undefined) {
+  readonly #mode: Mode;
+
+  constructor(
+    ctx: ReadContext,
+    sanitize: ((line: string, no: number) => string) | undefined,
+    mode: Mode = "all",
+  ) {
+    this.#mode = mode;
     this.#ctx = ctx;
     this.#sanitize = sanitize;
     this.#issues = new UnloadIssues(ctx);
     this.#records = new UnloadRecords(ctx, this.#issues);
   }
 
+  /** The users read so far. */
+  get users(): UserTable {
+    return this.#records.users;
+  }
+
+  /** Users read by another reader of the same unload, in place of this one's. */
+  useUsers(table: UserTable): void {
+    this.#records.users = table;
+  }
+
   /** A line as text: every clean-up applies. */
   text(line: string): void {
     const no = ++this.#no;
+    if (this.#mode === "clean-users-only") return; // never a clean record
     const raw = this.#sanitize ? this.#sanitize(line, no) : line;
     if (this.#sample.length < SAMPLE) this.#sample += `${raw.slice(0, SAMPLE)}\n`;
     this.#line(raw, no, true);
@@ -98,16 +180,17 @@ class UnloadReader {
   /** A line of printable text: sanitizing and clean-up would leave it as it is. */
   printable(line: string): void {
     const no = ++this.#no;
+    if (this.#mode === "clean-users-only") return; // never a clean record
     if (this.#sample.length < SAMPLE) this.#sample += `${line.slice(0, SAMPLE)}\n`;
     this.#line(line, no, false);
   }
 
   /**
-   * A line of printable ASCII bytes. Decoding it would give the same text, which clean-up
-   * would leave as it is but for its trailing blanks; so the record type is read from the
-   * bytes, and only a record of a type racfring reads is decoded.
+   * A line of printable characters given as one byte each (Latin-1). Decoding it would give the
+   * same text, which clean-up would leave as it is but for its trailing blanks; so the record
+   * type and the fields are read from the bytes, and nothing else is decoded.
    */
-  ascii(bytes: Buffer, start: number, end: number): void {
+  singleByte(bytes: Buffer, start: number, end: number): void {
     const no = ++this.#no;
     if (this.#sample.length < SAMPLE)
       this.#sample += `${bytes.toString("latin1", start, Math.min(end, start + SAMPLE))}\n`;
@@ -135,13 +218,18 @@ class UnloadReader {
       return;
     }
     if (!LAYOUTS[type]) return; // documented, but nothing racfring models
-    const through = DECODE_THROUGH[type];
-    const rec = bytes.toString(
-      "latin1",
-      start,
-      through !== undefined && length > through ? start + through : last,
-    );
-    this.#records.read(type, rec, length, end - start, no);
+    const view = this.#bytes.at(type, bytes, start, length, no);
+    const reach = end - start;
+    if (this.#mode !== "all") {
+      const user = isUserType(type);
+      if (this.#mode === "users-only") {
+        if (!user) return;
+      } else {
+        const clean = user && this.#records.cleanUser(view, reach);
+        if (this.#mode === "clean-users-only" ? !clean : clean) return;
+      }
+    }
+    this.#records.read(view, reach);
   }
 
   #typeAt(bytes: Buffer, start: number): string {
@@ -186,10 +274,11 @@ class UnloadReader {
       return;
     }
     if (!LAYOUTS[type]) return; // documented, but nothing racfring models
+    if (this.#mode === "users-only" && !isUserType(type)) return;
     // cleanLine drops trailing blanks; a record that came with blanks through the column was
     // not cut there (its fields are blank), so the length before clean-up counts too.
     const reach = Math.max(rec.length, raw.endsWith("\r") ? raw.length - 1 : raw.length);
-    this.#records.read(type, rec, rec.length, reach, no);
+    this.#records.read(this.#text.at(type, rec, no), reach);
   }
 
   finish(): void {

@@ -60,7 +60,7 @@ async function readlineLines(chunks: readonly Uint8Array[]): Promise<string[]> {
 async function scannedLines(chunks: readonly Uint8Array[]): Promise<string[]> {
   const out: string[] = [];
   await scanLines(from(chunks), {
-    ascii: (b, s, e) => out.push(b.toString("latin1", s, e)),
+    singleByte: (b, s, e) => out.push(b.toString("latin1", s, e)),
     printable: (l) => out.push(l),
     text: (l) => out.push(l),
   });
@@ -76,6 +76,7 @@ async function both(bytes: Uint8Array, chunks: readonly Uint8Array[]) {
     lines: JSON.stringify(modelToJson(byLines.model.state)),
     bytes: JSON.stringify(modelToJson(byBytes.model.state)),
     issues: byBytes.model.state.issues,
+    lineIssues: byLines.model.state.issues,
     size: bytes.length,
   };
 }
@@ -103,6 +104,9 @@ describe("line scanning", () => {
       "\u00a0",
       "\u0085",
       "é",
+      "¡",
+      "ÿ",
+      "€",
       "😀",
       "\ufeff",
     ];
@@ -128,12 +132,19 @@ describe("line scanning", () => {
   it("sorts each line by its bytes wherever they fall against the four-byte words it reads", async () => {
     // The check reads aligned 32-bit words: a control character, DEL or a UTF-8 byte at any
     // position of a line, in a chunk starting at any address, must still be seen.
-    const specials: Array<[string, number[], "text" | "printable"]> = [
+    // Latin-1 letters come as single bytes (a Latin-1 copy); the no-break space, C1 controls
+    // and characters beyond Latin-1 do not.
+    const specials: Array<[string, number[], "text" | "printable" | "singleByte"]> = [
       ["NUL", [0x00], "text"],
       ["TAB", [0x09], "text"],
       ["X'1F'", [0x1f], "text"],
       ["DEL", [0x7f], "text"],
-      ["cent sign", [0xc2, 0xa2], "printable"],
+      ["no-break space", [0xc2, 0xa0], "text"],
+      ["NEL", [0xc2, 0x85], "text"],
+      ["cent sign", [0xc2, 0xa2], "singleByte"],
+      ["inverted exclamation mark", [0xc2, 0xa1], "singleByte"],
+      ["y with diaeresis", [0xc3, 0xbf], "singleByte"],
+      ["euro sign", [0xe2, 0x82, 0xac], "printable"],
     ];
     for (const [name, special, kind] of specials) {
       for (let offset = 0; offset < 4; offset++) {
@@ -148,11 +159,11 @@ describe("line scanning", () => {
           const chunk = backing.subarray(offset, offset + line.length + 12);
           const seen: string[] = [];
           await scanLines(from([chunk]), {
-            ascii: () => seen.push("ascii"),
+            singleByte: () => seen.push("singleByte"),
             printable: () => seen.push("printable"),
             text: () => seen.push("text"),
           });
-          expect(seen, `${name} at ${at}, chunk at offset ${offset}`).toEqual([kind, "ascii"]);
+          expect(seen, `${name} at ${at}, chunk at offset ${offset}`).toEqual([kind, "singleByte"]);
         }
       }
     }
@@ -243,6 +254,52 @@ describe("readUnloadBytes reads what readUnload reads", () => {
       expect(codes).toContain("9:unload-tab");
       expect(codes.some((c) => c.endsWith("unload-unknown-record-type"))).toBe(true);
     }
+  });
+
+  it("user records read from their bytes: damaged, lower-case, blank or cut anywhere in their first columns", async () => {
+    // 0200 and 0205 records that are whole and line up are read from their bytes
+    // (unload-bytes.ts); any other must reach the text path and be read, or worded, as before.
+    const rnd = prng(11);
+    const alphabet = " aYyEeSsNnOoX1#";
+    const base = [
+      renderRecord("0200", {
+        USBD_NAME: "WEBSRV",
+        USBD_DEFGRP_ID: "SYS1",
+        USBD_SPECIAL: "YES",
+        USBD_REVOKE: "NO",
+      }),
+      renderRecord("0200", {
+        USBD_NAME: "batch01",
+        USBD_DEFGRP_ID: "tlsgrp",
+        USBD_SPECIAL: "N",
+        USBD_REVOKE: "Y",
+      }),
+      renderRecord("0205", { USCON_NAME: "WEBSRV", USCON_GRP_ID: "TLSGRP" }),
+      renderRecord("0205", { USCON_NAME: "LATER", USCON_GRP_ID: "SYS1" }),
+      renderRecord("0200", { USBD_NAME: "LATER", USBD_DEFGRP_ID: "" }),
+    ];
+    const lines: string[] = [];
+    for (let i = 0; i < 400; i++) {
+      let rec = base[Math.floor(rnd() * base.length)] as string;
+      const edits = Math.floor(rnd() * 4);
+      for (let k = 0; k < edits; k++) {
+        const at = Math.floor(rnd() * 110);
+        rec = `${rec.slice(0, at)}${alphabet[Math.floor(rnd() * alphabet.length)]}${rec.slice(at + 1)}`;
+      }
+      if (rnd() < 0.2) rec = rec.slice(0, 4 + Math.floor(rnd() * 120));
+      if (rnd() < 0.1) rec = `${rec.trimEnd()}${" ".repeat(Math.floor(rnd() * 200))}`;
+      lines.push(rec);
+    }
+    const bytes = enc.encode(lines.join("\n"));
+    const r = await both(bytes, chunked(bytes, prng(12), 4000));
+    expect(r.bytes).toBe(r.lines);
+    expect(JSON.stringify(r.issues)).toBe(JSON.stringify(r.lineIssues));
+    const state = JSON.parse(r.bytes);
+    // The edits must leave some users read and damage others, or the test says nothing.
+    expect(state.users.length).toBeGreaterThan(3);
+    expect(r.issues.length).toBeGreaterThan(5);
+    expect(state.users.some((u: { special: boolean }) => u.special)).toBe(true);
+    expect(state.users.some((u: { revoked: boolean }) => u.revoked)).toBe(true);
   });
 
   it("an empty, blank or EBCDIC input is still an error at line 1", async () => {

@@ -1,0 +1,14 @@
+/**
+ * The worker thread that reads an unload's clean user records (src/readers/unload.ts
+ * ParallelUsers) while the main thread reads the rest of the same file. It reads through the
+ * descriptor the main thread opened and checked (threads share descriptors), at explicit
+ * positions, so neither reading moves the other's place in the file.
+ */
+import { createReadStream } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import { readCleanUserRecords } from "../readers/unload.js";
+
+const { fd, file } = workerData as { fd: number; file: string };
+const chunks = createReadStream("", { fd, start: 0, autoClose: false, highWaterMark: 1 << 20 });
+const { parts, buffers } = (await readCleanUserRecords(chunks, file)).parts();
+parentPort?.postMessage(parts, buffers);
