@@ -1,4 +1,5 @@
 import { stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { modelFromJson } from "../model/json.js";
 import { RacfModel } from "../model/model.js";
@@ -148,7 +149,8 @@ async function readUnloadInput(
     const task = progress.start(`reading ${value}`, "bytes", size);
     // Every reading of the descriptor is at explicit positions (start: 0): none moves another's.
     const read = () => fh.createReadStream({ start: 0, autoClose: false, highWaterMark: 1 << 20 });
-    if (use === "auto" && size < WORKER_MIN_BYTES) {
+    // One core: a second thread would only take turns with this one.
+    if (use === "auto" && (size < WORKER_MIN_BYTES || availableParallelism() < 2)) {
       await readUnloadBytes(fileChunks(read(), task), ctx, { sanitize });
       return;
     }

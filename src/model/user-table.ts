@@ -1,3 +1,4 @@
+import { IdIndex, type IdIndexParts } from "./id-index.js";
 import type { Source, User } from "./types.js";
 
 /**
@@ -25,6 +26,7 @@ import type { Source, User } from "./types.js";
  */
 export interface UserTableParts {
   ids: string[];
+  rows: IdIndexParts;
   flags: Uint8Array<ArrayBuffer>;
   dflt: Int32Array<ArrayBuffer>;
   referLine: Int32Array<ArrayBuffer>;
@@ -44,7 +46,7 @@ const REVOKED = 4;
 
 export class UserTable {
   readonly #file: string;
-  readonly #rows = new Map<string, number>();
+  #rows = new IdIndex();
   #ids: string[] = [];
   #flags: Uint8Array<ArrayBuffer> = new Uint8Array(1024);
   /** Default group number + 1 (0: none). */
@@ -78,8 +80,10 @@ export class UserTable {
 
   /** The table as plain data, and the buffers that can be moved rather than copied. */
   parts(): { parts: UserTableParts; buffers: ArrayBuffer[] } {
+    const rows = this.#rows.parts();
     const parts: UserTableParts = {
       ids: this.#ids,
+      rows: rows.parts,
       flags: this.#flags,
       dflt: this.#dflt,
       referLine: this.#referLine,
@@ -93,7 +97,10 @@ export class UserTable {
       groupNames: this.#groupNames,
     };
     const arrays = [parts.flags, parts.dflt, parts.referLine, parts.defineLine, parts.head, parts.tail];
-    return { parts, buffers: [...arrays, parts.next, parts.group].map((a) => a.buffer) };
+    return {
+      parts,
+      buffers: [...[...arrays, parts.next, parts.group].map((a) => a.buffer), ...rows.buffers],
+    };
   }
 
   /** A table from `parts()`, its users' sources naming `file`. */
@@ -119,7 +126,7 @@ export class UserTable {
     t.#group = parts.group;
     t.#links = parts.links;
     t.#groupNames = parts.groupNames;
-    for (let row = 0; row < rows; row++) t.#rows.set(parts.ids[row] as string, row);
+    t.#rows = IdIndex.fromParts(parts.rows);
     for (let g = 0; g < parts.groupNames.length; g++) t.#groupNumbers.set(parts.groupNames[g] as string, g);
     return t;
   }
@@ -237,7 +244,7 @@ export class UserTable {
   #find(id: string): number {
     if (id === this.#lastId) return this.#lastRow;
     const row = this.#rows.get(id);
-    if (row === undefined) return -1;
+    if (row < 0) return -1;
     this.#lastId = id;
     this.#lastRow = row;
     return row;

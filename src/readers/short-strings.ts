@@ -1,3 +1,5 @@
+import { packedHash } from "../model/id-index.js";
+
 /**
  * One string per distinct short field value (up to 8 bytes of printable ASCII: user ids, group
  * ids, class names, access levels), found by its bytes. A site's unload names each of its
@@ -33,7 +35,7 @@ export class ShortStrings {
     }
     // Upper and as-is values of the same bytes differ: the length byte tells them apart.
     const len = upper ? n | 0x10 : n;
-    let slot = hash(lo, hi, len) & this.#mask;
+    let slot = packedHash(lo, hi, len) & this.#mask;
     for (;;) {
       const l = this.#len[slot] as number;
       if (l === 0) break;
@@ -64,7 +66,7 @@ export class ShortStrings {
     for (let old = 0; old < len.length; old++) {
       const l = len[old] as number;
       if (l === 0) continue;
-      let slot = hash(lo[old] as number, hi[old] as number, l) & this.#mask;
+      let slot = packedHash(lo[old] as number, hi[old] as number, l) & this.#mask;
       while (this.#len[slot] !== 0) slot = (slot + 1) & this.#mask;
       this.#lo[slot] = lo[old] as number;
       this.#hi[slot] = hi[old] as number;
@@ -72,11 +74,4 @@ export class ShortStrings {
       this.#values[slot] = values[old] as string;
     }
   }
-}
-
-function hash(lo: number, hi: number, len: number): number {
-  let h = Math.imul(lo ^ 0x9e3779b9, 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 15) ^ hi, 0xc2b2ae35);
-  h = Math.imul(h ^ (h >>> 13) ^ len, 0x27d4eb2f);
-  return h ^ (h >>> 16);
 }

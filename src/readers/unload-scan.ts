@@ -28,6 +28,12 @@ export interface LineSink {
   printable(line: string): void;
   /** Any other line (control characters, tabs, no-break spaces, bytes that are not UTF-8), decoded. */
   text(line: string): void;
+  /**
+   * Asked of a line beyond printable ASCII before it is copied or decoded: true when the sink
+   * has no use for it and has counted it (the reader of user records in a worker thread wants
+   * only the lines of user records).
+   */
+  skip?(bytes: Buffer, start: number, end: number): boolean;
 }
 
 /**
@@ -147,6 +153,7 @@ function emit(
     sink.singleByte(bytes, start, end);
     return;
   }
+  if (sink.skip?.(bytes, start, end)) return;
   if (isControl(bytes[odd] as number)) {
     asText(bytes, start, end, sink);
     return;

@@ -168,6 +168,23 @@ class UnloadReader {
     this.#records.users = table;
   }
 
+  /**
+   * Only the reader of clean user records skips lines: a line beyond printable ASCII that is
+   * not a user record (a CR in it would make it several lines: that one is not skipped).
+   */
+  skip(bytes: Buffer, start: number, end: number): boolean {
+    if (this.#mode !== "clean-users-only") return false;
+    const user =
+      end - start >= 4 &&
+      bytes[start] === 0x30 &&
+      bytes[start + 1] === 0x32 &&
+      bytes[start + 2] === 0x30 &&
+      (bytes[start + 3] === 0x30 || bytes[start + 3] === 0x35);
+    if (user || bytes.subarray(start, end).includes(0x0d)) return false;
+    this.#no++;
+    return true;
+  }
+
   /** A line as text: every clean-up applies. */
   text(line: string): void {
     const no = ++this.#no;

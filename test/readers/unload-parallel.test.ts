@@ -115,6 +115,9 @@ describe("user records read in parallel", () => {
       `${user.slice(0, 94)}XX${user.slice(96)}`, // misaligned
       renderRecord("0205", { USCON_NAME: "WEBSRV", USCON_GRP_ID: "TLSGRP" }),
       renderRecord("0205", { USCON_NAME: "", USCON_GRP_ID: "TLSGRP" }), // no user
+      // Lines the worker skips undecoded must still count: one with a lone CR is two lines.
+      "0400 SYS1.DATA¢SET\r0400 MORE¢DATA",
+      "0400 SYS1.PARM\u00a0LIB",
       renderRecord("0200", { USBD_NAME: "OTHER", USBD_DEFGRP_ID: "SYS1" }),
     ];
     const bytes = enc.encode(`${synthetic(22)}${lines.join("\n")}\n`);
