@@ -24,7 +24,7 @@ export class ShortStrings {
    * The string of `bytes[s, e)` (1 to 8 bytes, each X'20'–X'7E'), upper case (a–z only: the
    * bytes are ASCII) when `upper`.
    */
-  get(bytes: Uint8Array, s: number, e: number, upper: boolean): string {
+  get(bytes: Buffer, s: number, e: number, upper: boolean): string {
     let lo = 0;
     let hi = 0;
     const n = e - s;
@@ -42,7 +42,7 @@ export class ShortStrings {
       if (l === len && this.#lo[slot] === lo && this.#hi[slot] === hi) return this.#values[slot] as string;
       slot = (slot + 1) & this.#mask;
     }
-    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1", s, e);
+    const text = bytes.toString("latin1", s, e);
     const value = upper ? text.toUpperCase() : text;
     this.#lo[slot] = lo;
     this.#hi[slot] = hi;

@@ -120,6 +120,8 @@ export class UnloadRecords {
   readonly #profilesSeen = new Map<string, Profile>();
   /** The profile of the last record, by the class and name that record gave. */
   #lastProfile: Profile | null = null;
+  #lastCert: CertState | null = null;
+  #lastRing: RingState | null = null;
   #lastClass = "";
   #lastName = "";
   #keptClass = "";
@@ -164,7 +166,7 @@ export class UnloadRecords {
     }
     // DIGTCERT 0560 records are read up to the key size; other 0560 (DIGTRING) only to the class.
     const through =
-      type === "0560" && r.upper(CERT_DATA.GRCERT_CLASS_NAME) === "DIGTCERT"
+      type === "0560" && r.upperShared(CERT_DATA.GRCERT_CLASS_NAME) === "DIGTCERT"
         ? DIGTCERT_0560_END
         : REQUIRED_END.get(type);
     if (through && reach < through.end) {
@@ -201,10 +203,10 @@ export class UnloadRecords {
       case "0540": {
         const name = this.#need(r, STARTED.GRST_NAME);
         if (!name) break;
-        const cls = r.upper(STARTED.GRST_CLASS_NAME) || "STARTED";
+        const cls = r.upperShared(STARTED.GRST_CLASS_NAME) || "STARTED";
         const p = this.#profileFor(cls, name, no);
         const user = r.upper(STARTED.GRST_USER_ID);
-        const group = r.upper(STARTED.GRST_GROUP_ID);
+        const group = r.upperShared(STARTED.GRST_GROUP_ID);
         p.stdata = { user: user || null, group: group || null };
         break;
       }
@@ -212,7 +214,7 @@ export class UnloadRecords {
         this.#certData(r);
         break;
       case "0561": {
-        const name = this.#need(r, CERT_RING.CERTR_NAME);
+        const name = this.#needName(r, CERT_RING.CERTR_NAME, this.#lastCert?.name);
         const ring = this.#need(r, CERT_RING.CERTR_RING_NAME);
         if (!name || !ring) break;
         this.any0561 = true;
@@ -220,12 +222,12 @@ export class UnloadRecords {
         break;
       }
       case "0562": {
-        const ringName = this.#need(r, RING_CERT.KEYR_NAME);
+        const ringName = this.#needName(r, RING_CERT.KEYR_NAME, this.#lastRing?.name);
         const certName = this.#need(r, RING_CERT.KEYR_CERT_NAME);
         if (!ringName || !certName) break;
         this.#ringState(ringName).connections.push({
           certName,
-          usage: this.#intern(r.upper(RING_CERT.KEYR_CERT_USAGE)),
+          usage: this.#intern(r.upperShared(RING_CERT.KEYR_CERT_USAGE)),
           default: yesNo(r.text(RING_CERT.KEYR_CERT_DEFAULT)) === true,
           label: r.text(RING_CERT.KEYR_CERT_LABEL),
           line: no,
@@ -256,8 +258,8 @@ export class UnloadRecords {
   }
 
   /** A field the record must have; blank → a located warning and null (record skipped). */
-  #need(r: RecordView, c: Column, upper = false): string | null {
-    const v = upper ? r.upper(c) : r.text(c);
+  #need(r: RecordView, c: Column, upper: false | "upper" | "shared" = false): string | null {
+    const v = upper === "shared" ? r.upperShared(c) : upper ? r.upper(c) : r.text(c);
     if (v === "") {
       this.#issues.line(
         r.no,
@@ -270,9 +272,17 @@ export class UnloadRecords {
     return v;
   }
 
+  /**
+   * `#need` for a profile name, given the name of the last record's profile: the records of a
+   * profile come together, so most of the time the name is that one and no string is made.
+   */
+  #needName(r: RecordView, c: Column, last: string | undefined): string | null {
+    return last !== undefined && last !== "" && r.textIs(c, last) ? last : this.#need(r, c);
+  }
+
   /** `#need`, upper case. */
   #needUpper(r: RecordView, c: Column): string | null {
-    return this.#need(r, c, true);
+    return this.#need(r, c, "upper");
   }
 
   /**
@@ -288,13 +298,13 @@ export class UnloadRecords {
       r.no,
       yesNo(r.text(USER.USBD_SPECIAL)) === true,
       yesNo(r.text(USER.USBD_REVOKE)) === true,
-      r.upper(USER.USBD_DEFGRP_ID),
+      r.upperShared(USER.USBD_DEFGRP_ID),
     );
   }
 
   #connect(r: RecordView): void {
     const id = this.#needUpper(r, CONNECT.USCON_NAME);
-    const group = this.#needUpper(r, CONNECT.USCON_GRP_ID);
+    const group = this.#need(r, CONNECT.USCON_GRP_ID, "shared");
     if (!id || !group) return;
     this.users.connect(id, group, r.no);
   }
@@ -324,8 +334,8 @@ export class UnloadRecords {
 
   #basic(r: RecordView): void {
     const { no } = r;
-    const name = this.#need(r, BASIC.GRBD_NAME);
-    const cls = this.#needUpper(r, BASIC.GRBD_CLASS_NAME);
+    const name = this.#needName(r, BASIC.GRBD_NAME, this.#lastCert?.name);
+    const cls = this.#need(r, BASIC.GRBD_CLASS_NAME, "shared");
     if (!name || !cls) return;
     if (cls === "DIGTCERT") {
       const s = this.#certState(name, no);
@@ -345,7 +355,7 @@ export class UnloadRecords {
       const p = this.#profileFor(cls, name, no);
       const generic = yesNo(r.text(BASIC.GRBD_GENERIC));
       p.generic = generic ?? isGenericName(name);
-      const uacc = r.upper(BASIC.GRBD_UACC);
+      const uacc = r.upperShared(BASIC.GRBD_UACC);
       if (ACCESS_LEVELS.has(uacc)) p.uacc = uacc as AccessLevel;
       else
         this.#issues.line(
@@ -364,11 +374,11 @@ export class UnloadRecords {
 
   #accessEntry(r: RecordView): void {
     const { no } = r;
-    const name = this.#need(r, ACCESS.GRACC_NAME);
-    const cls = this.#needUpper(r, ACCESS.GRACC_CLASS_NAME);
+    const name = this.#needName(r, ACCESS.GRACC_NAME, this.#lastName);
+    const cls = this.#need(r, ACCESS.GRACC_CLASS_NAME, "shared");
     if (!name || !cls || !this.#keep(cls, name)) return;
     const id = this.#needUpper(r, ACCESS.GRACC_AUTH_ID);
-    const level = r.upper(ACCESS.GRACC_ACCESS);
+    const level = r.upperShared(ACCESS.GRACC_ACCESS);
     if (!id) return;
     if (!ACCESS_LEVELS.has(level)) {
       this.#issues.line(
@@ -399,8 +409,8 @@ export class UnloadRecords {
 
   #certData(r: RecordView): void {
     const { no } = r;
-    const name = this.#need(r, CERT_DATA.GRCERT_NAME);
-    const cls = r.upper(CERT_DATA.GRCERT_CLASS_NAME);
+    const name = this.#needName(r, CERT_DATA.GRCERT_NAME, this.#lastCert?.name);
+    const cls = r.upperShared(CERT_DATA.GRCERT_CLASS_NAME);
     // DIGTRING profiles carry a CERTDATA segment too (ring sequence number only).
     if (!name || cls !== "DIGTCERT") return;
     const s = this.#certState(name, no);
@@ -431,7 +441,7 @@ export class UnloadRecords {
 
   #certNames(r: RecordView): void {
     const { no } = r;
-    const name = this.#need(r, CERT_NAMES.CERTN_NAME);
+    const name = this.#needName(r, CERT_NAMES.CERTN_NAME, this.#lastCert?.name);
     if (!name) return;
     const s = this.#certState(name, no);
     const issuer = r.text(CERT_NAMES.CERTN_ISSUER_DN);
@@ -455,6 +465,8 @@ export class UnloadRecords {
   }
 
   #certState(name: string, line: number): CertState {
+    // A certificate's records come together (0500, 0560, 1560 and a 0561 per ring).
+    if (this.#lastCert?.name === name) return this.#lastCert;
     let s = this.certs.get(name);
     if (!s) {
       s = {
@@ -481,15 +493,18 @@ export class UnloadRecords {
       };
       this.certs.set(name, s);
     }
+    this.#lastCert = s;
     return s;
   }
 
   #ringState(name: string): RingState {
+    if (this.#lastRing?.name === name) return this.#lastRing;
     let r = this.rings.get(name);
     if (!r) {
       r = { name, profileLine: 0, connections: [] };
       this.rings.set(name, r);
     }
+    this.#lastRing = r;
     return r;
   }
 

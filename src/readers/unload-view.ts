@@ -19,10 +19,17 @@ export interface RecordView {
   readonly no: number;
   /** The field's value, trimmed; "" when blank or beyond the record's end. */
   text(c: Column): string;
-  /** `text(c).toUpperCase()`: ids, class names, access levels. */
+  /** `text(c).toUpperCase()`. */
   upper(c: Column): string;
+  /**
+   * `upper(c)` for a value that repeats across records (a group, a class, an access level): the
+   * same string each time it comes (short-strings.ts).
+   */
+  upperShared(c: Column): string;
   /** `text(c) !== ""`. */
   filled(c: Column): boolean;
+  /** `text(c) === value`, without making the string. */
+  textIs(c: Column, value: string): boolean;
   /** The character at 0-based column `i` (below `length`), as a string. */
   char(i: number): string;
   /** Is 0-based column `i` (below `length`) a blank? */
@@ -121,6 +128,17 @@ export class ByteView implements RecordView {
     return s < e ? bytes.toString("latin1", s, e) : "";
   }
 
+  textIs(c: Column, value: string): boolean {
+    const bytes = this.#bytes;
+    let s = this.#start + c.from;
+    let e = this.#start + Math.min(c.to, this.length);
+    while (s < e && bytes[s] === 0x20) s++;
+    while (e > s && bytes[e - 1] === 0x20) e--;
+    if (e - s !== value.length) return false;
+    for (let i = 0; i < value.length; i++) if (bytes[s + i] !== value.charCodeAt(i)) return false;
+    return true;
+  }
+
   filled(c: Column): boolean {
     const bytes = this.#bytes;
     const e = this.#start + Math.min(c.to, this.length);
@@ -129,15 +147,30 @@ export class ByteView implements RecordView {
   }
 
   upper(c: Column): string {
+    return this.#upper(c, false);
+  }
+
+  upperShared(c: Column): string {
+    return this.#upper(c, true);
+  }
+
+  #upper(c: Column, shared: boolean): string {
     const bytes = this.#bytes;
     let s = this.#start + c.from;
     let e = this.#start + Math.min(c.to, this.length);
     while (s < e && bytes[s] === 0x20) s++;
     while (e > s && bytes[e - 1] === 0x20) e--;
     if (s === e) return "";
-    if (e - s > 8) return this.text(c).toUpperCase();
-    for (let i = s; i < e; i++) if ((bytes[i] as number) >= 0x7f) return this.text(c).toUpperCase();
-    return this.#short.get(bytes, s, e, true);
+    let lower = false;
+    for (let i = s; i < e; i++) {
+      const b = bytes[i] as number;
+      // Beyond ASCII, upper case is not a matter of bytes (ß becomes SS, ÿ leaves Latin-1).
+      if (b >= 0x7f) return this.text(c).toUpperCase();
+      if (b >= 0x61 && b <= 0x7a) lower = true;
+    }
+    if (shared && e - s <= 8) return this.#short.get(bytes, s, e, true);
+    const text = bytes.toString("latin1", s, e);
+    return lower ? text.toUpperCase() : text;
   }
 
   char(i: number): string {
@@ -177,8 +210,16 @@ export class TextView implements RecordView {
     return this.text(c).toUpperCase();
   }
 
+  upperShared(c: Column): string {
+    return this.upper(c);
+  }
+
   filled(c: Column): boolean {
     return this.text(c) !== "";
+  }
+
+  textIs(c: Column, value: string): boolean {
+    return this.text(c) === value;
   }
 
   char(i: number): string {

@@ -302,6 +302,53 @@ describe("readUnloadBytes reads what readUnload reads", () => {
     expect(state.users.some((u: { revoked: boolean }) => u.revoked)).toBe(true);
   });
 
+  it("upper case beyond ASCII is the text path's (ß becomes SS, ÿ leaves Latin-1), and repeated names are the same", async () => {
+    const lines = [
+      renderRecord("0200", { USBD_NAME: "straße", USBD_DEFGRP_ID: "grüppe" }),
+      renderRecord("0205", { USCON_NAME: "straße", USCON_GRP_ID: "ÿ1" }),
+      renderRecord("0205", { USCON_NAME: "zoë", USCON_GRP_ID: "grüppe" }),
+      renderRecord("0205", { USCON_NAME: "ë", USCON_GRP_ID: "SYS1" }),
+      renderRecord("0500", {
+        GRBD_NAME: "IRR.DIGTCERT.LISTRING",
+        GRBD_CLASS_NAME: "facility",
+        GRBD_UACC: "read",
+      }),
+      renderRecord("0505", {
+        GRACC_NAME: "IRR.DIGTCERT.LISTRING",
+        GRACC_CLASS_NAME: "FACILITY",
+        GRACC_AUTH_ID: "zoë",
+        GRACC_ACCESS: "read",
+      }),
+      renderRecord("0505", {
+        GRACC_NAME: "IRR.DIGTCERT.LISTRING",
+        GRACC_CLASS_NAME: "FACILITY",
+        GRACC_AUTH_ID: "straße",
+        GRACC_ACCESS: "update",
+      }),
+      renderRecord("0505", {
+        GRACC_NAME: "IRR.DIGTCERT.LISTRIN",
+        GRACC_CLASS_NAME: "FACILITY",
+        GRACC_AUTH_ID: "A",
+        GRACC_ACCESS: "READ",
+      }),
+    ];
+    const bytes = enc.encode(lines.join("\n"));
+    const r = await both(bytes, [bytes]);
+    expect(r.bytes).toBe(r.lines);
+    expect(JSON.stringify(r.issues)).toBe(JSON.stringify(r.lineIssues));
+    const state = JSON.parse(r.bytes);
+    expect(state.users.map((u: { id: string; groups: string[] }) => [u.id, u.groups])).toEqual([
+      ["STRASSE", ["GRÜPPE", "\u01781"]],
+      ["ZOË", ["GRÜPPE"]],
+      ["Ë", ["SYS1"]],
+    ]);
+    const listring = state.profiles.find((p: { name: string }) => p.name === "IRR.DIGTCERT.LISTRING");
+    expect(listring.access.map((a: { id: string; level: string }) => `${a.id}:${a.level}`)).toEqual([
+      "ZOË:READ",
+      "STRASSE:UPDATE",
+    ]);
+  });
+
   it("an empty, blank or EBCDIC input is still an error at line 1", async () => {
     for (const bytes of [
       new Uint8Array(0),
