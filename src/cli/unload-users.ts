@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { UserTable, type UserTableParts } from "../model/user-table.js";
+import type { CleanUsers, Tally } from "../readers/unload.js";
 
 /**
  * The user records of an unload read on the machine's other core (src/cli/unload-worker.ts),
@@ -7,7 +8,7 @@ import { UserTable, type UserTableParts } from "../model/user-table.js";
  * table gives null: the reader then reads the users itself, so the answer never depends on it.
  */
 export interface UserWorker {
-  table: Promise<UserTable | null>;
+  table: Promise<CleanUsers | null>;
   /** Ends the worker (it must not read the descriptor once it is closed). */
   stop(): Promise<void>;
   /** Why the worker gave no table, when it gave none. */
@@ -40,17 +41,17 @@ export function readUsersInWorker(fd: number, file: string): UserWorker {
     failure = (e as Error).message;
     return { table: Promise.resolve(null), stop: async () => {}, failure: () => failure };
   }
-  const table = new Promise<UserTable | null>((resolve) => {
+  const table = new Promise<CleanUsers | null>((resolve) => {
     let settled = false;
-    const done = (t: UserTable | null, why: string | null) => {
+    const done = (t: CleanUsers | null, why: string | null) => {
       if (settled) return;
       settled = true;
       failure = why;
       resolve(t);
     };
-    worker.once("message", (parts: UserTableParts) => {
+    worker.once("message", ({ parts, tally }: { parts: UserTableParts; tally: Tally }) => {
       try {
-        done(UserTable.fromParts(file, parts), null);
+        done({ table: UserTable.fromParts(file, parts), tally }, null);
       } catch (e) {
         done(null, (e as Error).message);
       }

@@ -10,5 +10,6 @@ import { readCleanUserRecords } from "../readers/unload.js";
 
 const { fd, file } = workerData as { fd: number; file: string };
 const chunks = createReadStream("", { fd, start: 0, autoClose: false, highWaterMark: 1 << 20 });
-const { parts, buffers } = (await readCleanUserRecords(chunks, file)).parts();
-parentPort?.postMessage(parts, buffers);
+const { table, tally } = await readCleanUserRecords(chunks, file);
+const { parts, buffers } = table.parts();
+parentPort?.postMessage({ parts, tally }, buffers);

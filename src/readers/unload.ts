@@ -57,12 +57,27 @@ export interface UnloadByteOptions {
  * single reading gives.
  */
 export interface ParallelUsers {
-  /** The table of the clean user records, or null when they could not be read there. */
-  table: Promise<UserTable | null>;
+  /** The clean user records, or null when they could not be read there. */
+  table: Promise<CleanUsers | null>;
   /** The same bytes again, for a second reading of the user records. */
   again: () => AsyncIterable<Uint8Array | string>;
   /** Clean-up of a line in the second reading; what it finds was reported the first time. */
   clean?: (line: string, no: number) => string;
+}
+
+/**
+ * The table of an unload's clean user records, and which records they were: their number and a
+ * checksum of their line numbers. The reader that skipped them counts the same way; if the two
+ * disagree (the file changed between the two readings), the worker's table is not used.
+ */
+export interface CleanUsers {
+  table: UserTable;
+  tally: Tally;
+}
+
+export interface Tally {
+  records: number;
+  lines: number;
 }
 
 /** Read an unload given as lines (without their line ends). */
@@ -83,7 +98,14 @@ export async function readUnloadBytes(
   await scanLines(chunks, reader);
   if (parallel) {
     const theirs = await parallel.table;
-    if (theirs && reader.users.size === 0) reader.useUsers(theirs);
+    const tally = reader.tally;
+    if (
+      theirs &&
+      reader.users.size === 0 &&
+      theirs.tally.records === tally.records &&
+      theirs.tally.lines === tally.lines
+    )
+      reader.useUsers(theirs.table);
     else {
       // What this reader found of the users, and the worker's table, are parts of one table
       // whose order only a reading in order gives. The second reading's issues were reported
@@ -103,7 +125,7 @@ export async function readUnloadBytes(
 export async function readCleanUserRecords(
   chunks: AsyncIterable<Uint8Array | string>,
   file: string,
-): Promise<UserTable> {
+): Promise<CleanUsers> {
   const ctx: ReadContext = {
     model: new RacfModel(),
     file,
@@ -113,7 +135,7 @@ export async function readCleanUserRecords(
   };
   const reader = new UnloadReader(ctx, undefined, "clean-users-only");
   await scanLines(chunks, reader);
-  return reader.users;
+  return { table: reader.users, tally: reader.tally };
 }
 
 /**
@@ -145,6 +167,9 @@ class UnloadReader {
   readonly #text = new TextView();
 
   readonly #mode: Mode;
+  #cleanRecords = 0;
+  /** A checksum of the clean user records' line numbers, in order. */
+  #cleanLines = 0;
 
   constructor(
     ctx: ReadContext,
@@ -156,6 +181,11 @@ class UnloadReader {
     this.#sanitize = sanitize;
     this.#issues = new UnloadIssues(ctx);
     this.#records = new UnloadRecords(ctx, this.#issues);
+  }
+
+  /** The clean user records skipped ("skip-clean-users") or read ("clean-users-only"). */
+  get tally(): Tally {
+    return { records: this.#cleanRecords, lines: this.#cleanLines };
   }
 
   /** The users read so far. */
@@ -243,6 +273,10 @@ class UnloadReader {
         if (!user) return;
       } else {
         const clean = user && this.#records.cleanUser(view, reach);
+        if (clean) {
+          this.#cleanRecords++;
+          this.#cleanLines = (Math.imul(this.#cleanLines, 31) + no) | 0;
+        }
         if (this.#mode === "clean-users-only" ? !clean : clean) return;
       }
     }

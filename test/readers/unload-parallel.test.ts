@@ -68,19 +68,22 @@ async function sequential(bytes: Uint8Array): Promise<Outcome> {
   };
 }
 
-async function parallel(bytes: Uint8Array, worker: "works" | "fails" = "works"): Promise<Outcome> {
+/** `workerBytes`: what the worker reads, when the file changed between the two readings. */
+async function parallel(
+  bytes: Uint8Array,
+  worker: "works" | "fails" = "works",
+  workerBytes: Uint8Array = bytes,
+): Promise<Outcome> {
   const ctx = context("u.txt");
   let again = 0;
   const users: ParallelUsers = {
     table:
       worker === "works"
-        ? readCleanUserRecords(from(chunksOf(bytes, 1000)), "u.txt").then((t) => {
+        ? readCleanUserRecords(from(chunksOf(workerBytes, 1000)), "u.txt").then(({ table, tally }) => {
             // As the CLI gets it: plain data sent across threads, buffers moved.
-            const { parts, buffers } = t.parts();
-            return UserTable.fromParts(
-              "u.txt",
-              structuredClone(parts, { transfer: buffers }) as UserTableParts,
-            );
+            const { parts, buffers } = table.parts();
+            const moved = structuredClone(parts, { transfer: buffers }) as UserTableParts;
+            return { table: UserTable.fromParts("u.txt", moved), tally };
           })
         : Promise.resolve(null),
     again: () => {
@@ -164,6 +167,22 @@ describe("user records read in parallel", () => {
     expect(two.issues).toBe(one.issues);
   });
 
+  it("a file that changed between the two readings: the worker's table is not used", async () => {
+    const bytes = enc.encode(synthetic(26));
+    const lines = new TextDecoder().decode(bytes).split("\n");
+    const first = lines.findIndex((l) => l.startsWith("0205 "));
+    const fewer = lines.filter((_, i) => i !== first);
+    const swapped = [...lines];
+    [swapped[first], swapped[first + 1]] = [lines[first + 1] as string, lines[first] as string];
+    for (const changed of [fewer, swapped]) {
+      const one = await sequential(bytes);
+      const two = await parallel(bytes, "works", enc.encode(changed.join("\n")));
+      expect(two.again).toBe(1);
+      expect(two.model).toBe(one.model);
+      expect(two.issues).toBe(one.issues);
+    }
+  });
+
   it("the worker's table holds the clean user records only, with their lines", async () => {
     const lines = [
       renderRecord("0100", { GPBD_NAME: "SYS1" }),
@@ -172,7 +191,8 @@ describe("user records read in parallel", () => {
       renderRecord("0200", { USBD_NAME: "BETA", USBD_DEFGRP_ID: "SYS1" }).slice(0, 50),
       `${renderRecord("0205", { USCON_NAME: "GAMMA", USCON_GRP_ID: "TLS" })}\t`,
     ];
-    const table = await readCleanUserRecords(from([enc.encode(lines.join("\n"))]), "u.txt");
+    const { table, tally } = await readCleanUserRecords(from([enc.encode(lines.join("\n"))]), "u.txt");
+    expect(tally.records).toBe(2);
     const model = new RacfModel();
     model.adoptUserTable(table);
     expect(model.state.users).toEqual([
