@@ -511,6 +511,23 @@ export class RacfModel {
    * for every certificate, and a scan of all rings each time is quadratic.
    */
   ringsHolding(owner: CertOwner, label: string): Ring[] {
+    return (this.#holdingIndex().get(certKey(owner, label)) ?? []).filter((r) =>
+      r.connections.some((c) => c.owner === owner && c.label === label),
+    );
+  }
+
+  /**
+   * `ringsHolding(owner, label)[0]` without the list: a rule that asks of every certificate
+   * whether any ring holds it would otherwise list the thousands of rings that hold a CA
+   * certificate, once per question.
+   */
+  firstRingHolding(owner: CertOwner, label: string): Ring | undefined {
+    return (this.#holdingIndex().get(certKey(owner, label)) ?? []).find((r) =>
+      r.connections.some((c) => c.owner === owner && c.label === label),
+    );
+  }
+
+  #holdingIndex(): Map<string, Ring[]> {
     const rings = this.state.rings;
     let h = this.#holding;
     if (!h || h.of !== rings || h.count !== rings.length || h.version !== this.#connectionsChanged) {
@@ -526,9 +543,7 @@ export class RacfModel {
       h = { of: rings, count: rings.length, version: this.#connectionsChanged, map };
       this.#holding = h;
     }
-    return (h.map.get(certKey(owner, label)) ?? []).filter((r) =>
-      r.connections.some((c) => c.owner === owner && c.label === label),
-    );
+    return h.map;
   }
 
   // ---- profiles and classes ----------------------------------------------------------------

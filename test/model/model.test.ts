@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { modelFromJson, modelToJson } from "../../src/model/json.js";
 import { RacfModel } from "../../src/model/model.js";
-import type { Certificate, Source } from "../../src/model/types.js";
+import type { Certificate, Ring, Source } from "../../src/model/types.js";
 
 const at = (line: number): Source => ({ file: "t.jcl", line, kind: "jcl" });
 
@@ -152,6 +152,33 @@ describe("RacfModel", () => {
     expect(m.user("TCPIP")?.implied).toBe(true);
     m.defineUser("TCPIP", at(3));
     expect(m.user("TCPIP")?.implied).toBe(false);
+  });
+});
+
+describe("rings holding a certificate", () => {
+  it("firstRingHolding is ringsHolding's first ring, after connects, disconnects and a change behind the model's back", () => {
+    const m = new RacfModel();
+    const ca = m.addCertificate(cert("CERTAUTH", "Root CA"));
+    const rings = ["R1", "R2", "R3"].map((name, i) => m.addRing(`U${i}`, name, at(i + 2)));
+    const conn = () => ({
+      owner: ca.owner,
+      label: ca.label,
+      usage: "CERTAUTH" as const,
+      default: false,
+      sources: [at(9)],
+    });
+    expect(m.firstRingHolding(ca.owner, ca.label)).toBeUndefined();
+    m.connect(rings[1] as Ring, conn());
+    m.connect(rings[2] as Ring, conn());
+    expect(m.ringsHolding(ca.owner, ca.label).map((r) => r.name)).toEqual(["R2", "R3"]);
+    expect(m.firstRingHolding(ca.owner, ca.label)?.name).toBe("R2");
+    m.disconnect(rings[1] as Ring, ca.owner, ca.label);
+    expect(m.firstRingHolding(ca.owner, ca.label)?.name).toBe("R3");
+    // A connection removed without the model knowing: the index still names R3, the answer not.
+    (rings[2] as Ring).connections = [];
+    expect(m.ringsHolding(ca.owner, ca.label)).toEqual([]);
+    expect(m.firstRingHolding(ca.owner, ca.label)).toBeUndefined();
+    expect(m.firstRingHolding("CERTAUTH", "Other")).toBeUndefined();
   });
 });
 

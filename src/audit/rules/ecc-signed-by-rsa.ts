@@ -24,8 +24,7 @@ export const rule: Rule = {
     const findings: FindingDraft[] = [];
     const notEvaluated: NotEvaluatedDraft[] = [];
     for (const cert of ctx.model.state.certificates) {
-      const rings = ctx.model.ringsHolding(cert.owner, cert.label);
-      const first = rings[0];
+      const first = ctx.model.firstRingHolding(cert.owner, cert.label);
       if (!first) continue;
       if (cert.keyType === null) {
         notEvaluated.push({

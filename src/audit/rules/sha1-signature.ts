@@ -28,8 +28,7 @@ export const rule: Rule = {
     const findings: FindingDraft[] = [];
     const notEvaluated: NotEvaluatedDraft[] = [];
     for (const cert of ctx.model.state.certificates) {
-      const rings = ctx.model.ringsHolding(cert.owner, cert.label);
-      const first = rings[0];
+      const first = ctx.model.firstRingHolding(cert.owner, cert.label);
       if (!first) continue;
       const unknown = signatureAlgorithmUnknown(cert.signatureAlgorithm);
       if (unknown !== null) {
@@ -38,6 +37,7 @@ export const rule: Rule = {
       }
       const algorithm = cert.signatureAlgorithm as string; // not null: checked just above
       if (!WEAK.test(algorithm)) continue;
+      const rings = ctx.model.ringsHolding(cert.owner, cert.label);
       const anchorOnly = rings.every((r) =>
         r.connections.every(
           (c) => c.owner !== cert.owner || c.label !== cert.label || c.usage !== "PERSONAL",

@@ -24,8 +24,7 @@ export const rule: Rule = {
     const findings: FindingDraft[] = [];
     const notEvaluated: NotEvaluatedDraft[] = [];
     for (const cert of ctx.model.state.certificates) {
-      const rings = ctx.model.ringsHolding(cert.owner, cert.label);
-      const first = rings[0];
+      const first = ctx.model.firstRingHolding(cert.owner, cert.label);
       if (!first) continue;
       if (cert.keySize === null) {
         notEvaluated.push({
@@ -34,9 +33,15 @@ export const rule: Rule = {
         });
         continue;
       }
-      const personal = rings.some((r) =>
-        r.connections.some((c) => c.owner === cert.owner && c.label === cert.label && c.usage === "PERSONAL"),
-      );
+      // Every ring is listed only for a certificate the rule reports (a CA certificate is on
+      // thousands of rings).
+      const rings = () => ctx.model.ringsHolding(cert.owner, cert.label);
+      const personal = () =>
+        rings().some((r) =>
+          r.connections.some(
+            (c) => c.owner === cert.owner && c.label === cert.label && c.usage === "PERSONAL",
+          ),
+        );
       let why: string | null = null;
       if (cert.keyType === null) {
         // Unloads give the size but not the algorithm (GRCERT_KEY_TYPE is the key's storage).
@@ -55,7 +60,7 @@ export const rule: Rule = {
         why = `a ${cert.keySize}-bit ${cert.keyType} key; clients require at least 2048 bits`;
       } else if ((cert.keyType === "NISTECC" || cert.keyType === "BPECC") && cert.keySize < 256) {
         why = `a ${cert.keySize}-bit ${cert.keyType} key; at least 256 bits are expected`;
-      } else if (cert.keyType === "NISTECC" && cert.keySize === 521 && personal) {
+      } else if (cert.keyType === "NISTECC" && cert.keySize === 521 && personal()) {
         why =
           "a P-521 key (NISTECC SIZE(521)); browsers (Chrome, Firefox) do not support it for ECDSA, so browser-facing handshakes fail";
       }
@@ -63,7 +68,7 @@ export const rule: Rule = {
       findings.push({
         subject: certSubject(cert),
         ring: ringId(first),
-        message: `Certificate '${cert.label}' (${cert.owner}) on ${rings.map(ringId).join(", ")} has ${why}.`,
+        message: `Certificate '${cert.label}' (${cert.owner}) on ${rings().map(ringId).join(", ")} has ${why}.`,
         evidence: sourcesOf(cert.sources),
         fix: {
           summary:
