@@ -132,6 +132,12 @@ function boundedMessage(message: string): string {
   return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
 }
 
+/** What the simulator (or its absence) says about one application. */
+type Verdict = Pick<
+  ApplicationResult,
+  "rc" | "text" | "confidence" | "fix" | "assumptions" | "conditions" | "outcomes"
+>;
+
 function simulateAll(
   model: RacfModel,
   apps: Application[],
@@ -142,70 +148,82 @@ function simulateAll(
   return apps.map((app, i) => {
     onProgress?.({ stage: "applications", done: i, total: apps.length });
     const group = startedGroup(model, app.startedProfile);
-    const base = {
-      user: app.user,
-      keyring: `${app.ring.owner}/${app.ring.name}`,
-      label: app.label,
-      role: app.role,
-      origin: app.origin,
-      name: app.name,
-      userFrom: app.userFrom,
-      ...(group ? { currentGroup: group } : {}),
-      // The report says what it assumed about the application when nothing said it.
-      assumed: [
-        ...(app.role ? [] : ["role server (not given)"]),
-        ...(app.clientAuth || (app.role ?? "server") === "client"
-          ? []
-          : ["no client authentication (not given)"]),
-      ],
-    };
-    if (!simulate)
-      return {
-        ...base,
-        rc: null,
-        text: "the simulator is not available",
-        confidence: null,
-        fix: null,
-        assumptions: [],
-      };
-    try {
-      const r = simulate(model, {
-        user: app.user,
-        ring: app.ring,
-        label: app.label,
-        role: app.role ?? "server",
-        clientAuth: app.clientAuth ?? "none",
-        at,
-        // The simulator takes the task's current connect group from its STARTED profile.
-        userOrigin: app.startedProfile
-          ? { description: app.userFrom, startedProfile: app.startedProfile, sources: app.evidence }
-          : null,
-      });
-      // Notes (policy refresh, restart) are part of the fix an administrator reads.
-      const fix = r.fix
-        ? { summary: [r.fix.summary, ...(r.fix.notes ?? [])].join(" "), commands: [...r.fix.commands] }
-        : null;
-      return {
-        ...base,
-        rc: r.rc,
-        text: r.text,
-        confidence: r.confidence,
-        fix,
-        assumptions: r.assumptions,
-        conditions: (r.conditions ?? []).map((c) => ({ kind: c.kind, text: c.text, decide: [...c.decide] })),
-        outcomes: (r.outcomes ?? []).map((o) => ({ ...o })),
-      };
-    } catch (e) {
-      return {
-        ...base,
-        rc: null,
-        text: `the simulator failed: ${(e as Error).message}`,
-        confidence: null,
-        fix: null,
-        assumptions: [],
-      };
-    }
+    // The report says what it assumed about the application when nothing said it.
+    const assumed: string[] = [];
+    if (!app.role) assumed.push("role server (not given)");
+    if (!app.clientAuth && (app.role ?? "server") !== "client")
+      assumed.push("no client authentication (not given)");
+    // One literal per shape, in the report's key order (currentGroup only when STDATA names one).
+    const keyring = `${app.ring.owner}/${app.ring.name}`;
+    const head: Omit<ApplicationResult, keyof Verdict> = group
+      ? {
+          user: app.user,
+          keyring,
+          label: app.label,
+          role: app.role,
+          origin: app.origin,
+          name: app.name,
+          userFrom: app.userFrom,
+          currentGroup: group,
+          assumed,
+        }
+      : {
+          user: app.user,
+          keyring,
+          label: app.label,
+          role: app.role,
+          origin: app.origin,
+          name: app.name,
+          userFrom: app.userFrom,
+          assumed,
+        };
+    return Object.assign(head, verdictOf(model, app, at, simulate));
   });
+}
+
+function verdictOf(
+  model: RacfModel,
+  app: Application,
+  at: Date,
+  simulate: SimulateFn | null | undefined,
+): Verdict {
+  if (!simulate)
+    return { rc: null, text: "the simulator is not available", confidence: null, fix: null, assumptions: [] };
+  try {
+    const r = simulate(model, {
+      user: app.user,
+      ring: app.ring,
+      label: app.label,
+      role: app.role ?? "server",
+      clientAuth: app.clientAuth ?? "none",
+      at,
+      // The simulator takes the task's current connect group from its STARTED profile.
+      userOrigin: app.startedProfile
+        ? { description: app.userFrom, startedProfile: app.startedProfile, sources: app.evidence }
+        : null,
+    });
+    // Notes (policy refresh, restart) are part of the fix an administrator reads.
+    const fix = r.fix
+      ? { summary: [r.fix.summary, ...(r.fix.notes ?? [])].join(" "), commands: [...r.fix.commands] }
+      : null;
+    return {
+      rc: r.rc,
+      text: r.text,
+      confidence: r.confidence,
+      fix,
+      assumptions: r.assumptions,
+      conditions: (r.conditions ?? []).map((c) => ({ kind: c.kind, text: c.text, decide: [...c.decide] })),
+      outcomes: (r.outcomes ?? []).map((o) => ({ ...o })),
+    };
+  } catch (e) {
+    return {
+      rc: null,
+      text: `the simulator failed: ${(e as Error).message}`,
+      confidence: null,
+      fix: null,
+      assumptions: [],
+    };
+  }
 }
 
 const SEV_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -71,9 +71,12 @@ export function simulate(model: RacfModel, req: SimRequest): SimResult {
   for (const s of sim.steps) s.verdict = verdictOf(s);
   // The readers' own assumptions (local time read as UTC, REFRESH implying RACLIST…) matter
   // when the simulation relied on the lines they are about.
-  const used = new Set(sim.steps.flatMap((s) => s.evidence.map((e) => `${e.file}:${e.line}`)));
-  for (const a of model.state.assumptions) {
-    if (a.sources.some((x) => used.has(`${x.file}:${x.line}`))) sim.assume(a.message);
+  // Most inputs carry none: the index of every step's evidence is built only when one exists.
+  if (model.state.assumptions.length > 0) {
+    const used = new Set(sim.steps.flatMap((s) => s.evidence.map((e) => `${e.file}:${e.line}`)));
+    for (const a of model.state.assumptions) {
+      if (a.sources.some((x) => used.has(`${x.file}:${x.line}`))) sim.assume(a.message);
+    }
   }
   const rc = failure?.rc ?? 0;
   const info = codeInfo(rc);

@@ -11,7 +11,7 @@ import { ringCheck, ringProtectionShown } from "../ring-check.js";
 import type { SimFix } from "../types.js";
 import type { Failure, Simulation } from "./context.js";
 import { R } from "./rules.js";
-import { accessSources, at, describeAccess, evidence, weakest } from "./util.js";
+import { at, describeFound, evidence, foundSources, weakest } from "./util.js";
 
 export function authorizeRing(s: Simulation): Failure | null {
   const model = s.model;
@@ -61,7 +61,7 @@ export function authorizeRingSpecific(
   const ok = unknown || acc.granted;
   const level = unknown ? bestGroupLevel(s.model, profile, s.user) : acc.level;
   const isOwner = s.ringOwner === s.user;
-  const src = accessSources(model, profile, s.user, s.currentGroup);
+  const src = foundSources(model, profile, acc);
   const rd = model.classState("RDATALIB");
   s.mode = {
     kind: "ring-specific",
@@ -73,7 +73,7 @@ export function authorizeRingSpecific(
   };
   const prof =
     profile.name === resource.name ? `discrete profile ${profile.name}` : `generic profile ${profile.name}`;
-  let detail = `Ring-specific checking: RDATALIB is active and RACLISTed and ${prof}${at(profile.sources)} covers ${resource.name} (ring name folded to upper case). ${s.user} has ${describeAccess(model, profile, s.user, s.currentGroup)}; opening needs READ.`;
+  let detail = `Ring-specific checking: RDATALIB is active and RACLISTed and ${prof}${at(profile.sources)} covers ${resource.name} (ring name folded to upper case). ${s.user} has ${describeFound(acc)}; opening needs READ.`;
   if (acc.byWarning)
     detail += ` ${profile.name} is in WARNING mode: RACF lets the read through and logs ICH408I as a warning.`;
   if (unknown) detail += ` ${groupsLine(s, profile, "READ")}`;
@@ -189,10 +189,10 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
       const enough = acc.granted;
       const prof = p.name === res ? "discrete profile" : `generic profile ${p.name}`;
       lines.push(
-        `FACILITY ${res}, ${prof}${at(p.sources)}: ${s.user} has ${describeAccess(model, p, s.user, s.currentGroup)}${acc.byWarning ? ` (WARNING mode: RACF lets the request through and logs ICH408I as a warning)` : ""}; ${own ? "its own ring needs READ" : caVirtual ? `${s.ringOwner}/* is assumed to need READ (unconfirmed)` : `another user's ring (${s.ringOwner}) needs UPDATE`}.`,
+        `FACILITY ${res}, ${prof}${at(p.sources)}: ${s.user} has ${describeFound(acc)}${acc.byWarning ? ` (WARNING mode: RACF lets the request through and logs ICH408I as a warning)` : ""}; ${own ? "its own ring needs READ" : caVirtual ? `${s.ringOwner}/* is assumed to need READ (unconfirmed)` : `another user's ring (${s.ringOwner}) needs UPDATE`}.`,
       );
       if (res === "IRR.DIGTCERT.LIST") confidence = weakest(confidence, "third-party");
-      ev.push(...accessSources(model, p, s.user, s.currentGroup));
+      ev.push(...foundSources(model, p, acc));
       if (!fac.assumed) ev.push(...fac.sources);
       if (!enough && groupsUnknown(s, p, need)) {
         unknown = true;

@@ -100,6 +100,8 @@ export class Simulation {
   mode: Mode | null = null;
   entries: Entry[] = [];
   selected: Entry | null = null;
+  /** keyDecision's answers for this walk, with the checking mode each was decided in. */
+  readonly keyDecisions = new Map<Entry, { mode: Mode | null; special: boolean; decision: KeyDecision }>();
 
   constructor(
     readonly model: RacfModel,
@@ -154,8 +156,13 @@ export class Simulation {
    * procedures; list-of-groups checking).
    */
   get currentGroup(): string | null {
-    return startedGroup(this.model, this.req.userOrigin?.startedProfile);
+    // Asked by every access decision of the walk; the model does not change during one.
+    if (this.#currentGroup === undefined)
+      this.#currentGroup = startedGroup(this.model, this.req.userOrigin?.startedProfile);
+    return this.#currentGroup;
   }
+
+  #currentGroup: string | null | undefined = undefined;
 
   /**
    * RACF's access decision for the application's user on `profile` (model/access.ts): own

@@ -10,7 +10,20 @@ import type { Entry, KeyDecision, Simulation } from "./context.js";
 import { R } from "./rules.js";
 import { at, evidence, weakest } from "./util.js";
 
+/**
+ * Whether R_datalib returns `e`'s private key to this caller. Asked several times per entry
+ * (the private-keys step, its verdict, the selected key, the fixes): decided once per entry and
+ * checking mode (s.mode and s.special are set by earlier checks and do not change afterwards).
+ */
 export function keyDecision(s: Simulation, e: Entry): KeyDecision {
+  const hit = s.keyDecisions.get(e);
+  if (hit && hit.mode === s.mode && hit.special === s.special) return hit.decision;
+  const decision = decideKey(s, e);
+  s.keyDecisions.set(e, { mode: s.mode, special: s.special, decision });
+  return decision;
+}
+
+function decideKey(s: Simulation, e: Entry): KeyDecision {
   const model = s.model;
   const mode = s.mode;
   const gp = model.protectingProfile("FACILITY", "IRR.DIGTCERT.GENCERT");

@@ -3,7 +3,7 @@
  * confidence ordering, access descriptions.
  */
 import { dnEquals, parseDn } from "../../model/dn.js";
-import { formatSource, type RacfModel } from "../../model/model.js";
+import { formatSource, type ProfileAccess, type RacfModel } from "../../model/model.js";
 import type { CertOwner, Confidence, Profile, Source } from "../../model/types.js";
 
 // ---- helpers -----------------------------------------------------------------------------
@@ -18,19 +18,42 @@ export function weakest(...c: Confidence[]): Confidence {
   return c.reduce((a, b) => (CONF_ORDER.indexOf(b) > CONF_ORDER.indexOf(a) ? b : a), "ibm" as Confidence);
 }
 
+/**
+ * The sources of `groups` that name a file, each file and line once, in order. Steps quote a
+ * handful of lines: those are compared directly; a long list (a virtual ring's every
+ * certificate) switches to a set of keys so that the cost stays linear.
+ */
 export function evidence(...groups: (readonly Source[] | undefined)[]): Source[] {
   const out: Source[] = [];
-  const seen = new Set<string>();
+  let seen: Set<string> | null = null;
   for (const g of groups) {
-    for (const s of g ?? []) {
+    if (!g) continue;
+    for (const s of g) {
       if (!s.file) continue;
-      const k = `${s.file}:${s.line}`;
-      if (seen.has(k)) continue;
-      seen.add(k);
+      if (seen) {
+        const k = `${s.file}:${s.line}`;
+        if (seen.has(k)) continue;
+        seen.add(k);
+      } else {
+        if (listed(out, s)) continue;
+        if (out.length >= SCAN_EVIDENCE)
+          seen = new Set(out.map((o) => `${o.file}:${o.line}`)).add(`${s.file}:${s.line}`);
+      }
       out.push(s);
     }
   }
   return out;
+}
+
+/** Up to this many sources a scan finds a repeat faster than a set of string keys. */
+const SCAN_EVIDENCE = 16;
+
+/** Is `s`'s file and line already in `out` (the same test as equal `file:line` keys)? */
+function listed(out: readonly Source[], s: Source): boolean {
+  for (const o of out) {
+    if (o.file === s.file && (o.line === s.line || `${o.line}` === `${s.line}`)) return true;
+  }
+  return false;
 }
 
 /**
@@ -58,13 +81,24 @@ export function ownerText(owner: CertOwner): string {
   return owner;
 }
 
+/** Which entry of an access list gave a user its level (model.accessTo or decideAccess). */
+export type FoundAccess = Pick<ProfileAccess, "level" | "via" | "entryId">;
+
 export function accessSources(
   model: RacfModel,
   profile: Profile,
   user: string,
   currentGroup: string | null = null,
 ): Source[] {
-  const a = model.accessTo(profile, user, currentGroup);
+  return foundSources(model, profile, model.accessTo(profile, user, currentGroup));
+}
+
+/**
+ * The profile's lines and those of the entry that decided. The walk passes the decision it
+ * already made (decideAccess reads the list exactly as model.accessTo does), so that a ring's
+ * access list is not read again for its evidence.
+ */
+export function foundSources(model: RacfModel, profile: Profile, a: FoundAccess): Source[] {
   const entry = a.entryId ? model.accessEntry(profile, a.entryId) : undefined;
   return evidence(profile.sources, entry?.sources);
 }
@@ -75,7 +109,11 @@ export function describeAccess(
   user: string,
   currentGroup: string | null = null,
 ): string {
-  const a = model.accessTo(profile, user, currentGroup);
+  return describeFound(model.accessTo(profile, user, currentGroup));
+}
+
+/** "READ (via group G1)": the level and the entry that gave it. */
+export function describeFound(a: FoundAccess): string {
   const via =
     a.via === "user"
       ? `its own access-list entry`
