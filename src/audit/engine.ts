@@ -201,6 +201,8 @@ function verdictOf(
       userOrigin: app.startedProfile
         ? { description: app.userFrom, startedProfile: app.startedProfile, sources: app.evidence }
         : null,
+      // The report keeps the prediction, never the steps: their text is not built.
+      trace: false,
     });
     // Notes (policy refresh, restart) are part of the fix an administrator reads.
     const fix = r.fix

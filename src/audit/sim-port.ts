@@ -16,6 +16,8 @@ export interface AuditSimRequest {
   protocols?: string[] | null;
   ciphers?: string[] | null;
   userOrigin?: { description: string; startedProfile: string | null; sources: Source[] } | null;
+  /** false: the audit keeps no trace, so the simulator need not write one (src/sim/types.ts). */
+  trace?: boolean;
 }
 
 export interface AuditSimResult {

@@ -88,7 +88,7 @@ export function simulate(model: RacfModel, req: SimRequest): SimResult {
   // and the failure's own rule.
   const confidence = weakest(
     failure && rc !== 0 ? failure.confidence : "ibm",
-    ...sim.steps.filter((s) => s.ok !== null).map((s) => s.confidence),
+    ...sim.verdicts.filter((s) => s.ok !== null).map((s) => s.confidence),
   );
   const messages: string[] = [...sim.racfMessages];
   if (req.policy && rc !== 0) {
@@ -110,7 +110,8 @@ export function simulate(model: RacfModel, req: SimRequest): SimResult {
     user: sim.user,
     keyring: sim.ringLabel,
     label: sim.selected?.label ?? req.label ?? null,
-    steps: sim.steps,
+    // Empty when no trace was asked for, even if the readers' assumptions made the walk write one.
+    steps: req.trace === false ? [] : sim.steps,
     partner:
       failure?.partner && partnerInfo
         ? { rc: failure.partner.rc, text: partnerInfo.text, confidence: failure.partner.confidence }

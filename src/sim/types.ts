@@ -55,6 +55,12 @@ export interface SimRequest {
    * as missing (the step fails) instead of as what the step needs (default false).
    */
   assumeDenied?: boolean;
+  /**
+   * false: the caller keeps the prediction (rc, confidence, fix, assumptions, conditions,
+   * outcomes…) and not the trace — `steps` comes back empty and their text is never built (the
+   * audit simulates every application of a site). Default true.
+   */
+  trace?: boolean;
 }
 
 /** A check's answer: it passed, it failed, or the inputs do not hold the facts to decide. */

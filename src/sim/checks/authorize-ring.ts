@@ -71,28 +71,35 @@ export function authorizeRingSpecific(
     sources: src,
     warning: profile.warning === true,
   };
-  const prof =
-    profile.name === resource.name ? `discrete profile ${profile.name}` : `generic profile ${profile.name}`;
-  let detail = `Ring-specific checking: RDATALIB is active and RACLISTed and ${prof}${at(profile.sources)} covers ${resource.name} (ring name folded to upper case). ${s.user} has ${describeFound(acc)}; opening needs READ.`;
-  if (acc.byWarning)
-    detail += ` ${profile.name} is in WARNING mode: RACF lets the read through and logs ICH408I as a warning.`;
-  if (unknown) detail += ` ${groupsLine(s, profile, "READ")}`;
   let confidence: Confidence = weakest("ibm", resource.confidence);
-  if (!ok && isOwner) {
-    detail += ` ${s.user} owns the ring, but a matching RDATALIB profile decides for everyone, the owner included.`;
-    confidence = weakest(confidence, "third-party");
-  }
-  if (!ok && s.special) detail += " SPECIAL is not assumed to bypass this check (unconfirmed).";
-  s.step({
-    id: "authorize-ring",
-    ok: unknown ? null : ok,
-    ...(unknown ? { missing: [`${s.user}'s groups (LISTUSER ${s.user})`] } : {}),
-    title: "Authorise the ring read",
-    detail,
-    evidence: evidence(src, rd.assumed ? [] : rd.sources),
-    source: !ok && isOwner ? `${R.dlibauth}; ${R.ownerLocked}` : R.dlibauth,
-    confidence,
-  });
+  if (!ok && isOwner) confidence = weakest(confidence, "third-party");
+  s.step(
+    {
+      id: "authorize-ring",
+      ok: unknown ? null : ok,
+      ...(unknown ? { missing: [`${s.user}'s groups (LISTUSER ${s.user})`] } : {}),
+      confidence,
+    },
+    () => {
+      const prof =
+        profile.name === resource.name
+          ? `discrete profile ${profile.name}`
+          : `generic profile ${profile.name}`;
+      let detail = `Ring-specific checking: RDATALIB is active and RACLISTed and ${prof}${at(profile.sources)} covers ${resource.name} (ring name folded to upper case). ${s.user} has ${describeFound(acc)}; opening needs READ.`;
+      if (acc.byWarning)
+        detail += ` ${profile.name} is in WARNING mode: RACF lets the read through and logs ICH408I as a warning.`;
+      if (unknown) detail += ` ${groupsLine(s, profile, "READ")}`;
+      if (!ok && isOwner)
+        detail += ` ${s.user} owns the ring, but a matching RDATALIB profile decides for everyone, the owner included.`;
+      if (!ok && s.special) detail += " SPECIAL is not assumed to bypass this check (unconfirmed).";
+      return {
+        title: "Authorise the ring read",
+        detail,
+        evidence: evidence(src, rd.assumed ? [] : rd.sources),
+        source: !ok && isOwner ? `${R.dlibauth}; ${R.ownerLocked}` : R.dlibauth,
+      };
+    },
+  );
   if (ok) return null;
   s.ich408i(resource.name, "RDATALIB", "READ", acc.level);
   const needed = s.neededLstLevel();
@@ -206,19 +213,23 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
   }
   if (!ok && s.special) lines.push("SPECIAL is not assumed to bypass this check (unconfirmed).");
   s.mode = { kind: "global", sources: ev };
-  s.step({
-    id: "authorize-ring",
-    ok: ok ? (unknown ? null : true) : false,
-    ...(ok && unknown ? { missing } : {}),
-    title: "Authorise the ring read",
-    detail: `Global checking. ${lines.join(" ")}`,
-    evidence: evidence(ev),
-    source:
-      missingProfiles.length > 0 || !fac.active
-        ? `${R.listring}; ${R.notProtected}`
-        : `${R.dlibauth}; ${R.listring}`,
-    confidence,
-  });
+  s.step(
+    {
+      id: "authorize-ring",
+      ok: ok ? (unknown ? null : true) : false,
+      ...(ok && unknown ? { missing } : {}),
+      confidence,
+    },
+    () => ({
+      title: "Authorise the ring read",
+      detail: `Global checking. ${lines.join(" ")}`,
+      evidence: evidence(ev),
+      source:
+        missingProfiles.length > 0 || !fac.active
+          ? `${R.listring}; ${R.notProtected}`
+          : `${R.dlibauth}; ${R.listring}`,
+    }),
+  );
   if (ok) return null;
   // Fixes: FACILITY permit (field case 2), or a ring-specific RDATALIB profile.
   const lstLevel = s.neededLstLevel();

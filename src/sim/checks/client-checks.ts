@@ -40,9 +40,7 @@ export function clientChecks(s: Simulation): void {
       );
   }
   s.warnings.push(...w);
-  s.step({
-    id: "client-checks",
-    ok: null,
+  s.step({ id: "client-checks", ok: null, confidence: "third-party" }, () => ({
     title: "What clients outside z/OS will check",
     detail:
       w.length > 0
@@ -50,6 +48,5 @@ export function clientChecks(s: Simulation): void {
         : "No browser-side problems found in the certificate's known facts.",
     evidence: evidence(c.sources),
     source: R.browser,
-    confidence: "third-party",
-  });
+  }));
 }

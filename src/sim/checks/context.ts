@@ -81,8 +81,22 @@ export interface Branch {
 
 export type Resimulate = (model: RacfModel, req: SimRequest) => SimResult;
 
+/** What a step decided: every walk keeps it (the prediction's confidence rests on it). */
+export type StepVerdict = Pick<SimStep, "id" | "ok" | "missing" | "confidence">;
+
+/** What a step says about it: built only when the trace is kept. */
+export type StepText = Pick<SimStep, "title" | "detail" | "evidence" | "source">;
+
 export class Simulation {
+  /** The trace: empty unless `traced`. */
   readonly steps: SimStep[] = [];
+  /** Every step's decision, in walk order, traced or not. */
+  readonly verdicts: StepVerdict[] = [];
+  /**
+   * Whether steps are written out. Off when the caller asked for no trace — unless the readers
+   * left assumptions about input lines, which the driver matches against the steps' evidence.
+   */
+  readonly traced: boolean;
   readonly conditions: SimCondition[] = [];
   readonly branches: Branch[] = [];
   readonly assumptions: string[] = [];
@@ -117,14 +131,33 @@ export class Simulation {
     this.ringName = req.ring.name;
     this.virtual = req.ring.name === "*";
     this.ringLabel = `${owner}/${req.ring.name}`;
+    this.traced = req.trace !== false || model.state.assumptions.length > 0;
   }
 
   assume(text: string): void {
     if (!this.assumptions.includes(text)) this.assumptions.push(text);
   }
 
-  step(s: SimStep): void {
-    this.steps.push(s);
+  /**
+   * Record a check's step: what it decided (`verdict`), and what it says (`text`, called at once
+   * when the trace is kept, never otherwise). A caller that keeps only the prediction (the
+   * audit, `trace: false`) then pays for no title, detail or evidence; the decision itself is the
+   * same code either way.
+   */
+  step(verdict: StepVerdict, text: () => StepText): void {
+    this.verdicts.push(verdict);
+    if (!this.traced) return;
+    const t = text();
+    this.steps.push({
+      id: verdict.id,
+      ok: verdict.ok,
+      ...(verdict.missing !== undefined ? { missing: verdict.missing } : {}),
+      title: t.title,
+      detail: t.detail,
+      evidence: t.evidence,
+      source: t.source,
+      confidence: verdict.confidence,
+    });
   }
 
   /** Record an unknown the walk goes on under, and the branch it leaves open. */

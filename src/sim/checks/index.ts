@@ -47,4 +47,4 @@ export const CHECKS: readonly Check[] = [
   { id: "client-checks", run: noFailure(clientChecks) },
 ];
 
-export { type Branch, type Failure, Simulation } from "./context.js";
+export { type Branch, type Failure, Simulation, type StepText, type StepVerdict } from "./context.js";

@@ -12,31 +12,28 @@ export function keyUsage(s: Simulation): Failure | null {
   const c = e?.cert;
   if (!e || !c) return null;
   if (c.keyUsage === null) {
-    s.step({
-      id: "key-usage",
-      ok: null,
-      missing: [`the key usage of '${c.label}'`],
-      title: "Key usage",
-      detail: `Key usage of '${c.label}' not known from the inputs: not checked.`,
-      evidence: evidence(c.sources),
-      source: R.keyUsage,
-      confidence: "ibm",
-    });
+    s.step(
+      { id: "key-usage", ok: null, missing: [`the key usage of '${c.label}'`], confidence: "ibm" },
+      () => ({
+        title: "Key usage",
+        detail: `Key usage of '${c.label}' not known from the inputs: not checked.`,
+        evidence: evidence(c.sources),
+        source: R.keyUsage,
+      }),
+    );
     return null;
   }
-  const ok = c.keyUsage.length === 0 || c.keyUsage.includes("HANDSHAKE");
-  s.step({
-    id: "key-usage",
-    ok,
+  const usage = c.keyUsage;
+  const ok = usage.length === 0 || usage.includes("HANDSHAKE");
+  s.step({ id: "key-usage", ok, confidence: "ibm" }, () => ({
     title: "Key usage",
     detail:
-      c.keyUsage.length === 0
+      usage.length === 0
         ? `'${c.label}' has no key-usage extension: any use allowed.`
-        : `'${c.label}' key usage ${c.keyUsage.join(", ")}: ${ok ? "HANDSHAKE allows the TLS handshake" : "no HANDSHAKE (digitalSignature/keyEncipherment) — System SSL refuses it for TLS"}.`,
+        : `'${c.label}' key usage ${usage.join(", ")}: ${ok ? "HANDSHAKE allows the TLS handshake" : "no HANDSHAKE (digitalSignature/keyEncipherment) — System SSL refuses it for TLS"}.`,
     evidence: evidence(c.sources),
     source: R.keyUsage,
-    confidence: "ibm",
-  });
+  }));
   if (ok) return null;
   const label = `${c.label.slice(0, 26)} tls`;
   return {

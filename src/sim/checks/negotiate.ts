@@ -36,17 +36,21 @@ export function negotiate(s: Simulation): Failure | null {
     (req.ciphers ?? null) === null &&
     (req.peerSignatureAlgorithms ?? null) === null
   ) {
-    s.step({
-      id: "negotiate",
-      ok: null,
-      missing: ["protocol and cipher settings (--tls, --ciphers or --policy)"],
-      title: "Protocol and cipher agreement",
-      detail:
-        "No protocol or cipher settings given (--tls / --ciphers / a policy): System SSL defaults apply; not evaluated.",
-      evidence: [],
-      source: R.negotiate,
-      confidence: "ibm",
-    });
+    s.step(
+      {
+        id: "negotiate",
+        ok: null,
+        missing: ["protocol and cipher settings (--tls, --ciphers or --policy)"],
+        confidence: "ibm",
+      },
+      () => ({
+        title: "Protocol and cipher agreement",
+        detail:
+          "No protocol or cipher settings given (--tls / --ciphers / a policy): System SSL defaults apply; not evaluated.",
+        evidence: [],
+        source: R.negotiate,
+      }),
+    );
     return null;
   }
   const protocols: Protocol[] | null = req.protocols
@@ -61,15 +65,12 @@ export function negotiate(s: Simulation): Failure | null {
     );
   } else lines.push("Cipher suites: System SSL defaults (assumed to cover every protocol enabled).");
   const fail = (rc: number, why: string, confidence: Confidence, fix: SimFix): Failure => {
-    s.step({
-      id: "negotiate",
-      ok: false,
+    s.step({ id: "negotiate", ok: false, confidence }, () => ({
       title: "Protocol and cipher agreement",
       detail: `${lines.join(" ")} ${why}`,
       evidence: ev,
       source: R.negotiate,
-      confidence,
-    });
+    }));
     return { rc, confidence, fix, alternatives: [], partner: null };
   };
   const policyWhere = (s: Source | null | undefined): string => (s ? ` (${formatSource(s)})` : "");
@@ -156,14 +157,11 @@ export function negotiate(s: Simulation): Failure | null {
       });
     }
   }
-  s.step({
-    id: "negotiate",
-    ok: true,
+  s.step({ id: "negotiate", ok: true, confidence: "ibm" }, () => ({
     title: "Protocol and cipher agreement",
     detail: `${lines.join(" ")} A common protocol and suite exist on this side.`,
     evidence: ev,
     source: R.negotiate,
-    confidence: "ibm",
-  });
+  }));
   return null;
 }

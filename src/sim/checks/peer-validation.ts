@@ -15,9 +15,7 @@ export function peerValidation(s: Simulation): Failure | null {
   const ca = s.clientAuth;
   const needed = role === "client" || ca === "full" || ca === "required";
   if (!needed) {
-    s.step({
-      id: "peer-validation",
-      ok: null,
+    s.step({ id: "peer-validation", ok: null, confidence: "ibm" }, () => ({
       title: "Validate the partner",
       detail:
         ca === "passthru"
@@ -25,8 +23,7 @@ export function peerValidation(s: Simulation): Failure | null {
           : "Server without client authentication: the partner is not validated.",
       evidence: evidence(s.req.policy?.clientAuth ? [s.req.policy.clientAuth] : []),
       source: R.peer,
-      confidence: "ibm",
-    });
+    }));
     return null;
   }
   const partnerSide = role === "server" ? "client" : "server";
@@ -42,15 +39,12 @@ export function peerValidation(s: Simulation): Failure | null {
     fix: SimFix | null,
     side: "server" | "client" = role,
   ): Failure => {
-    s.step({
-      id: "peer-validation",
-      ok: false,
+    s.step({ id: "peer-validation", ok: false, confidence }, () => ({
       title: "Validate the partner",
       detail: `${lines.join(" ")} ${why}`,
       evidence: evidence(...anchors.map((e) => e.sources), ...(peers ?? []).map((p) => p.sources)),
       source: R.peer,
-      confidence,
-    });
+    }));
     return { rc, confidence, fix, alternatives: [], partner: null, side };
   };
   if (role === "server" && peers && peers.length === 0) {
@@ -64,9 +58,7 @@ export function peerValidation(s: Simulation): Failure | null {
     }
     // ClientAuthType Full validates a certificate the client sends and accepts a client that
     // sends none (IBM AT-TLS ClientAuthType): nothing is left to check.
-    s.step({
-      id: "peer-validation",
-      ok: true,
+    s.step({ id: "peer-validation", ok: true, confidence: "ibm" }, () => ({
       title: "Validate the partner",
       detail: `${lines.join(" ")} The client sends no certificate; ClientAuthType Full accepts that.`,
       evidence: evidence(
@@ -74,8 +66,7 @@ export function peerValidation(s: Simulation): Failure | null {
         s.req.policy?.clientAuth ? [s.req.policy.clientAuth] : [],
       ),
       source: R.peer,
-      confidence: "ibm",
-    });
+    }));
     return null;
   }
   if (anchors.length === 0) {
@@ -91,16 +82,20 @@ export function peerValidation(s: Simulation): Failure | null {
     );
   }
   if (!peers || peers.length === 0) {
-    s.step({
-      id: "peer-validation",
-      ok: null,
-      missing: ["the partner's certificate chain (--peer-cert)"],
-      title: "Validate the partner",
-      detail: `${lines.join(" ")} No partner certificate supplied (--peer-cert): the chain itself is not checked.`,
-      evidence: evidence(...anchors.map((e) => e.sources)),
-      source: R.peer,
-      confidence: "ibm",
-    });
+    s.step(
+      {
+        id: "peer-validation",
+        ok: null,
+        missing: ["the partner's certificate chain (--peer-cert)"],
+        confidence: "ibm",
+      },
+      () => ({
+        title: "Validate the partner",
+        detail: `${lines.join(" ")} No partner certificate supplied (--peer-cert): the chain itself is not checked.`,
+        evidence: evidence(...anchors.map((e) => e.sources)),
+        source: R.peer,
+      }),
+    );
     return null;
   }
   const dated = (c: Certificate): string | null => {
@@ -224,15 +219,12 @@ export function peerValidation(s: Simulation): Failure | null {
       fix,
     );
   }
-  s.step({
-    id: "peer-validation",
-    ok: true,
+  s.step({ id: "peer-validation", ok: true, confidence: "ibm" }, () => ({
     title: "Validate the partner",
     detail: lines.join(" "),
     evidence: evidence(...anchors.map((e) => e.sources), ...peers.map((p) => p.sources)),
     source: R.peer,
-    confidence: "ibm",
-  });
+  }));
   return null;
 }
 

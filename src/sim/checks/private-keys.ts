@@ -79,22 +79,24 @@ function decideKey(s: Simulation, e: Entry): KeyDecision {
 }
 
 export function privateKeys(s: Simulation): void {
-  const lines = s.entries.map((e) => {
-    const d = keyDecision(s, e);
-    const mark = d.returned === true ? "key returned" : d.returned === false ? "no key" : "key unknown";
-    return `'${e.label}' (${e.owner}): ${mark} — ${d.why}`;
-  });
   const unknown = s.entries.some((e) => keyDecision(s, e).returned === null);
   const conf = weakest("ibm", ...s.entries.map((e) => keyDecision(s, e).confidence));
-  s.step({
-    id: "private-keys",
-    ok: s.entries.length === 0 ? true : unknown ? null : true,
-    title: "Decide which private keys come back",
-    detail: lines.length > 0 ? lines.join(". ") + "." : "No entries.",
-    evidence: evidence(...s.entries.map((e) => e.cert?.sources ?? e.sources)),
-    source: s.entries.some((e) => isCaOwner(e.owner) && e.usage === "PERSONAL")
-      ? `${R.keys}; ${R.caKeys}`
-      : R.keys,
-    confidence: conf,
-  });
+  s.step(
+    { id: "private-keys", ok: s.entries.length === 0 ? true : unknown ? null : true, confidence: conf },
+    () => {
+      const lines = s.entries.map((e) => {
+        const d = keyDecision(s, e);
+        const mark = d.returned === true ? "key returned" : d.returned === false ? "no key" : "key unknown";
+        return `'${e.label}' (${e.owner}): ${mark} — ${d.why}`;
+      });
+      return {
+        title: "Decide which private keys come back",
+        detail: lines.length > 0 ? lines.join(". ") + "." : "No entries.",
+        evidence: evidence(...s.entries.map((e) => e.cert?.sources ?? e.sources)),
+        source: s.entries.some((e) => isCaOwner(e.owner) && e.usage === "PERSONAL")
+          ? `${R.keys}; ${R.caKeys}`
+          : R.keys,
+      };
+    },
+  );
 }

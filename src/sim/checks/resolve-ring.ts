@@ -38,15 +38,12 @@ export function resolveRing(s: Simulation): Failure | null {
       sources: c.sources,
     }));
     const ownerKnown = owner.startsWith("*") || model.user(owner) !== undefined;
-    s.step({
-      id: "resolve-ring",
-      ok: true,
+    s.step({ id: "resolve-ring", ok: true, confidence: "ibm" }, () => ({
       title: "Resolve the key ring",
       detail: `${s.ringLabel} is a virtual key ring: every certificate owned by ${certOwner} (${certs.length} in the inputs), all with usage ${usage}. Virtual rings have no DEFAULT certificate.${ownerKnown ? "" : ` User ${owner} is not in the inputs.`}`,
       evidence: evidence(...certs.map((c) => c.sources)),
       source: R.virtual,
-      confidence: "ibm",
-    });
+    }));
     return null;
   }
   const ring = model.ring(s.ringOwner, s.ringName);
@@ -59,15 +56,12 @@ export function resolveRing(s: Simulation): Failure | null {
       cert: model.certificate(c.owner, c.label),
       sources: c.sources,
     }));
-    s.step({
-      id: "resolve-ring",
-      ok: true,
+    s.step({ id: "resolve-ring", ok: true, confidence: "ibm" }, () => ({
       title: "Resolve the key ring",
       detail: `Ring ${s.ringName} owned by ${s.ringOwner} exists${at(ring.sources)} with ${ring.connections.length} connected certificate(s).`,
       evidence: evidence(ring.sources),
       source: R.ringName,
-      confidence: "ibm",
-    });
+    }));
     return null;
   }
   // Not found: explain why, and find the ring the user probably meant.
@@ -89,15 +83,12 @@ export function resolveRing(s: Simulation): Failure | null {
     why.push(`${r.owner} has a ring "${r.name}"${at(r.sources)} — ring names are case-sensitive.`);
   for (const r of sameName) why.push(`A ring of that name belongs to ${r.owner}${at(r.sources)}.`);
   for (const r of otherCase) why.push(`${r.owner} has a ring "${r.name}"${at(r.sources)}.`);
-  s.step({
-    id: "resolve-ring",
-    ok: false,
+  s.step({ id: "resolve-ring", ok: false, confidence: "ibm" }, () => ({
     title: "Resolve the key ring",
     detail: why.join(" "),
     evidence: evidence(...[...caseOnly, ...sameName, ...otherCase].map((r) => r.sources)),
     source: R.ringName,
-    confidence: "ibm",
-  });
+  }));
   const candidates = [...caseOnly, ...sameName, ...otherCase];
   const fixes: SimFix[] = candidates.map((r) => {
     const where = s.req.policy?.keyring ? ` in ${formatSource(s.req.policy.keyring)}` : "";

@@ -15,30 +15,24 @@ export function selectCertificate(s: Simulation): Failure | null {
   const label = s.req.label ?? null;
   const labelSrc = s.req.policy?.label ?? null;
   if (s.role === "client" && s.clientAuth === "none") {
-    s.step({
-      id: "select-certificate",
-      ok: null,
+    s.step({ id: "select-certificate", ok: null, confidence: "ibm" }, () => ({
       title: "Select the local certificate",
       detail: `Client role and the server does not ask for a certificate: no local certificate is needed${label ? ` (label '${label}' would only matter if the server asked)` : ""}.`,
       evidence: evidence(labelSrc ? [labelSrc] : []),
       source: "a client certificate is needed only when the server asks for one (rules §3)",
-      confidence: "ibm",
-    });
+    }));
     return null;
   }
   if (label !== null) {
     const e = s.entries.find((x) => x.label === label);
     if (e) {
       s.selected = e;
-      s.step({
-        id: "select-certificate",
-        ok: true,
+      s.step({ id: "select-certificate", ok: true, confidence: "ibm" }, () => ({
         title: "Select the local certificate",
         detail: `Label '${label}'${labelSrc ? ` (configured at ${formatSource(labelSrc)})` : ""} found: ${e.owner} '${e.label}', usage ${e.usage}${at(e.sources)}.`,
         evidence: evidence(e.sources, labelSrc ? [labelSrc] : []),
         source: R.label,
-        confidence: "ibm",
-      });
+      }));
       return null;
     }
     return labelNotFound(s, label, labelSrc);
@@ -46,15 +40,12 @@ export function selectCertificate(s: Simulation): Failure | null {
   const dflt = s.entries.find((x) => x.isDefault);
   if (dflt) {
     s.selected = dflt;
-    s.step({
-      id: "select-certificate",
-      ok: true,
+    s.step({ id: "select-certificate", ok: true, confidence: "ibm" }, () => ({
       title: "Select the local certificate",
       detail: `No label configured: the ring's DEFAULT certificate is ${dflt.owner} '${dflt.label}', usage ${dflt.usage}${at(dflt.sources)}.`,
       evidence: evidence(dflt.sources),
       source: R.dflt,
-      confidence: "ibm",
-    });
+    }));
     return null;
   }
   return noDefault(s);
@@ -125,15 +116,12 @@ export function labelNotFound(s: Simulation, label: string, labelSrc: Source | n
       notes: s.refreshNotes(),
     });
   }
-  s.step({
-    id: "select-certificate",
-    ok: false,
+  s.step({ id: "select-certificate", ok: false, confidence: "ibm" }, () => ({
     title: "Select the local certificate",
     detail: why.join(" "),
     evidence: evidence(ev),
     source: R.label,
-    confidence: "ibm",
-  });
+  }));
   const [fix, ...alternatives] = fixes;
   return {
     rc: 6,
@@ -150,15 +138,12 @@ export function noDefault(s: Simulation): Failure | null {
   // certificate simply sends none; the server then fails with 403 when it requires one.
   if (s.role === "client") {
     const required = s.clientAuth === "required";
-    s.step({
-      id: "select-certificate",
-      ok: required ? false : null,
+    s.step({ id: "select-certificate", ok: required ? false : null, confidence: "ibm" }, () => ({
       title: "Select the local certificate",
       detail: `No label configured and the ring has no DEFAULT certificate: the client sends no certificate. The server ${required ? "requires one (ClientAuthType Required) and will fail with 403" : `asks with ClientAuthType ${s.clientAuth} and goes on without one`}.`,
       evidence: [],
       source: R.peer,
-      confidence: "ibm",
-    });
+    }));
     if (!required) return null;
     return {
       rc: 403,
@@ -174,17 +159,14 @@ export function noDefault(s: Simulation): Failure | null {
   const why = empty
     ? `No label configured and the ring returns no certificates at all.`
     : `No label configured and no entry is marked DEFAULT (${s.entries.map((e) => `'${e.label}' ${e.usage}`).join(", ")}).`;
-  s.step({
-    id: "select-certificate",
-    ok: false,
+  s.step({ id: "select-certificate", ok: false, confidence: "third-party" }, () => ({
     title: "Select the local certificate",
     detail: `${why}${s.virtual ? " Virtual rings have no default: configure a label." : ""}`,
     evidence: evidence(...s.entries.map((e) => e.sources)),
     // Field case 3 ("no label and no usable default personal certificate" → 6) covers an empty
     // ring too, and the field cases win over the unconfirmed 7 some other APIs report.
     source: empty ? `${R.dflt}; other APIs may report 7 "No certificates available" [UNCONFIRMED]` : R.dflt,
-    confidence: "third-party",
-  });
+  }));
   const fixes: SimFix[] = [];
   if (s.virtual) {
     const own = personal.find((e) => ownerUser(e.owner) === s.user);

@@ -36,16 +36,20 @@ export function selectedKey(s: Simulation): Failure | null {
     );
   }
   const ok = d.returned !== false;
-  s.step({
-    id: "selected-key",
-    ok: d.returned,
-    ...(d.returned === null ? { missing: [`whether RACF holds the private key of '${e.label}'`] } : {}),
-    title: "Private key of the selected certificate",
-    detail: `${e.owner} '${e.label}': ${d.why}.${ok ? "" : ' System SSL sees a certificate without a private key. A listing that shows "Private Key: YES" does not contradict this: the key exists but is not returned to this caller.'}`,
-    evidence: evidence(e.sources, e.cert?.sources, s.mode?.sources),
-    source: isCaOwner(e.owner) ? `${R.key428}; ${R.caKeys}` : R.key428,
-    confidence: d.confidence,
-  });
+  s.step(
+    {
+      id: "selected-key",
+      ok: d.returned,
+      ...(d.returned === null ? { missing: [`whether RACF holds the private key of '${e.label}'`] } : {}),
+      confidence: d.confidence,
+    },
+    () => ({
+      title: "Private key of the selected certificate",
+      detail: `${e.owner} '${e.label}': ${d.why}.${ok ? "" : ' System SSL sees a certificate without a private key. A listing that shows "Private Key: YES" does not contradict this: the key exists but is not returned to this caller.'}`,
+      evidence: evidence(e.sources, e.cert?.sources, s.mode?.sources),
+      source: isCaOwner(e.owner) ? `${R.key428}; ${R.caKeys}` : R.key428,
+    }),
+  );
   if (ok) return icsfKey(s, e);
   const fixes = keyFixes(s, e, d);
   const [fix, ...alternatives] = fixes;
@@ -71,15 +75,12 @@ function icsfKey(s: Simulation, e: Entry): Failure | null {
   const a = icsfKeyAccess(s.model, c, s.user, { currentGroup: s.currentGroup });
   const subject = `${e.owner} '${e.label}'`;
   if (a.verdict === "class-inactive" || a.verdict === "no-profile") {
-    s.step({
-      id: "icsf-key",
-      ok: true,
+    s.step({ id: "icsf-key", ok: true, confidence: "ibm" }, () => ({
       title: "Use of the key in ICSF",
       detail: `${subject}: ${a.why}.`,
       evidence: evidence(a.sources),
       source: R.icsf,
-      confidence: "ibm",
-    });
+    }));
     return null;
   }
   if (a.verdict === "class-unknown" || a.verdict === "label-unknown") {
@@ -103,34 +104,35 @@ function icsfKey(s: Simulation, e: Entry): Failure | null {
         confidence: "unconfirmed",
       },
     );
-    s.step({
-      id: "icsf-key",
-      ok: null,
-      missing: [
-        a.verdict === "class-unknown"
-          ? `whether ${ICSF_KEY_CLASS} is active (SETROPTS LIST)`
-          : "the key's PKDS label (RACDCERT LIST)",
-      ],
-      title: "Use of the key in ICSF",
-      detail: `${subject}: ${a.why}. racfring goes on as if ${s.user} may use it; if ${ICSF_KEY_CLASS} denies it, System SSL cannot use the key (428 predicted, unconfirmed).`,
-      evidence: evidence(c.sources),
-      source: R.icsf,
-      confidence: "ibm",
-    });
+    s.step(
+      {
+        id: "icsf-key",
+        ok: null,
+        missing: [
+          a.verdict === "class-unknown"
+            ? `whether ${ICSF_KEY_CLASS} is active (SETROPTS LIST)`
+            : "the key's PKDS label (RACDCERT LIST)",
+        ],
+        confidence: "ibm",
+      },
+      () => ({
+        title: "Use of the key in ICSF",
+        detail: `${subject}: ${a.why}. racfring goes on as if ${s.user} may use it; if ${ICSF_KEY_CLASS} denies it, System SSL cannot use the key (428 predicted, unconfirmed).`,
+        evidence: evidence(c.sources),
+        source: R.icsf,
+      }),
+    );
     return null;
   }
   const profile = a.profile;
   const d = profile ? s.decide(profile, "READ", "icsf-key", 428) : null;
   const granted = d?.granted ?? a.verdict === "granted";
-  s.step({
-    id: "icsf-key",
-    ok: granted,
+  s.step({ id: "icsf-key", ok: granted, confidence: granted ? "ibm" : "unconfirmed" }, () => ({
     title: "Use of the key in ICSF",
     detail: `${subject}: the private key is in ICSF ${c.keyStore} under label ${a.label}; ${ICSF_KEY_CLASS} is active and ${profile ? `${profile.generic ? "generic" : "discrete"} profile ${profile.name}${at(profile.sources)} protects it` : "a profile protects it"}: ${d?.why ?? a.why}.${granted ? "" : " ICSF refuses the key, so System SSL cannot use it (IBM lists an unusable ICSF key among the causes of 428; the return code for this cause is not documented)."}`,
     evidence: evidence(c.sources, profile?.sources, s.model.classState(ICSF_KEY_CLASS).sources),
     source: R.icsf,
-    confidence: granted ? "ibm" : "unconfirmed",
-  });
+  }));
   if (granted) return null;
   const label = a.label ?? "";
   const permit = permitResource(s.model, ICSF_KEY_CLASS, label, s.user, "READ");

@@ -24,16 +24,15 @@ export function validity(s: Simulation): Failure | null {
       },
       { condition: `'${e.label}' has expired or is not yet valid`, rc: 401, confidence: "ibm" },
     );
-    s.step({
-      id: "validity",
-      ok: null,
-      missing: [`the validity dates of '${e.label}'`],
-      title: "Validity of the local certificate",
-      detail: `The dates of '${e.label}' are not known from the inputs: not checked.`,
-      evidence: evidence(c?.sources),
-      source: R.validity,
-      confidence: "ibm",
-    });
+    s.step(
+      { id: "validity", ok: null, missing: [`the validity dates of '${e.label}'`], confidence: "ibm" },
+      () => ({
+        title: "Validity of the local certificate",
+        detail: `The dates of '${e.label}' are not known from the inputs: not checked.`,
+        evidence: evidence(c?.sources),
+        source: R.validity,
+      }),
+    );
     return null;
   }
   if (c.datesAssumed)
@@ -63,24 +62,30 @@ export function validity(s: Simulation): Failure | null {
       },
     );
   }
-  const when = s.req.at.toISOString().replace(/\.000Z$/, "Z");
-  const state = early
-    ? "NOT YET VALID"
-    : late
-      ? "EXPIRED"
-      : unknownEnd
-        ? `valid if its ${unknownEnd} date allows (not known from the inputs)`
-        : "valid";
-  s.step({
-    id: "validity",
-    ok: unknownEnd ? null : ok,
-    ...(unknownEnd ? { missing: [`the ${unknownEnd} date of '${c.label}'`] } : {}),
-    title: "Validity of the local certificate",
-    detail: `'${c.label}' is valid from ${c.notBefore ?? "?"} to ${c.notAfter ?? "?"}; at ${when} it is ${state}${at(c.sources)}.`,
-    evidence: evidence(c.sources),
-    source: R.validity,
-    confidence: c.datesAssumed ? "unconfirmed" : "ibm",
-  });
+  s.step(
+    {
+      id: "validity",
+      ok: unknownEnd ? null : ok,
+      ...(unknownEnd ? { missing: [`the ${unknownEnd} date of '${c.label}'`] } : {}),
+      confidence: c.datesAssumed ? "unconfirmed" : "ibm",
+    },
+    () => {
+      const when = s.req.at.toISOString().replace(/\.000Z$/, "Z");
+      const state = early
+        ? "NOT YET VALID"
+        : late
+          ? "EXPIRED"
+          : unknownEnd
+            ? `valid if its ${unknownEnd} date allows (not known from the inputs)`
+            : "valid";
+      return {
+        title: "Validity of the local certificate",
+        detail: `'${c.label}' is valid from ${c.notBefore ?? "?"} to ${c.notAfter ?? "?"}; at ${when} it is ${state}${at(c.sources)}.`,
+        evidence: evidence(c.sources),
+        source: R.validity,
+      };
+    },
+  );
   if (ok) return null;
   const notAfter = plusYear(s.req.at);
   const renew = [...renewCommands(c, notAfter, s.model)];
