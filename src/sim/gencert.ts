@@ -81,17 +81,27 @@ export function signerFor(
   const own = like.signer ? racf.certificate(like.signer.owner, like.signer.label) : undefined;
   if (like.signer && own && isCa(own) && !(own.owner === like.owner && own.label === like.label))
     return { ref: like.signer, placeholder: false };
-  const byIssuer = racf.state.certificates.find(
-    (c) =>
-      (c.owner === "CERTAUTH" || c.owner === "SITE") &&
-      isCa(c) &&
-      like.issuer !== null &&
-      dnEquals(c.subject, like.issuer) &&
-      c.privateKey !== false,
-  );
+  const byIssuer = caByIssuer(racf, like.issuer);
   if (byIssuer) return { ref: { owner: byIssuer.owner, label: byIssuer.label }, placeholder: false };
   if (like.selfSigned === true && !like.signer) return { ref: null, placeholder: false };
   return ringCa ?? { ref: { owner: "CERTAUTH", label: SIGNER_PLACEHOLDER }, placeholder: true };
+}
+
+/**
+ * The first CERTAUTH or SITE certificate, in input order, that is a CA with `issuer` as its
+ * subject and may hold its key. Only the CA owners' certificates are read (the model indexes
+ * certificates by owner): a renewal fix is written for every expired certificate of a site, and a
+ * scan of all its certificates for each one is quadratic.
+ */
+function caByIssuer(racf: RacfModel, issuer: string | null): Certificate | undefined {
+  if (issuer === null) return undefined;
+  const fits = (c: Certificate) => isCa(c) && dnEquals(c.subject, issuer) && c.privateKey !== false;
+  const auth = racf.certificatesOf("CERTAUTH").find(fits);
+  const site = racf.certificatesOf("SITE").find(fits);
+  if (!auth || !site) return auth ?? site;
+  // Both owners have one: the earlier in the inputs wins, as one scan of every certificate finds.
+  const order = racf.state.certificates;
+  return order.indexOf(auth) < order.indexOf(site) ? auth : site;
 }
 
 /** A replacement never ends before the certificate it replaces (renewals keep or extend validity). */

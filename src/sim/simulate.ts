@@ -86,10 +86,8 @@ export function simulate(model: RacfModel, req: SimRequest): SimResult {
     rc === 202 ? (req.policy ? "Environment Master Init" : "Environment Init") : "Initial Handshake";
   // A prediction is as sure as the weakest rule it rests on: every step evaluated on the way,
   // and the failure's own rule.
-  const confidence = weakest(
-    failure && rc !== 0 ? failure.confidence : "ibm",
-    ...sim.verdicts.filter((s) => s.ok !== null).map((s) => s.confidence),
-  );
+  let confidence = weakest(failure && rc !== 0 ? failure.confidence : "ibm");
+  for (const v of sim.verdicts) if (v.ok !== null) confidence = weakest(confidence, v.confidence);
   const messages: string[] = [...sim.racfMessages];
   if (req.policy && rc !== 0) {
     const tail = `RULE: ${req.policy.rule}  USERID: ${sim.user}`;

@@ -105,6 +105,20 @@ describe("signerFor", () => {
     // An issuer subject no CA has: a placeholder (the certificate is not self-signed).
     expect(signerFor(m, { ...like, issuer: "CN=Elsewhere" })).toEqual(PLACEHOLDER);
   });
+  it("several CAs have the issuer's subject: the first in the inputs, whichever its owner", () => {
+    const m = deck(`
+  RACDCERT SITE GENCERT SUBJECTSDN(CN('Issuer')) WITHLABEL('Site first') KEYUSAGE(CERTSIGN) NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))
+  RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Issuer')) WITHLABEL('Auth second') NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))
+  RACDCERT SITE GENCERT SUBJECTSDN(CN('Issuer')) WITHLABEL('Site third') KEYUSAGE(CERTSIGN) NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))
+  RACDCERT ID(WEB) GENCERT SUBJECTSDN(CN('web')) WITHLABEL('Web') SIGNWITH(SITE LABEL('Site first')) NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2026-06-01))`);
+    const like = { ...cert(m, "ID(WEB)", "Web"), signer: null };
+    expect(signerFor(m, like).ref).toEqual({ owner: "SITE", label: "Site first" });
+    // Without it, the CERTAUTH one comes before the other SITE one.
+    cert(m, "SITE", "Site first").privateKey = false;
+    expect(signerFor(m, like).ref).toEqual({ owner: "CERTAUTH", label: "Auth second" });
+    cert(m, "CERTAUTH", "Auth second").keyUsage = ["HANDSHAKE"];
+    expect(signerFor(m, like).ref).toEqual({ owner: "SITE", label: "Site third" });
+  });
   it("a certificate signed by itself through SIGNWITH is not its own signer", () => {
     const m = model();
     const like = {

@@ -194,10 +194,13 @@ export function authorizeGlobal(s: Simulation, lstResource: string, notes: strin
       }
       const acc = s.decide(p, need, "authorize-ring", 202);
       const enough = acc.granted;
-      const prof = p.name === res ? "discrete profile" : `generic profile ${p.name}`;
-      lines.push(
-        `FACILITY ${res}, ${prof}${at(p.sources)}: ${s.user} has ${describeFound(acc)}${acc.byWarning ? ` (WARNING mode: RACF lets the request through and logs ICH408I as a warning)` : ""}; ${own ? "its own ring needs READ" : caVirtual ? `${s.ringOwner}/* is assumed to need READ (unconfirmed)` : `another user's ring (${s.ringOwner}) needs UPDATE`}.`,
-      );
+      // The sentence every ring checked through FACILITY gets: written only for a trace.
+      if (s.traced) {
+        const prof = p.name === res ? "discrete profile" : `generic profile ${p.name}`;
+        lines.push(
+          `FACILITY ${res}, ${prof}${at(p.sources)}: ${s.user} has ${describeFound(acc)}${acc.byWarning ? ` (WARNING mode: RACF lets the request through and logs ICH408I as a warning)` : ""}; ${own ? "its own ring needs READ" : caVirtual ? `${s.ringOwner}/* is assumed to need READ (unconfirmed)` : `another user's ring (${s.ringOwner}) needs UPDATE`}.`,
+        );
+      }
       if (res === "IRR.DIGTCERT.LIST") confidence = weakest(confidence, "third-party");
       ev.push(...foundSources(model, p, acc));
       if (!fac.assumed) ev.push(...fac.sources);

@@ -21,11 +21,13 @@ import { clipText, evidence } from "./util.js";
 export function negotiate(s: Simulation): Failure | null {
   const req = s.req;
   const policy = req.policy ?? null;
-  const ev = evidence(
-    policy?.protocols ? [policy.protocols] : [],
-    policy?.protocolLines,
-    policy?.ciphers ? [policy.ciphers] : [],
-  );
+  // The policy lines quoted as the step's evidence (trace only).
+  const ev = (): Source[] =>
+    evidence(
+      policy?.protocols ? [policy.protocols] : [],
+      policy?.protocolLines,
+      policy?.ciphers ? [policy.ciphers] : [],
+    );
   if (policy && policy.defaultedProtocols.length > 0) {
     s.assume(
       `AT-TLS protocol defaults assumed for ${policy.defaultedProtocols.join(", ")} (z/OS V2R1: TLSv1 and TLSv1.1 On, TLSv1.2 Off, TLSv1.3 Off unless the policy says otherwise; check your release)`,
@@ -68,7 +70,7 @@ export function negotiate(s: Simulation): Failure | null {
     s.step({ id: "negotiate", ok: false, confidence }, () => ({
       title: "Protocol and cipher agreement",
       detail: `${lines.join(" ")} ${why}`,
-      evidence: ev,
+      evidence: ev(),
       source: R.negotiate,
     }));
     return { rc, confidence, fix, alternatives: [], partner: null };
@@ -160,7 +162,7 @@ export function negotiate(s: Simulation): Failure | null {
   s.step({ id: "negotiate", ok: true, confidence: "ibm" }, () => ({
     title: "Protocol and cipher agreement",
     detail: `${lines.join(" ")} A common protocol and suite exist on this side.`,
-    evidence: ev,
+    evidence: ev(),
     source: R.negotiate,
   }));
   return null;

@@ -15,7 +15,9 @@ export function clipText(text: string): string {
 
 export const CONF_ORDER: Confidence[] = ["ibm", "third-party", "unconfirmed"];
 export function weakest(...c: Confidence[]): Confidence {
-  return c.reduce((a, b) => (CONF_ORDER.indexOf(b) > CONF_ORDER.indexOf(a) ? b : a), "ibm" as Confidence);
+  let w: Confidence = "ibm";
+  for (const x of c) if (CONF_ORDER.indexOf(x) > CONF_ORDER.indexOf(w)) w = x;
+  return w;
 }
 
 /**
