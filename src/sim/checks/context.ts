@@ -36,6 +36,8 @@ export interface Entry {
   isDefault: boolean;
   cert: Certificate | undefined;
   sources: Source[];
+  /** keyDecision's answer for this walk, with the checking mode it was decided in. */
+  keyDecision?: { walk: Simulation; mode: Mode | null; special: boolean; decision: KeyDecision };
 }
 
 export interface KeyDecision {
@@ -114,8 +116,6 @@ export class Simulation {
   mode: Mode | null = null;
   entries: Entry[] = [];
   selected: Entry | null = null;
-  /** keyDecision's answers for this walk, with the checking mode each was decided in. */
-  readonly keyDecisions = new Map<Entry, { mode: Mode | null; special: boolean; decision: KeyDecision }>();
 
   constructor(
     readonly model: RacfModel,

@@ -13,13 +13,14 @@ import { at, evidence, weakest } from "./util.js";
 /**
  * Whether R_datalib returns `e`'s private key to this caller. Asked several times per entry
  * (the private-keys step, its verdict, the selected key, the fixes): decided once per entry and
- * checking mode (s.mode and s.special are set by earlier checks and do not change afterwards).
+ * checking mode (s.mode and s.special are set by earlier checks and do not change afterwards),
+ * kept on the entry, which belongs to this walk.
  */
 export function keyDecision(s: Simulation, e: Entry): KeyDecision {
-  const hit = s.keyDecisions.get(e);
-  if (hit && hit.mode === s.mode && hit.special === s.special) return hit.decision;
+  const hit = e.keyDecision;
+  if (hit && hit.walk === s && hit.mode === s.mode && hit.special === s.special) return hit.decision;
   const decision = decideKey(s, e);
-  s.keyDecisions.set(e, { mode: s.mode, special: s.special, decision });
+  e.keyDecision = { walk: s, mode: s.mode, special: s.special, decision };
   return decision;
 }
 
