@@ -198,6 +198,28 @@ export class Simulation {
   #currentGroup: string | null | undefined = undefined;
 
   /**
+   * FACILITY IRR.DIGTCERT.GENCERT, and the user's level on it: what returns a CA's key under
+   * global checking. Asked for every entry of the ring; looked up once per walk.
+   */
+  gencertProfile(): Profile | undefined {
+    if (this.#gencertProfile === null)
+      this.#gencertProfile = this.model.protectingProfile("FACILITY", "IRR.DIGTCERT.GENCERT");
+    return this.#gencertProfile;
+  }
+
+  /** The user's level on gencertProfile(); null when no profile covers IRR.DIGTCERT.GENCERT. */
+  gencertLevel(): AccessLevel | null {
+    if (this.#gencertLevel === undefined) {
+      const p = this.gencertProfile();
+      this.#gencertLevel = p ? this.model.accessTo(p, this.user, this.currentGroup).level : null;
+    }
+    return this.#gencertLevel;
+  }
+
+  #gencertProfile: Profile | undefined | null = null;
+  #gencertLevel: AccessLevel | null | undefined = undefined;
+
+  /**
    * RACF's access decision for the application's user on `profile` (model/access.ts): own
    * entry, groups as list-of-groups checking says, ID(*), UACC, and WARNING mode. A decision that
    * rests on racfring's GRPLIST default becomes a condition whose other branch fails with

@@ -25,9 +25,8 @@ export function keyDecision(s: Simulation, e: Entry): KeyDecision {
 }
 
 function decideKey(s: Simulation, e: Entry): KeyDecision {
-  const model = s.model;
   const mode = s.mode;
-  const gp = model.protectingProfile("FACILITY", "IRR.DIGTCERT.GENCERT");
+  const gp = s.gencertProfile();
   const k = keyAccess({
     user: s.user,
     special: s.special,
@@ -41,7 +40,7 @@ function decideKey(s: Simulation, e: Entry): KeyDecision {
             level: mode.level,
             warning: mode.warning === true,
           }
-        : { kind: "global", gencert: gp ? model.accessTo(gp, s.user, s.currentGroup).level : null },
+        : { kind: "global", gencert: s.gencertLevel() },
   });
   const allowed = k.ok;
   const confidence: Confidence = k.confidence;
