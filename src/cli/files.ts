@@ -68,6 +68,27 @@ export async function inputStream(path: string, cwd: string): Promise<NodeJS.Rea
 }
 
 /**
+ * The bytes of a file a megabyte at a time, from its start, each chunk read into the same
+ * buffer: an unload is hundreds of chunks, and a new megabyte for each kept the garbage
+ * collector busy. The consumer is done with a chunk when it asks for the next (the unload
+ * scanner copies the unfinished line it keeps). `read` reads at an explicit position, so that
+ * several readings of one descriptor never move each other's place.
+ */
+export async function* reusedChunks(
+  read: (buffer: Buffer, position: number) => Promise<{ bytesRead: number }>,
+  size = 1 << 20,
+): AsyncGenerator<Buffer> {
+  const buffer = Buffer.allocUnsafe(size);
+  let position = 0;
+  for (;;) {
+    const { bytesRead } = await read(buffer, position);
+    if (bytesRead === 0) return;
+    position += bytesRead;
+    yield buffer.subarray(0, bytesRead);
+  }
+}
+
+/**
  * An input file opened for reading, checked as inputStream checks it (a regular file, and still
  * one once open). The caller closes it.
  */

@@ -1,6 +1,4 @@
-import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { resolve } from "node:path";
 import { modelFromJson } from "../model/json.js";
 import { RacfModel } from "../model/model.js";
 import type { InputIssue } from "../model/types.js";
@@ -10,7 +8,7 @@ import { displayControlIssues } from "../readers/display-controls.js";
 import { mergeCertificate, sameCertificate } from "../readers/merge.js";
 import { type Io, type OptionSpecs, type ParsedArgs, str } from "./command.js";
 import { InputError, UsageError } from "./errors.js";
-import { inputFile, inputStream, readInput, STDIN } from "./files.js";
+import { inputFile, inputStream, readInput, reusedChunks, STDIN } from "./files.js";
 import {
   NO_PROGRESS,
   type ProgressSink,
@@ -107,7 +105,7 @@ export interface LoadedInputs {
 
 /** The bytes of an input as they arrive, advancing its progress bar (the total is the file's size). */
 async function* fileChunks(
-  input: NodeJS.ReadableStream,
+  input: NodeJS.ReadableStream | AsyncIterable<Uint8Array | string>,
   task: ProgressTask,
 ): AsyncIterable<Uint8Array | string> {
   try {
@@ -134,12 +132,10 @@ async function readUnloadInput(
 ): Promise<void> {
   const { readUnloadBytes } = await import("../readers/unload.js");
   const use = workerUse(process.env);
-  if (value === STDIN || use === "off") {
-    const stream = await inputStream(value, cwd);
-    // The bar's total is the file's size; standard input has none (the bar then counts only).
-    const size = value === STDIN ? undefined : (await stat(resolve(cwd, value))).size;
-    const task = progress.start(`reading ${value}`, "bytes", size);
-    await readUnloadBytes(fileChunks(stream, task), ctx, { sanitize });
+  if (value === STDIN) {
+    // Standard input has no size: the bar then counts only.
+    const task = progress.start(`reading ${value}`, "bytes", undefined);
+    await readUnloadBytes(fileChunks(await inputStream(value, cwd), task), ctx, { sanitize });
     return;
   }
   const fh = await inputFile(value, cwd);
@@ -147,10 +143,10 @@ async function readUnloadInput(
   try {
     const { size } = await fh.stat();
     const task = progress.start(`reading ${value}`, "bytes", size);
-    // Every reading of the descriptor is at explicit positions (start: 0): none moves another's.
-    const read = () => fh.createReadStream({ start: 0, autoClose: false, highWaterMark: 1 << 20 });
+    // Every reading of the descriptor is at explicit positions: none moves another's.
+    const read = () => reusedChunks((buffer, position) => fh.read(buffer, 0, buffer.length, position));
     // One core: a second thread would only take turns with this one.
-    if (use === "auto" && (size < WORKER_MIN_BYTES || availableParallelism() < 2)) {
+    if (use === "off" || (use === "auto" && (size < WORKER_MIN_BYTES || availableParallelism() < 2))) {
       await readUnloadBytes(fileChunks(read(), task), ctx, { sanitize });
       return;
     }

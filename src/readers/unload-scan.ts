@@ -42,7 +42,11 @@ export interface LineSink {
  */
 const NOT_PRINTABLE = /[\u0080-\u00a0\ufffd\u202a-\u202e\u2066-\u2069]/;
 
-/** Hand every line of `chunks` to `sink`, in order. */
+/**
+ * Hand every line of `chunks` to `sink`, in order. A chunk is not kept once the next one is
+ * asked for (the start of a line it ends with is copied), so a reader may hand over the same
+ * buffer each time.
+ */
 export async function scanLines(chunks: AsyncIterable<Uint8Array | string>, sink: LineSink): Promise<void> {
   const latin1 = new Latin1Copy();
   // The start of a line that began in an earlier chunk, kept as parts: a line longer than a
@@ -54,10 +58,10 @@ export async function scanLines(chunks: AsyncIterable<Uint8Array | string>, sink
     if (parts.length > 0) {
       const lf = bytes.indexOf(LF);
       if (lf < 0) {
-        parts.push(bytes);
+        parts.push(Buffer.from(bytes));
         continue;
       }
-      parts.push(bytes.subarray(0, lf));
+      parts.push(Buffer.from(bytes.subarray(0, lf)));
       const line = Buffer.concat(parts);
       parts = [];
       emit(line, 0, line.length, sink, latin1);
@@ -70,7 +74,7 @@ export async function scanLines(chunks: AsyncIterable<Uint8Array | string>, sink
       emit(bytes, pos, lf, sink, latin1, words);
       pos = lf + 1;
     }
-    if (pos < bytes.length) parts.push(bytes.subarray(pos));
+    if (pos < bytes.length) parts.push(Buffer.from(bytes.subarray(pos)));
   }
   if (parts.length > 0) {
     const line = Buffer.concat(parts);

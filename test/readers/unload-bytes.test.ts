@@ -169,6 +169,36 @@ describe("line scanning", () => {
     }
   });
 
+  it("keeps nothing of a chunk once the next is asked for: a reader may hand over one buffer each time", async () => {
+    const text = [
+      "0100 GROUP¢1",
+      `0400 ${"x".repeat(5000)}`,
+      "0200 A\r0200 B",
+      "0100 G\u00a0H",
+      `0500 ${"¢".repeat(700)}`,
+    ].join("\r\n");
+    const bytes = Buffer.from(enc.encode(`${text}\n`));
+    for (const size of [1, 3, 64, 1000]) {
+      // What reusedChunks (src/cli/files.ts) does: every chunk in the same buffer.
+      async function* reused(): AsyncIterable<Uint8Array> {
+        const buffer = Buffer.alloc(size);
+        for (let pos = 0; pos < bytes.length; pos += size) {
+          const n = bytes.copy(buffer, 0, pos, pos + size);
+          yield buffer.subarray(0, n);
+          buffer.fill(0x3f);
+        }
+      }
+      const out: string[] = [];
+      await scanLines(reused(), {
+        singleByte: (b, s, e) => out.push(b.toString("latin1", s, e)),
+        printable: (l) => out.push(l),
+        text: (l) => out.push(l),
+      });
+      expect(out, `chunks of ${size}`).toEqual(await scannedLines(chunked(bytes, prng(size), size)));
+      expect(out).toHaveLength(6);
+    }
+  });
+
   it("joins a line longer than many chunks once", async () => {
     const long = `0400 ${"x".repeat(300_000)}`;
     const bytes = enc.encode(`${long}\n0100 G\n`);
