@@ -17,13 +17,30 @@ export interface ValidityDates {
 /** True when `at` is after notAfter; null when notAfter is not known. */
 export function expiredAt(c: ValidityDates, at: Date): boolean | null {
   if (c.notAfter === null) return null;
-  return at.getTime() > Date.parse(c.notAfter);
+  return at.getTime() > instant(c.notAfter);
 }
 
 /** True when `at` is before notBefore; null when notBefore is not known. */
 export function notYetValidAt(c: ValidityDates, at: Date): boolean | null {
   if (c.notBefore === null) return null;
-  return at.getTime() < Date.parse(c.notBefore);
+  return at.getTime() < instant(c.notBefore);
+}
+
+/**
+ * Date.parse, remembered: an audit asks about the same few thousand dates once per ring, chain
+ * step and simulation. Bounded like the DN caches (model/dn.ts).
+ */
+const INSTANTS = new Map<string, number>();
+const MAX_INSTANTS = 100_000;
+
+function instant(iso: string): number {
+  let t = INSTANTS.get(iso);
+  if (t === undefined) {
+    t = Date.parse(iso);
+    if (INSTANTS.size >= MAX_INSTANTS) INSTANTS.clear();
+    INSTANTS.set(iso, t);
+  }
+  return t;
 }
 
 /**
