@@ -451,6 +451,49 @@ describe("peer-validation: the partner's chain", () => {
     });
   });
 
+  it("435 on the SITE virtual ring: never 'mark it TRUST, this ring holds every CERTAUTH certificate' (only *AUTH*/* does)", () => {
+    const caDeck = deck(`${OWN}
+  RACDCERT CERTAUTH GENCERT SUBJECTSDN(CN('Other CA') O('Other')) WITHLABEL('Other CA') NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))
+  RACDCERT CERTAUTH ALTER(LABEL('Other CA')) NOTRUST
+  RACDCERT SITE GENCERT SUBJECTSDN(CN('Site CA') O('Example')) WITHLABEL('Site CA') NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))`);
+    const peer = [peerCert({ issuer: "CN=Other CA,O=Other" })];
+    const site = run(caDeck, {
+      user: "START1",
+      ring: { owner: "*SITE*", name: "*" },
+      role: "client",
+      peerCertificates: peer,
+    });
+    expect(site.rc).toBe(435);
+    expect(site.fix).toEqual({
+      summary:
+        "*SITE*/* holds only SITE certificates, and the CA CERTAUTH 'Other CA' (deck.jcl:20, deck.jcl:21) is not one of them: add it as a trusted SITE certificate (RACDCERT SITE ADD … TRUST), or validate the server with *AUTH*/* (RACF has it NOTRUST: mark it TRUST first) or with a real ring that has it connected USAGE(CERTAUTH).",
+      commands: [],
+      notes: [],
+    });
+    const unknownCa = run(
+      deck(`${OWN}
+  RACDCERT SITE GENCERT SUBJECTSDN(CN('Site CA') O('Example')) WITHLABEL('Site CA') NOTBEFORE(DATE(2025-01-01)) NOTAFTER(DATE(2035-01-01))`),
+      {
+        user: "START1",
+        ring: { owner: "*SITE*", name: "*" },
+        role: "client",
+        peerCertificates: peer,
+      },
+    );
+    expect(unknownCa.rc).toBe(435);
+    expect(unknownCa.fix?.summary).toBe(
+      "*SITE*/* holds only SITE certificates, and the CA that issued the server's certificate (CN=Other CA,O=Other) is not one of them: add it as a trusted SITE certificate (RACDCERT SITE ADD … TRUST), or validate the server with *AUTH*/* or with a real ring that has it connected USAGE(CERTAUTH).",
+    );
+    // A user's virtual ring holds no CA certificate at all: that is 109, with its own fix.
+    const own = run(caDeck, {
+      user: "START1",
+      ring: { owner: "START1", name: "*" },
+      role: "client",
+      peerCertificates: peer,
+    });
+    expect(own.rc).toBe(109);
+  });
+
   it("issuer unknown, the CA virtual ring: add the CA, no CONNECT", () => {
     const r = run(deck(OWN), {
       user: "START1",

@@ -176,34 +176,37 @@ export function peerValidation(s: Simulation): Failure | null {
     const known = s.model.state.certificates.find(
       (c) => c.owner === "CERTAUTH" && sameDn(c.subject, current.issuer),
     );
-    const fix: SimFix = known
-      ? {
-          // A virtual ring cannot be connected to: it holds every trusted CERTAUTH certificate.
-          summary: s.virtual
-            ? `RACF has the CA ${known.owner} '${known.label}'${at(known.sources)}: mark it TRUST (${s.ringLabel} holds every trusted CERTAUTH certificate).`
-            : `RACF has the CA ${known.owner} '${known.label}'${at(known.sources)}: connect it to ${s.ringLabel} with USAGE(CERTAUTH)${known.status === "NOTRUST" ? " and mark it TRUST" : ""}.`,
-          commands: [
-            ...(known.status === "NOTRUST" ? [alterTrustCommand(known.owner, known.label)] : []),
-            ...(s.virtual
-              ? []
-              : [connectCommand(s.ringOwner, s.ringName, known.owner, known.label, "CERTAUTH", false)]),
-            ...refreshCommands(s.model, ["DIGTCERT", "DIGTRING"]),
-          ],
-          notes: s.refreshNotes(),
-        }
-      : {
-          summary: s.virtual
-            ? `Add the CA that issued ${current.subject ?? "the partner's certificate"} (${current.issuer ?? "?"}) as a trusted CERTAUTH certificate (${s.ringLabel} holds every trusted CERTAUTH certificate).`
-            : `Add the CA that issued ${current.subject ?? "the partner's certificate"} (${current.issuer ?? "?"}) as CERTAUTH and connect it to ${s.ringLabel}.`,
-          commands: [
-            `RACDCERT CERTAUTH ADD('<CA CERTIFICATE DATA SET>') WITHLABEL('<partner CA>') TRUST`,
-            ...(s.virtual
-              ? []
-              : [connectCommand(s.ringOwner, s.ringName, "CERTAUTH", "<partner CA>", "CERTAUTH", false)]),
-            ...refreshCommands(s.model, ["DIGTCERT", "DIGTRING"]),
-          ],
-          notes: s.refreshNotes(),
-        };
+    const fix: SimFix =
+      s.virtual && s.ringOwner === "*SITE*"
+        ? siteRingCaFix(s, partnerSide, current.issuer, known)
+        : known
+          ? {
+              // The CA virtual ring cannot be connected to: it holds every trusted CERTAUTH certificate.
+              summary: s.virtual
+                ? `RACF has the CA ${known.owner} '${known.label}'${at(known.sources)}: mark it TRUST (${s.ringLabel} holds every trusted CERTAUTH certificate).`
+                : `RACF has the CA ${known.owner} '${known.label}'${at(known.sources)}: connect it to ${s.ringLabel} with USAGE(CERTAUTH)${known.status === "NOTRUST" ? " and mark it TRUST" : ""}.`,
+              commands: [
+                ...(known.status === "NOTRUST" ? [alterTrustCommand(known.owner, known.label)] : []),
+                ...(s.virtual
+                  ? []
+                  : [connectCommand(s.ringOwner, s.ringName, known.owner, known.label, "CERTAUTH", false)]),
+                ...refreshCommands(s.model, ["DIGTCERT", "DIGTRING"]),
+              ],
+              notes: s.refreshNotes(),
+            }
+          : {
+              summary: s.virtual
+                ? `Add the CA that issued ${current.subject ?? "the partner's certificate"} (${current.issuer ?? "?"}) as a trusted CERTAUTH certificate (${s.ringLabel} holds every trusted CERTAUTH certificate).`
+                : `Add the CA that issued ${current.subject ?? "the partner's certificate"} (${current.issuer ?? "?"}) as CERTAUTH and connect it to ${s.ringLabel}.`,
+              commands: [
+                `RACDCERT CERTAUTH ADD('<CA CERTIFICATE DATA SET>') WITHLABEL('<partner CA>') TRUST`,
+                ...(s.virtual
+                  ? []
+                  : [connectCommand(s.ringOwner, s.ringName, "CERTAUTH", "<partner CA>", "CERTAUTH", false)]),
+                ...refreshCommands(s.model, ["DIGTCERT", "DIGTRING"]),
+              ],
+              notes: s.refreshNotes(),
+            };
     if (selfSigned) {
       return fail(
         417,
@@ -226,6 +229,29 @@ export function peerValidation(s: Simulation): Failure | null {
     source: R.peer,
   }));
   return null;
+}
+
+/**
+ * The fix for 435 on the SITE virtual ring: it is the SITE certificates only and takes no CONNECT
+ * (rules §1, virtual rings), so the CA goes in as a SITE certificate, or the partner is validated
+ * with the CA virtual ring or a real ring. (A user's virtual ring holds no CA at all: 109.) The
+ * administrator chooses: no commands.
+ */
+function siteRingCaFix(
+  s: Simulation,
+  partnerSide: string,
+  issuer: string | null,
+  known: Certificate | undefined,
+): SimFix {
+  const ca = known
+    ? `the CA ${known.owner} '${known.label}'${at(known.sources)}`
+    : `the CA that issued the ${partnerSide}'s certificate (${issuer ?? "?"})`;
+  const trustFirst = known?.status === "NOTRUST" ? " (RACF has it NOTRUST: mark it TRUST first)" : "";
+  return {
+    summary: `${s.ringLabel} holds only SITE certificates, and ${ca} is not one of them: add it as a trusted SITE certificate (RACDCERT SITE ADD … TRUST), or validate the ${partnerSide} with *AUTH*/*${trustFirst} or with a real ring that has it connected USAGE(CERTAUTH).`,
+    commands: [],
+    notes: [],
+  };
 }
 
 /**
