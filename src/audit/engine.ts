@@ -153,30 +153,18 @@ function simulateAll(
     if (!app.role) assumed.push("role server (not given)");
     if (!app.clientAuth && (app.role ?? "server") !== "client")
       assumed.push("no client authentication (not given)");
-    // One literal per shape, in the report's key order (currentGroup only when STDATA names one).
-    const keyring = `${app.ring.owner}/${app.ring.name}`;
-    const head: Omit<ApplicationResult, keyof Verdict> = group
-      ? {
-          user: app.user,
-          keyring,
-          label: app.label,
-          role: app.role,
-          origin: app.origin,
-          name: app.name,
-          userFrom: app.userFrom,
-          currentGroup: group,
-          assumed,
-        }
-      : {
-          user: app.user,
-          keyring,
-          label: app.label,
-          role: app.role,
-          origin: app.origin,
-          name: app.name,
-          userFrom: app.userFrom,
-          assumed,
-        };
+    // The report's key order; currentGroup only when STDATA names one.
+    const head = {
+      user: app.user,
+      keyring: `${app.ring.owner}/${app.ring.name}`,
+      label: app.label,
+      role: app.role,
+      origin: app.origin,
+      name: app.name,
+      userFrom: app.userFrom,
+    } as Omit<ApplicationResult, keyof Verdict>;
+    if (group) head.currentGroup = group;
+    head.assumed = assumed;
     return Object.assign(head, verdictOf(model, app, at, simulate));
   });
 }

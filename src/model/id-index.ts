@@ -20,7 +20,7 @@ export interface IdIndexParts {
 export class IdIndex {
   #lo: Int32Array<ArrayBuffer>;
   #hi: Int32Array<ArrayBuffer>;
-  /** Length of the id in the slot; 0: an empty slot. */
+  /** Tag of the key in the slot (the id's length); 0: an empty slot. */
   #len: Uint8Array<ArrayBuffer>;
   #value: Int32Array<ArrayBuffer>;
   #count = 0;
@@ -45,12 +45,27 @@ export class IdIndex {
       if (i < 4) lo |= c << (8 * i);
       else hi |= c << (8 * (i - 4));
     }
+    return this.getPacked(lo, hi, n);
+  }
+
+  /**
+   * The number of a key given packed: up to eight bytes in two words (`lo` holds the first four)
+   * and a tag of 1 to 255, usually the length (short-strings.ts also keys bytes this way); -1
+   * when it has none.
+   */
+  getPacked(lo: number, hi: number, tag: number): number {
     const mask = this.#len.length - 1;
-    for (let slot = packedHash(lo, hi, n) & mask; ; slot = (slot + 1) & mask) {
+    for (let slot = packedHash(lo, hi, tag) & mask; ; slot = (slot + 1) & mask) {
       const l = this.#len[slot] as number;
       if (l === 0) return -1;
-      if (l === n && this.#lo[slot] === lo && this.#hi[slot] === hi) return this.#value[slot] as number;
+      if (l === tag && this.#lo[slot] === lo && this.#hi[slot] === hi) return this.#value[slot] as number;
     }
+  }
+
+  /** Give a packed key (see getPacked) the number `value`. */
+  setPacked(lo: number, hi: number, tag: number, value: number): void {
+    if ((this.#count + 1) * 2 > this.#len.length) this.#grow();
+    this.#put(lo, hi, tag, value);
   }
 
   /** Give `id` the number `value` (replacing the one it had). */
@@ -69,8 +84,7 @@ export class IdIndex {
       this.#other.set(id, value);
       return;
     }
-    if ((this.#count + 1) * 2 > this.#len.length) this.#grow();
-    this.#put(lo, hi, n, value);
+    this.setPacked(lo, hi, n, value);
   }
 
   #put(lo: number, hi: number, n: number, value: number): void {
@@ -144,8 +158,8 @@ export class IdIndex {
   }
 }
 
-/** A slot for a packed key (two words and a length): mixes every bit into the low ones. */
-export function packedHash(lo: number, hi: number, len: number): number {
+/** A slot for a packed key (two words and a tag): mixes every bit into the low ones. */
+function packedHash(lo: number, hi: number, len: number): number {
   let h = Math.imul(lo ^ 0x9e3779b9, 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 15) ^ hi, 0xc2b2ae35);
   h = Math.imul(h ^ (h >>> 13) ^ len, 0x27d4eb2f);
