@@ -162,6 +162,9 @@ async function readUnloadInput(
             return t;
           })
         : started.table;
+    // An input error can end the reading before the table is asked for: its failure is then
+    // no one's, and must not surface as an unhandled rejection.
+    table.catch(() => undefined);
     await readUnloadBytes(fileChunks(read(), task), ctx, {
       sanitize,
       users: { table, again: read, clean: (line) => sanitizeText(line).text },
