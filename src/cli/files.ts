@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { constants } from "node:fs";
+import { constants, readSync } from "node:fs";
 import { access, chmod, type FileHandle, lstat, mkdir, open, rename, rm, stat } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { nonTextHint, nonTextKind } from "../readers/guard.js";
@@ -71,22 +71,29 @@ export async function inputStream(path: string, cwd: string): Promise<NodeJS.Rea
  * The bytes of a file a megabyte at a time, from its start, each chunk read into the same
  * buffer: an unload is hundreds of chunks, and a new megabyte for each kept the garbage
  * collector busy. The consumer is done with a chunk when it asks for the next (the unload
- * scanner copies the unfinished line it keeps). `read` reads at an explicit position, so that
+ * scanner copies the unfinished line it keeps). Reads are at explicit positions, so that
  * several readings of one descriptor never move each other's place.
+ *
+ * The reads are synchronous: an unload is read from the page cache far faster than a read
+ * goes through libuv's thread pool and back, and each asynchronous read left the reading
+ * thread idle for its round trip (about a tenth of a 1M-record unload's reading, measured).
+ * Every `YIELD_EVERY` chunks the event loop gets a turn, so that signals, a worker's messages
+ * and timers are not held up for the whole file.
  */
-export async function* reusedChunks(
-  read: (buffer: Buffer, position: number) => Promise<{ bytesRead: number }>,
-  size = 1 << 20,
-): AsyncGenerator<Buffer> {
+export async function* reusedChunks(fd: number, size = 1 << 20): AsyncGenerator<Buffer> {
   const buffer = Buffer.allocUnsafe(size);
   let position = 0;
-  for (;;) {
-    const { bytesRead } = await read(buffer, position);
+  for (let n = 1; ; n++) {
+    const bytesRead = readSync(fd, buffer, 0, buffer.length, position);
     if (bytesRead === 0) return;
     position += bytesRead;
     yield buffer.subarray(0, bytesRead);
+    if (n % YIELD_EVERY === 0) await new Promise((turn) => setImmediate(turn));
   }
 }
+
+/** Chunks read between two turns of the event loop (32 MiB: a few milliseconds of reading). */
+const YIELD_EVERY = 32;
 
 /**
  * An input file opened for reading, checked as inputStream checks it (a regular file, and still

@@ -144,7 +144,7 @@ async function readUnloadInput(
     const { size } = await fh.stat();
     const task = progress.start(`reading ${value}`, "bytes", size);
     // Every reading of the descriptor is at explicit positions: none moves another's.
-    const read = () => reusedChunks((buffer, position) => fh.read(buffer, 0, buffer.length, position));
+    const read = () => reusedChunks(fh.fd);
     // One core: a second thread would only take turns with this one.
     if (use === "off" || (use === "auto" && (size < WORKER_MIN_BYTES || availableParallelism() < 2))) {
       await readUnloadBytes(fileChunks(read(), task), ctx, { sanitize });
