@@ -14,54 +14,15 @@
  * Specificity: comparing names left to right, a literal character is more specific than `%`,
  * which is more specific than `*`, which is more specific than `**`.
  */
+import { matchesGeneric } from "./generic-match.js";
 
 export function isGenericName(name: string): boolean {
   return /[*%]/.test(name);
 }
 
-const regexCache = new Map<string, RegExp>();
-
-function escapeRegex(ch: string): string {
-  return ch.replace(/[\\^$.|?*+()[\]{}]/g, "\\$&");
-}
-
-/** Translate a generic profile name into an anchored regular expression. */
-export function genericToRegex(profile: string): RegExp {
-  const cached = regexCache.get(profile);
-  if (cached) return cached;
-  const qualifiers = profile.split(".");
-  let src = "";
-  qualifiers.forEach((q, i) => {
-    const last = i === qualifiers.length - 1;
-    const sep = i === 0 ? "" : "\\.";
-    if (q === "**") {
-      // zero or more whole qualifiers, together with the period that would separate them
-      src += i === 0 ? "(?:[^.]+(?:\\.[^.]+)*\\.?)?" : "(?:\\.[^.]+)*";
-      return;
-    }
-    src += sep;
-    if (q === "*" && !last) {
-      src += "[^.]+";
-      return;
-    }
-    for (let c = 0; c < q.length; c++) {
-      const ch = q.charAt(c);
-      if (ch === "%") src += "[^.]";
-      else if (ch === "*") src += last && c === q.length - 1 ? ".*" : "[^.]*";
-      else src += escapeRegex(ch);
-    }
-  });
-  // `A.**.B` produced "A(?:\.[^.]+)*\.B" — correct; `**.B` at the start produced an optional
-  // prefix ending in a period, then "\.B" would double it, so strip the separator in that case.
-  src = src.replace("\\.?)?\\.", "\\.)?");
-  const re = new RegExp(`^${src}$`);
-  regexCache.set(profile, re);
-  return re;
-}
-
 export function genericMatches(profile: string, resource: string): boolean {
   if (!isGenericName(profile)) return profile === resource;
-  return genericToRegex(profile).test(resource);
+  return matchesGeneric(profile, resource);
 }
 
 function rank(name: string, i: number): number {
@@ -121,7 +82,7 @@ export function literalPrefix(name: string): string {
 export interface LookupStats {
   /** `best()` calls. */
   lookups: number;
-  /** Profiles compared with a resource name (regular expression tests and name checks). */
+  /** Profiles compared with a resource name (generic matches and name checks). */
   candidates: number;
 }
 
@@ -131,7 +92,7 @@ export interface LookupStats {
  * and filed under their literal prefix — the characters before the first `*` or `%`, which every
  * resource a generic covers must start with. A lookup probes the prefixes of the resource name
  * (one Map read for each prefix length the class has, up to the name's length), tests only those
- * few candidates with their regular expression (compiled once per name, cached), and keeps the
+ * few candidates (generic-match.ts; each name compiled once), and keeps the
  * best-ranked match: the same answer as `bestMatch` over the whole class, without a scan.
  * Results are memoised per resource name.
  *
