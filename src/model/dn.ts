@@ -54,7 +54,31 @@ const RACF_ATTRS = [
   "GN",
 ];
 
-const RACF_SPLIT = new RegExp(`\\.(?=(?:${RACF_ATTRS.join("|")})=)`, "i");
+const RACF_ATTR_NAMES = new Set(RACF_ATTRS);
+
+/**
+ * Split RACF's display form at each `.` followed by a known attribute name (any case) and `=`:
+ * what splitting on /\.(?=(?:CN|T|…)=)/i does, without a regular expression tried at every
+ * character. Only ASCII letters fold there (a case-insensitive pattern without the u flag never
+ * folds another character to ASCII), hence the ASCII test before the upper-casing.
+ */
+function splitRacf(text: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let dot = text.indexOf("."); dot >= 0; dot = text.indexOf(".", dot + 1)) {
+    const eq = text.indexOf("=", dot + 1);
+    if (eq < 0) break;
+    const name = text.slice(dot + 1, eq);
+    if (ASCII_LETTERS.test(name) && RACF_ATTR_NAMES.has(name.toUpperCase())) {
+      parts.push(text.slice(from, dot));
+      from = dot + 1;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+const ASCII_LETTERS = /^[A-Za-z]+$/;
 
 export interface Rdn {
   type: string;
@@ -68,6 +92,8 @@ function canonicalType(t: string): string {
 
 /** Split an RFC 4514 string on unescaped commas (and `+`-less, which we treat as commas). */
 function splitRfc(dn: string): string[] {
+  // Without escapes or quotes every comma and semicolon separates (most DNs).
+  if (!dn.includes("\\") && !dn.includes('"')) return dn.split(/[,;]/);
   const parts: string[] = [];
   let cur = "";
   let quoted = false;
@@ -91,7 +117,7 @@ function splitRfc(dn: string): string[] {
 function unescapeValue(v: string): string {
   let s = v.trim();
   if (s.startsWith('"') && s.endsWith('"') && s.length >= 2) s = s.slice(1, -1);
-  return s.replace(/\\(.)/g, "$1");
+  return s.includes("\\") ? s.replace(/\\(.)/g, "$1") : s;
 }
 
 /** Parse any of the DN spellings racfring meets into RDNs (most specific first). */
@@ -105,12 +131,15 @@ export function parseDn(dn: string): Rdn[] {
       .slice(1)
       .split(/(?<!\\)\//)
       .reverse();
-  } else if (/(^|[^\\])[,;]\s*(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)\s*=/.test(text)) {
+  } else if (
+    (text.includes(",") || text.includes(";")) &&
+    /(^|[^\\])[,;]\s*(?:[A-Za-z][A-Za-z0-9-]*|\d+(?:\.\d+)+)\s*=/.test(text)
+  ) {
     // RFC 4514 only when a comma is followed directly by an attribute type and `=`: a RACF
     // display such as `O=Example, Inc..C=US` has a comma inside a value, not between RDNs.
     parts = splitRfc(text);
   } else {
-    parts = text.split(RACF_SPLIT);
+    parts = splitRacf(text);
   }
   const rdns: Rdn[] = [];
   for (const p of parts) {
@@ -127,11 +156,15 @@ export function parseDn(dn: string): Rdn[] {
 }
 
 function escapeValue(v: string): string {
+  if (!NEEDS_ESCAPE.test(v)) return v;
   return v
     .replace(/([,+"\\<>;])/g, "\\$1")
     .replace(/^([ #])/, "\\$1")
     .replace(/ $/, "\\ ");
 }
+
+/** What escapeValue escapes: a value without any of it is written as it is. */
+const NEEDS_ESCAPE = /[,+"\\<>;]|^[ #]| $/;
 
 /**
  * normalizeDn's answers: an unload names the same few issuer DNs on thousands of certificates
