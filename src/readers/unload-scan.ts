@@ -68,10 +68,26 @@ export async function scanLines(chunks: AsyncIterable<Uint8Array | string>, sink
       pos = lf + 1;
     }
     const words = wordsOf(bytes);
+    const length = bytes.length;
     for (;;) {
-      const lf = bytes.indexOf(LF, pos);
+      // One pass finds both the end of a line and whether it is all printable ASCII: the first
+      // byte outside X'20'-X'7E' is the LF (or CR LF) that ends a printable line, most of them.
+      const stop = cleanRun(bytes, pos, length, words);
+      const b = bytes[stop];
+      if (b === LF) {
+        sink.singleByte(bytes, pos, stop);
+        pos = stop + 1;
+        continue;
+      }
+      if (b === CR && bytes[stop + 1] === LF) {
+        sink.singleByte(bytes, pos, stop);
+        pos = stop + 2;
+        continue;
+      }
+      const lf = bytes.indexOf(LF, stop);
       if (lf < 0) break;
-      emit(bytes, pos, lf, sink, latin1, words);
+      // `stop` is before the line's end (a lone CR, or any other byte outside printable ASCII).
+      emit(bytes, pos, lf, sink, latin1, words, stop);
       pos = lf + 1;
     }
     if (pos < bytes.length) parts.push(Buffer.from(bytes.subarray(pos)));
@@ -114,6 +130,15 @@ function notPrintableAscii(w: number): boolean {
   return ((((w - 0x20202020) & ~w) | (w + 0x01010101) | w) & 0x80808080) !== 0;
 }
 
+/** notPrintableAscii of either word, in one test. */
+function notPrintableAscii2(a: number, b: number): boolean {
+  return (
+    ((((a - 0x20202020) & ~a) | (a + 0x01010101) | a | ((b - 0x20202020) & ~b) | (b + 0x01010101) | b) &
+      0x80808080) !==
+    0
+  );
+}
+
 /**
  * The first byte of `bytes[i, end)` outside printable ASCII (X'20'–X'7E'), or `end`: single
  * bytes up to a word boundary, then whole words while they are clean, then single bytes.
@@ -126,7 +151,22 @@ function cleanRun(bytes: Buffer, i: number, end: number, words: Words | null): n
       i++;
     }
     let k = (i - words.first) >> 2;
-    while (i + 4 <= end && !notPrintableAscii(words.view[k] as number)) {
+    const view = words.view;
+    // Four words at a time while all are clean (fewer loop tests on lines of hundreds of
+    // bytes: a third of the scan's time), then two, then one.
+    while (
+      i + 16 <= end &&
+      !notPrintableAscii2(view[k] as number, view[k + 1] as number) &&
+      !notPrintableAscii2(view[k + 2] as number, view[k + 3] as number)
+    ) {
+      i += 16;
+      k += 4;
+    }
+    while (i + 8 <= end && !notPrintableAscii2(view[k] as number, view[k + 1] as number)) {
+      i += 8;
+      k += 2;
+    }
+    while (i + 4 <= end && !notPrintableAscii(view[k] as number)) {
       i += 4;
       k++;
     }
@@ -142,7 +182,10 @@ function isControl(b: number): boolean {
   return b < 0x20 || b === 0x7f;
 }
 
-/** One line between LFs: the one check of its bytes decides between the kinds of line. */
+/**
+ * One line between LFs: the one check of its bytes decides between the kinds of line (`known`:
+ * the first byte outside printable ASCII, when the caller has found it already).
+ */
 function emit(
   bytes: Buffer,
   start: number,
@@ -150,9 +193,10 @@ function emit(
   sink: LineSink,
   latin1: Latin1Copy,
   words: Words | null = null,
+  known = -1,
 ): void {
   const end = lf > start && bytes[lf - 1] === CR ? lf - 1 : lf;
-  const odd = cleanRun(bytes, start, end, words);
+  const odd = known >= 0 ? known : cleanRun(bytes, start, end, words);
   if (odd === end) {
     sink.singleByte(bytes, start, end);
     return;
