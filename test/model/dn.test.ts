@@ -100,7 +100,7 @@ describe("DN parsing without regular expressions on the common paths", () => {
   });
 
   it("normalises to the same text as the regular-expression escaping", () => {
-    const escape = (v: string) =>
+    const escapeReference = (v: string) =>
       v
         .replace(/([,+"\\<>;])/g, "\\$1")
         .replace(/^([ #])/, "\\$1")
@@ -109,7 +109,7 @@ describe("DN parsing without regular expressions on the common paths", () => {
       fc.property(fc.array(part, { minLength: 1, maxLength: 10 }), (p) => {
         const dn = `CN=${p.join("")}`;
         const want = parseDn(dn)
-          .map((r) => `${r.type}=${escape(r.value)}`)
+          .map((r) => `${r.type}=${escapeReference(r.value)}`)
           .join(",");
         expect(normalizeDn(dn)).toBe(want);
       }),
